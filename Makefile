@@ -1,0 +1,102 @@
+# Ward Portal.  `make run` and `make test` do everything (see README.md).
+.SUFFIXES:
+SHELL = /bin/bash
+
+PORTAL_PORT ?= 8080
+FUZZ_SECONDS ?= 30
+
+PKGS = fcgi libctemplate mariadb libsodium jansson
+WARN = -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wformat-security
+CWARN = $(WARN) -Wstrict-prototypes -Wmissing-prototypes
+HARDEN = -fstack-protector-strong -D_FORTIFY_SOURCE=2
+PKG_CFLAGS = $$(pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $$(pkg-config --libs $(PKGS) 2>/dev/null) -lmagic -lunistring -lpthread
+CFLAGS_O = -std=c17 -D_GNU_SOURCE -O2 -g $(CWARN) $(HARDEN)
+CXXFLAGS_O = -std=c++17 -O2 -g $(WARN) $(HARDEN)
+SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+CFLAGS_A = -std=c17 -D_GNU_SOURCE -O1 -g $(CWARN) $(SAN)
+CXXFLAGS_A = -std=c++17 -O1 -g $(WARN) $(SAN)
+
+# Every module but the two programs' mains forms the library the unit tests link.
+LIB_C = $(filter-out cgi-bin/main.c cgi-bin/portalctl.c,$(wildcard cgi-bin/*.c))
+LIB_CC = $(wildcard cgi-bin/*.cc)
+HDRS = $(wildcard cgi-bin/*.h)
+UNIT_TESTS = $(basename $(notdir $(wildcard tests/unit/test_*.c)))
+FUZZERS = $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c)))
+
+B = var/build
+A = var/asan
+LIB_O = $(LIB_C:cgi-bin/%.c=$(B)/%.o) $(LIB_CC:cgi-bin/%.cc=$(B)/%.o)
+LIB_A = $(LIB_C:cgi-bin/%.c=$(A)/%.o) $(LIB_CC:cgi-bin/%.cc=$(A)/%.o)
+
+.PHONY: all build deps run stop test unit fuzz bench clean
+all: build
+build: cgi-bin/portal.fcgi cgi-bin/portalctl
+
+deps:
+	@conf/stack.sh deps
+
+$(B)/%.o: cgi-bin/%.c $(HDRS)
+	@mkdir -p $(B)
+	$(CC) $(CFLAGS_O) $(PKG_CFLAGS) -c $< -o $@
+$(B)/%.o: cgi-bin/%.cc $(HDRS)
+	@mkdir -p $(B)
+	$(CXX) $(CXXFLAGS_O) $(PKG_CFLAGS) -c $< -o $@
+$(A)/%.o: cgi-bin/%.c $(HDRS)
+	@mkdir -p $(A)
+	$(CC) $(CFLAGS_A) $(PKG_CFLAGS) -c $< -o $@
+$(A)/%.o: cgi-bin/%.cc $(HDRS)
+	@mkdir -p $(A)
+	$(CXX) $(CXXFLAGS_A) $(PKG_CFLAGS) -c $< -o $@
+
+cgi-bin/portal.fcgi: $(B)/main.o $(LIB_O)
+	$(CXX) -o $@ $^ $(PKG_LIBS)
+cgi-bin/portalctl: $(B)/portalctl.o $(LIB_O)
+	$(CXX) -o $@ $^ $(PKG_LIBS)
+$(A)/portal.fcgi: $(A)/main.o $(LIB_A)
+	$(CXX) $(SAN) -o $@ $^ $(PKG_LIBS)
+$(A)/portalctl: $(A)/portalctl.o $(LIB_A)
+	$(CXX) $(SAN) -o $@ $^ $(PKG_LIBS)
+
+# Unit tests and fuzz-corpus replays: sanitized, linked with the library.
+$(A)/test_%: tests/unit/test_%.c tests/unit/t.h $(LIB_A)
+	$(CC) $(CFLAGS_A) -Wno-missing-prototypes $(PKG_CFLAGS) -Icgi-bin -c $< -o $@.o
+	$(CXX) $(SAN) -o $@ $@.o $(LIB_A) $(PKG_LIBS)
+$(A)/replay_%: tests/fuzz/%.c tests/fuzz/replay.c $(LIB_A)
+	$(CC) $(CFLAGS_A) -Wno-missing-prototypes $(PKG_CFLAGS) -Icgi-bin -c $< -o $@.o
+	$(CC) $(CFLAGS_A) -Wno-missing-prototypes -c tests/fuzz/replay.c -o $@.r.o
+	$(CXX) $(SAN) -o $@ $@.o $@.r.o $(LIB_A) $(PKG_LIBS)
+
+unit: $(UNIT_TESTS:%=$(A)/%) $(FUZZERS:%=$(A)/replay_%)
+asan: $(A)/portal.fcgi $(A)/portalctl unit
+
+run: deps build
+	@conf/stack.sh run
+
+stop:
+	@conf/stack.sh stop
+
+test: deps build
+	@$(MAKE) -s asan
+	@tests/run
+
+# libFuzzer needs clang; each target runs FUZZ_SECONDS on its seed corpus.
+F = var/fuzz
+$(F)/%: tests/fuzz/%.c $(LIB_C) $(HDRS)
+	@mkdir -p $(F)
+	clang -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined \
+	    -Icgi-bin $(PKG_CFLAGS) -o $@ $< $(filter-out cgi-bin/tmpl.cc,$(LIB_C)) \
+	    $(PKG_LIBS) -lstdc++
+fuzz: deps $(FUZZERS:%=$(F)/%)
+	@for f in $(FUZZERS); do \
+		mkdir -p $(F)/corpus-$$f; \
+		echo "fuzz $$f for $(FUZZ_SECONDS)s"; \
+		$(F)/$$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+		    $(F)/corpus-$$f tests/fuzz/corpus/$$f || exit 1; \
+	done
+
+bench: deps build
+	@tests/bench/run
+
+clean:
+	rm -rf var/build var/asan var/fuzz cgi-bin/portal.fcgi cgi-bin/portalctl

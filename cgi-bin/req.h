@@ -1,0 +1,65 @@
+/* Parsers for untrusted request bytes: percent-encoding, query strings,
+ * application/x-www-form-urlencoded, multipart/form-data (streamed) and
+ * cookies.  Every parser works on memory or a read callback, never on
+ * FastCGI directly, so that unit tests and fuzz targets drive it alone.
+ * All memory comes from the caller's arena. */
+#ifndef REQ_H
+#define REQ_H
+#include <stddef.h>
+#include <sys/types.h>
+
+struct arena;
+
+enum req_err {
+	REQ_OK,
+	REQ_MALFORMED,	/* syntax error: 400 */
+	REQ_BADUTF8,	/* a name or value is not strict UTF-8: 400 */
+	REQ_TOOMANY,	/* more fields than limits.fields_max: 413 */
+	REQ_TOOLARGE,	/* a field, file or the body over its limit: 413 */
+	REQ_IO,		/* short read or temp file error: 400 / 500 */
+	REQ_ERR__MAX
+};
+
+struct req_limits {
+	size_t		 body_max;	/* whole body, bytes */
+	size_t		 fields_max;	/* fields (and cookies) per source */
+	size_t		 value_max;	/* one non-file value, bytes */
+	size_t		 file_max;	/* one file part, bytes */
+	const char	*tmpdir;	/* where file parts are spooled */
+};
+
+/* One field.  For a file part of a multipart body, path names a temporary
+ * file (removed when the arena is freed), fsize its size, val is NULL. */
+struct req_kv {
+	const char	*key;
+	const char	*val;		/* NUL-terminated, valid UTF-8 */
+	size_t		 vlen;
+	const char	*filename;	/* multipart file parts only */
+	const char	*ctype;		/* multipart part Content-Type or NULL */
+	const char	*path;		/* spooled file or NULL */
+	size_t		 fsize;
+};
+
+struct req_kvlist {
+	struct req_kv	*v;
+	size_t		 n;
+	size_t		 cap;
+};
+
+/* Reads up to len bytes into buf; returns bytes read, 0 at end, -1 on error. */
+typedef ssize_t (*req_read_fn)(void *ctx, char *buf, size_t len);
+
+int		 req_utf8_valid(const char *, size_t);
+int		 req_pctdecode(struct arena *, const char *, size_t, int plus,
+		    char **, size_t *);
+enum req_err	 req_parse_urlencoded(struct arena *, const char *, size_t,
+		    const struct req_limits *, struct req_kvlist *);
+enum req_err	 req_parse_cookies(struct arena *, const char *,
+		    const struct req_limits *, struct req_kvlist *);
+enum req_err	 req_parse_multipart(struct arena *, const char *ctype,
+		    req_read_fn, void *ctx, const struct req_limits *,
+		    struct req_kvlist *);
+const char	*req_err_str(enum req_err);
+int		 req_err_status(enum req_err);
+
+#endif

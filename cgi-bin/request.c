@@ -1,0 +1,220 @@
+/* Turning one FastCGI request into a struct request: parameters, path,
+ * query, cookies and body, all under limits; then the route's keys
+ * validated into typed values. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <fcgiapp.h>
+#include <sodium.h>
+
+#include "arena.h"
+#include "request.h"
+#include "valid.h"
+
+struct key_def {
+	const char	*name;
+	int		(*check)(struct kval *);
+	const char	*why;		/* Vietnamese, for the 400 page */
+};
+
+static int
+key_page(struct kval *v)
+{
+	return valid_uint(v->raw, strlen(v->raw), 10000, &v->u) && v->u >= 1;
+}
+
+static const struct key_def key_defs[KEY__MAX] = {
+	/* KEY_PAGE */
+	{ "trang", key_page, "Số trang không hợp lệ." },
+};
+
+static const char *
+param(const struct request *r, const char *name)
+{
+	return FCGX_GetParam(name, ((FCGX_Request *)r->fcgx)->envp);
+}
+
+/* Sum of the request header sizes nginx passed as HTTP_* parameters. */
+static size_t
+request_header_size(const struct request *r)
+{
+	char	**e;
+	size_t	 n = 0;
+
+	for (e = ((FCGX_Request *)r->fcgx)->envp; *e != NULL; e++)
+		if (strncmp(*e, "HTTP_", 5) == 0)
+			n += strlen(*e);
+	return n;
+}
+
+/* The request id: nginx's $request_id when sane, else a fresh one. */
+static const char *
+request_id(struct request *r)
+{
+	const char	*s = param(r, "REQUEST_ID");
+	unsigned char	 rnd[12];
+	char		*hex;
+
+	if (s != NULL && *s != '\0' && strlen(s) <= 64 &&
+	    strspn(s, "0123456789abcdef") == strlen(s))
+		return s;
+	randombytes_buf(rnd, sizeof(rnd));
+	hex = arena_alloc(r->a, sizeof(rnd) * 2 + 1);
+	sodium_bin2hex(hex, sizeof(rnd) * 2 + 1, rnd, sizeof(rnd));
+	return hex;
+}
+
+/* Splits REQUEST_URI into the decoded path and the query.  Returns 0 or
+ * an HTTP status. */
+static int
+request_uri(struct request *r, const struct req_limits *lim)
+{
+	const char	*uri = param(r, "REQUEST_URI"), *q;
+	char		*path;
+	size_t		 len;
+	enum req_err	 e;
+
+	if (uri == NULL || uri[0] != '/')
+		return 400;
+	q = strchr(uri, '?');
+	if (!req_pctdecode(r->a, uri, q ? (size_t)(q - uri) : strlen(uri), 0,
+	    &path, &len) || strlen(path) != len)
+		return 400;
+	r->path = path;
+	if (q == NULL)
+		return 0;
+	e = req_parse_urlencoded(r->a, q + 1, strlen(q + 1), lim, &r->query);
+	return e == REQ_OK ? 0 : req_err_status(e);
+}
+
+struct body_src {
+	FCGX_Stream	*in;
+	size_t		 left;
+};
+
+static ssize_t
+body_read(void *ctx, char *buf, size_t len)
+{
+	struct body_src	*s = ctx;
+	int		 n;
+
+	if (len > s->left)
+		len = s->left;
+	if (len == 0)
+		return 0;
+	if (len > 1 << 30)
+		len = 1 << 30;
+	n = FCGX_GetStr(buf, (int)len, s->in);
+	if (n <= 0)
+		return n < 0 ? -1 : 0;
+	s->left -= (size_t)n;
+	return n;
+}
+
+/* Reads and parses a form body: urlencoded or multipart.  Other types are
+ * left unread for the handler.  Called once the route is known.  Returns 0
+ * or an HTTP status. */
+int
+request_body(struct request *r, const struct req_limits *lim)
+{
+	const char	*ct = r->content_type;
+	struct body_src	 src = { ((FCGX_Request *)r->fcgx)->in,
+			    r->content_length };
+	enum req_err	 e = REQ_OK;
+
+	if (ct == NULL || r->content_length == 0)
+		return 0;
+	if (strncasecmp(ct, "application/x-www-form-urlencoded", 33) == 0) {
+		char *buf = arena_alloc(r->a, r->content_length + 1);
+		size_t got = 0;
+		ssize_t n;
+		while (got < r->content_length &&
+		    (n = body_read(&src, buf + got, r->content_length - got)) > 0)
+			got += (size_t)n;
+		if (got != r->content_length)
+			return 400;
+		e = req_parse_urlencoded(r->a, buf, got, lim, &r->form);
+	} else if (strncasecmp(ct, "multipart/form-data", 19) == 0)
+		e = req_parse_multipart(r->a, ct, body_read, &src, lim,
+		    &r->form);
+	return e == REQ_OK ? 0 : req_err_status(e);
+}
+
+/* Fills r from its FastCGI parameters (not the body).  Returns 0 when the
+ * request is well-formed and within limits, else the status to answer. */
+int
+request_read(struct request *r, const struct req_limits *lim,
+    size_t header_max)
+{
+	const char	*s;
+	uint64_t	 cl = 0;
+	int		 st;
+
+	r->rid = request_id(r);
+	r->method_str = param(r, "REQUEST_METHOD");
+	r->method = router_method(r->method_str);
+	r->path = "";
+	r->host = param(r, "HTTP_HOST");
+	r->remote_addr = param(r, "REMOTE_ADDR");
+	r->content_type = param(r, "CONTENT_TYPE");
+	if (request_header_size(r) > header_max)
+		return 400;
+	if ((st = request_uri(r, lim)) != 0)
+		return st;
+	if ((s = param(r, "HTTP_COOKIE")) != NULL &&
+	    req_parse_cookies(r->a, s, lim, &r->cookies) != REQ_OK)
+		return 400;
+	s = param(r, "CONTENT_LENGTH");
+	if (s != NULL && *s != '\0' &&
+	    !valid_uint(s, strlen(s), UINT64_MAX / 2, &cl))
+		return 400;
+	r->content_length = (size_t)cl;
+	return r->content_length > lim->body_max ? 413 : 0;
+}
+
+/* Finds key's single value in list; *count tells how many there were. */
+static const char *
+request_find(const struct req_kvlist *l, const char *key, size_t *count)
+{
+	const char	*v = NULL;
+	size_t		 i;
+
+	for (i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].key, key) == 0 && l->v[i].val != NULL) {
+			v = l->v[i].val;
+			(*count)++;
+		}
+	return v;
+}
+
+/* Validates the keys the route declares.  Returns 0, or 400 with *why
+ * set (Vietnamese) when a key is repeated or invalid. */
+int
+request_keys(struct request *r, const char **why)
+{
+	size_t	 k, count;
+
+	for (k = 0; k < KEY__MAX; k++) {
+		struct kval *v = &r->val[k];
+		const char *fv;
+		if (!(r->route->keys & KEY_BIT(k)))
+			continue;
+		count = 0;
+		v->raw = request_find(&r->query, key_defs[k].name, &count);
+		if ((fv = request_find(&r->form, key_defs[k].name, &count)))
+			v->raw = fv;
+		if (count == 0)
+			continue;
+		if (count > 1) {
+			*why = "Một tham số được gửi nhiều lần.";
+			return 400;
+		}
+		v->present = 1;
+		if (!(v->valid = key_defs[k].check(v)))  {
+			*why = key_defs[k].why;
+			return 400;
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,255 @@
+/* The answer: status, headers, body; pages rendered in the layout; error
+ * pages; and writing all of it to the FastCGI stream.  Every answer,
+ * errors included, carries the security headers. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <fcgiapp.h>
+
+#include "arena.h"
+#include "cfg.h"
+#include "log.h"
+#include "request.h"
+#include "resp.h"
+#include "tmpl.h"
+
+static const char *const security_headers[][2] = {
+	{ "Content-Security-Policy", "default-src 'self'; script-src 'self'; "
+	  "style-src 'self'; img-src 'self' data:; object-src 'none'; "
+	  "base-uri 'self'; form-action 'self'; frame-ancestors 'none'" },
+	{ "X-Content-Type-Options", "nosniff" },
+	{ "Referrer-Policy", "strict-origin-when-cross-origin" },
+	{ "X-Frame-Options", "DENY" },
+	{ "Permissions-Policy", "camera=(), microphone=(), geolocation=()" },
+};
+
+struct status_text {
+	int		 code;
+	const char	*reason;	/* HTTP reason phrase */
+	const char	*title;		/* Vietnamese page title */
+	const char	*message;	/* Vietnamese explanation */
+};
+
+static const struct status_text statuses[] = {
+	{ 200, "OK", NULL, NULL },
+	{ 301, "Moved Permanently", NULL, NULL },
+	{ 302, "Found", NULL, NULL },
+	{ 303, "See Other", NULL, NULL },
+	{ 400, "Bad Request", "Yêu cầu không hợp lệ",
+	  "Yêu cầu gửi lên không đúng định dạng nên hệ thống không xử lý." },
+	{ 403, "Forbidden", "Không có quyền truy cập",
+	  "Bạn không có quyền thực hiện thao tác này." },
+	{ 404, "Not Found", "Không tìm thấy trang",
+	  "Trang bạn tìm không tồn tại hoặc đã được chuyển đi." },
+	{ 405, "Method Not Allowed", "Phương thức không được hỗ trợ",
+	  "Địa chỉ này không nhận phương thức yêu cầu đã dùng." },
+	{ 413, "Content Too Large", "Dữ liệu gửi lên quá lớn",
+	  "Dữ liệu gửi lên vượt quá giới hạn cho phép." },
+	{ 429, "Too Many Requests", "Quá nhiều yêu cầu",
+	  "Bạn đã gửi quá nhiều yêu cầu. Vui lòng thử lại sau ít phút." },
+	{ 500, "Internal Server Error", "Lỗi hệ thống",
+	  "Hệ thống gặp sự cố khi xử lý yêu cầu. Vui lòng thử lại sau." },
+	{ 503, "Service Unavailable", "Hệ thống tạm thời không phục vụ được",
+	  "Hệ thống đang bận hoặc tạm ngừng. Vui lòng thử lại sau ít phút." },
+};
+
+/* Site-wide values for the layout, read once before threads start. */
+static struct {
+	const char	*name, *contact_name, *address, *phone, *email;
+	char		 phone_tel[32];
+} site;
+
+void
+resp_site_init(void)
+{
+	size_t		 i, n = 0;
+
+	site.name = cfg_str("site", "name",
+	    "Cổng thông tin điện tử thành phố Phổ Yên");
+	site.contact_name = cfg_str("site", "contact_name",
+	    "Ủy ban nhân dân thành phố Phổ Yên");
+	site.address = cfg_str("site", "address", "");
+	site.phone = cfg_str("site", "phone", "");
+	site.email = cfg_str("site", "email", "");
+	for (i = 0; site.phone[i] != '\0' && n + 1 < sizeof(site.phone_tel);
+	    i++)
+		if (isdigit((unsigned char)site.phone[i]) ||
+		    (site.phone[i] == '+' && n == 0))
+			site.phone_tel[n++] = site.phone[i];
+	site.phone_tel[n] = '\0';
+}
+
+static const struct status_text *
+status_find(int code)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(statuses) / sizeof(statuses[0]); i++)
+		if (statuses[i].code == code)
+			return &statuses[i];
+	return code == 500 ? &statuses[0] : status_find(500);
+}
+
+static int
+header_safe(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s < 0x20 && *s != '\t')
+			return 0;
+	return 1;
+}
+
+/* Adds a header; refuses (returns 0, logs) a name or value with CR, LF
+ * or other control characters, and a full table. */
+int
+resp_header(struct request *r, const char *name, const char *value)
+{
+	if (!header_safe(name) || !header_safe(value) ||
+	    strchr(name, ':') != NULL || r->nhdrs == RESP_HEADERS_MAX) {
+		LOGE("refused header %s", name);
+		return 0;
+	}
+	r->hdrs[r->nhdrs].name = arena_strdup(r->a, name);
+	r->hdrs[r->nhdrs].value = arena_strdup(r->a, value);
+	r->nhdrs++;
+	return 1;
+}
+
+static void
+dict_free(void *d)
+{
+	tmpl_dict_free(d);
+}
+
+/* Starts a page: the layout's dictionary (freed with the request) and
+ * the body's, to be filled by the handler. */
+void
+resp_page_new(struct request *r, struct page *p, const char *title,
+    const char *body_tmpl)
+{
+	p->layout = tmpl_dict_new("layout");
+	arena_defer(r->a, dict_free, p->layout);
+	tmpl_set(p->layout, "PAGE_TITLE", title);
+	tmpl_set(p->layout, "SITE_NAME", site.name);
+	tmpl_set(p->layout, "CONTACT_NAME", site.contact_name);
+	tmpl_set(p->layout, "CONTACT_ADDRESS", site.address);
+	tmpl_set(p->layout, "CONTACT_PHONE", site.phone);
+	tmpl_set(p->layout, "CONTACT_PHONE_TEL", site.phone_tel);
+	tmpl_set(p->layout, "CONTACT_EMAIL", site.email);
+	tmpl_set(p->layout, "REQUEST_ID", r->rid);
+	p->body = tmpl_include(p->layout, "BODY", body_tmpl);
+	tmpl_set(p->body, "SITE_NAME", site.name);
+}
+
+static void
+body_free(void *p)
+{
+	free(p);
+}
+
+/* Renders the page into the response.  Returns status, or 500 when the
+ * template fails (with a plain-text body). */
+int
+resp_page(struct request *r, int status, struct page *p)
+{
+	static const char fail[] = "Lỗi hệ thống.\n";
+	char	*out;
+	size_t	 len;
+
+	if (!tmpl_render("layout.tpl", p->layout, &out, &len))
+		return resp_text(r, 500, "text/plain; charset=utf-8", fail,
+		    sizeof(fail) - 1);
+	arena_defer(r->a, body_free, out);
+	r->status = status;
+	r->ctype = "text/html; charset=utf-8";
+	r->body = out;
+	r->bodylen = len;
+	return status;
+}
+
+int
+resp_text(struct request *r, int status, const char *ctype,
+    const char *body, size_t len)
+{
+	r->status = status;
+	r->ctype = ctype;
+	r->body = (char *)(uintptr_t)body;
+	r->bodylen = len;
+	return status;
+}
+
+/* Redirects to a local path; anything else is refused as a 500. */
+int
+resp_redirect(struct request *r, int status, const char *location)
+{
+	if (location[0] != '/' || location[1] == '/' || location[1] == '\\' ||
+	    !resp_header(r, "Location", location))
+		return resp_error(r, 500, NULL);
+	return resp_text(r, status, "text/plain; charset=utf-8", "", 0);
+}
+
+/* Renders the error page for status; detail, when given, replaces the
+ * standard explanation. */
+int
+resp_error(struct request *r, int status, const char *detail)
+{
+	const struct status_text	*st = status_find(status);
+	struct page			 p;
+
+	if (st->title == NULL)
+		st = status_find(500);
+	resp_page_new(r, &p, st->title, "error.tpl");
+	tmpl_set_int(p.body, "STATUS", status);
+	tmpl_set(p.body, "ERROR_TITLE", st->title);
+	tmpl_set(p.body, "ERROR_MESSAGE", detail ? detail : st->message);
+	tmpl_set(p.body, "REQUEST_ID", r->rid);
+	if (status == 503)
+		resp_header(r, "Retry-After", "30");
+	return resp_page(r, status, &p) == 500 && status != 500 ? 500 : status;
+}
+
+static void
+put(FCGX_Stream *out, const char *s)
+{
+	FCGX_PutStr(s, (int)strlen(s), out);
+}
+
+/* Writes status line, headers (ours and the security ones), and body. */
+void
+resp_write(struct request *r)
+{
+	FCGX_Stream			*out = ((FCGX_Request *)r->fcgx)->out;
+	const struct status_text	*st;
+	char				 line[128];
+	size_t		 i;
+	int		 has_cache = 0;
+
+	st = status_find(r->status);
+	snprintf(line, sizeof(line), "Status: %d %s\r\n", r->status,
+	    st->code == r->status ? st->reason : "Unknown");
+	put(out, line);
+	for (i = 0; i < r->nhdrs; i++) {
+		has_cache |= strcasecmp(r->hdrs[i].name, "Cache-Control") == 0;
+		put(out, r->hdrs[i].name);
+		put(out, ": ");
+		put(out, r->hdrs[i].value);
+		put(out, "\r\n");
+	}
+	for (i = 0; i < sizeof(security_headers) /
+	    sizeof(security_headers[0]); i++) {
+		snprintf(line, sizeof(line), "%s: ", security_headers[i][0]);
+		put(out, line);
+		put(out, security_headers[i][1]);
+		put(out, "\r\n");
+	}
+	if (!has_cache)
+		put(out, "Cache-Control: no-cache\r\n");
+	snprintf(line, sizeof(line), "Content-Type: %s\r\nContent-Length: "
+	    "%zu\r\n\r\n", r->ctype ? r->ctype : "text/plain; charset=utf-8",
+	    r->bodylen);
+	put(out, line);
+	if (r->method != METHOD_HEAD && r->bodylen > 0)
+		FCGX_PutStr(r->body, (int)r->bodylen, out);
+}

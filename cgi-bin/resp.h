@@ -1,0 +1,26 @@
+/* Building the answer: status, headers (CR/LF refused), body from a
+ * template inside the layout, redirects, error pages; and writing it. */
+#ifndef RESP_H
+#define RESP_H
+#include <stddef.h>
+
+struct request;
+struct tmpl_dict;
+
+struct page {
+	struct tmpl_dict	*layout;
+	struct tmpl_dict	*body;
+};
+
+int	resp_header(struct request *, const char *, const char *);
+void	resp_page_new(struct request *, struct page *, const char *title,
+	    const char *body_tmpl);
+int	resp_page(struct request *, int status, struct page *);
+int	resp_text(struct request *, int status, const char *ctype,
+	    const char *body, size_t len);
+int	resp_redirect(struct request *, int status, const char *location);
+int	resp_error(struct request *, int status, const char *detail);
+void	resp_write(struct request *);
+void	resp_site_init(void);
+
+#endif

@@ -1,0 +1,229 @@
+// The only C++ of the program: a thin extern "C" shim over ctemplate.
+// Every entry point catches all exceptions; none may cross into C.
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <string>
+#include <vector>
+#include <algorithm>
+#include <fstream>
+
+#include <ctemplate/template.h>
+
+extern "C" {
+#include "log.h"
+#include "tmpl.h"
+}
+
+using ctemplate::TemplateDictionary;
+
+static const char kPragma[] = "{{%AUTOESCAPE context=\"HTML\"}}";
+
+static TemplateDictionary *
+D(struct tmpl_dict *d)
+{
+	return reinterpret_cast<TemplateDictionary *>(d);
+}
+
+static struct tmpl_dict *
+C(TemplateDictionary *d)
+{
+	return reinterpret_cast<struct tmpl_dict *>(d);
+}
+
+// Lists the *.tpl files of dir, sorted.
+static std::vector<std::string>
+tmpl_files(const char *dir)
+{
+	std::vector<std::string>	 v;
+	DIR				*d = opendir(dir);
+	struct dirent			*e;
+
+	if (d == NULL)
+		return v;
+	while ((e = readdir(d)) != NULL) {
+		size_t n = strlen(e->d_name);
+		if (n > 4 && strcmp(e->d_name + n - 4, ".tpl") == 0)
+			v.push_back(e->d_name);
+	}
+	closedir(d);
+	std::sort(v.begin(), v.end());
+	return v;
+}
+
+// Checks one template's text: the auto-escape pragma first, no :none.
+static int
+tmpl_check_text(const std::string &name, const std::string &text,
+    char *err, size_t errsz)
+{
+	if (text.compare(0, sizeof(kPragma) - 1, kPragma) != 0) {
+		snprintf(err, errsz, "%s: does not begin with %s",
+		    name.c_str(), kPragma);
+		return 0;
+	}
+	if (text.find(":none") != std::string::npos) {
+		snprintf(err, errsz, "%s: uses :none", name.c_str());
+		return 0;
+	}
+	return 1;
+}
+
+/* Checks every template of dir for the pragma and against :none; writes
+ * the first problem into err.  Returns 1 when all are fine. */
+extern "C" int
+tmpl_check(const char *dir, char *err, size_t errsz)
+{
+	try {
+		std::vector<std::string> files = tmpl_files(dir);
+		if (files.empty()) {
+			snprintf(err, errsz, "%s: no templates", dir);
+			return 0;
+		}
+		for (const std::string &f : files) {
+			std::ifstream in(std::string(dir) + "/" + f);
+			std::string text((std::istreambuf_iterator<char>(in)),
+			    std::istreambuf_iterator<char>());
+			if (!tmpl_check_text(f, text, err, errsz))
+				return 0;
+		}
+		return 1;
+	} catch (...) {
+		snprintf(err, errsz, "exception");
+		return 0;
+	}
+}
+
+/* Checks, loads and freezes every template of dir.  Call once, before
+ * threads start.  Returns 1 on success. */
+extern "C" int
+tmpl_init(const char *dir)
+{
+	char	 err[512];
+
+	try {
+		if (!tmpl_check(dir, err, sizeof(err))) {
+			LOGE("%s", err);
+			return 0;
+		}
+		ctemplate::TemplateCache *c =
+		    ctemplate::mutable_default_template_cache();
+		c->SetTemplateRootDirectory(dir);
+		for (const std::string &f : tmpl_files(dir)) {
+			if (!c->LoadTemplate(f, ctemplate::STRIP_WHITESPACE)) {
+				LOGE("template %s does not parse", f.c_str());
+				return 0;
+			}
+		}
+		c->Freeze();
+		return 1;
+	} catch (...) {
+		LOGE("exception");
+		return 0;
+	}
+}
+
+extern "C" void
+tmpl_shutdown(void)
+{
+	try {
+		ctemplate::mutable_default_template_cache()->ClearCache();
+	} catch (...) {
+	}
+}
+
+extern "C" struct tmpl_dict *
+tmpl_dict_new(const char *name)
+{
+	try {
+		return C(new TemplateDictionary(name));
+	} catch (...) {
+		abort();	/* only bad_alloc: out of memory */
+	}
+}
+
+extern "C" void
+tmpl_dict_free(struct tmpl_dict *d)
+{
+	delete D(d);
+}
+
+extern "C" void
+tmpl_set(struct tmpl_dict *d, const char *key, const char *val)
+{
+	try {
+		D(d)->SetValue(key, val != NULL ? val : "");
+	} catch (...) {
+		abort();
+	}
+}
+
+extern "C" void
+tmpl_set_int(struct tmpl_dict *d, const char *key, long long val)
+{
+	try {
+		D(d)->SetValue(key, std::to_string(val));
+	} catch (...) {
+		abort();
+	}
+}
+
+extern "C" void
+tmpl_show(struct tmpl_dict *d, const char *section)
+{
+	try {
+		D(d)->ShowSection(section);
+	} catch (...) {
+		abort();
+	}
+}
+
+/* Adds one repetition of section; the dictionary returned is owned by d. */
+extern "C" struct tmpl_dict *
+tmpl_section(struct tmpl_dict *d, const char *section)
+{
+	try {
+		return C(D(d)->AddSectionDictionary(section));
+	} catch (...) {
+		abort();
+	}
+}
+
+/* Fills the include {{>name}} with file; the dictionary is owned by d. */
+extern "C" struct tmpl_dict *
+tmpl_include(struct tmpl_dict *d, const char *name, const char *file)
+{
+	try {
+		TemplateDictionary *i = D(d)->AddIncludeDictionary(name);
+		i->SetFilename(file);
+		return C(i);
+	} catch (...) {
+		abort();
+	}
+}
+
+/* Expands file with d into a malloc'd string the caller frees.
+ * Returns 1 on success. */
+extern "C" int
+tmpl_render(const char *file, struct tmpl_dict *d, char **out,
+    size_t *outlen)
+{
+	try {
+		std::string s;
+		if (!ctemplate::ExpandTemplate(file,
+		    ctemplate::STRIP_WHITESPACE, D(d), &s)) {
+			LOGE("template %s failed to expand", file);
+			return 0;
+		}
+		*out = static_cast<char *>(malloc(s.size() + 1));
+		if (*out == NULL)
+			abort();
+		memcpy(*out, s.data(), s.size() + 1);
+		*outlen = s.size();
+		return 1;
+	} catch (...) {
+		LOGE("exception expanding %s", file);
+		return 0;
+	}
+}
