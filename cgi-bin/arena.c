@@ -14,7 +14,7 @@ struct block {
 	struct block	*next;
 	size_t		 size;
 	size_t		 used;
-	unsigned char	 data[];
+	_Alignas(ARENA_ALIGN) unsigned char data[];
 };
 
 struct cleanup {

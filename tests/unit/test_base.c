@@ -1,0 +1,158 @@
+/* The small modules: arena, configuration, log lines, metrics. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "cfg.h"
+#include "log.h"
+#include "metrics.h"
+#include "t.h"
+
+static int cleaned;
+
+static void
+count_cleanup(void *arg)
+{
+	cleaned += *(int *)arg;
+}
+
+static void
+test_arena_large_and_many(void)
+{
+	struct arena *a = arena_new();
+	size_t i;
+	char *big, *p;
+
+	for (i = 0; i < 10000; i++) {
+		p = arena_alloc(a, 33);
+		CHECK(((uintptr_t)p & 15) == 0);
+		memset(p, 'x', 33);
+	}
+	big = arena_alloc(a, 5 * 1024 * 1024);
+	memset(big, 0, 5 * 1024 * 1024);
+	CHECK(arena_calloc(a, 10, 10) != NULL);
+	arena_reset(a);
+	p = arena_alloc(a, 0);
+	CHECK(p != NULL);
+	arena_free(a);
+}
+
+static void
+test_arena_strings_and_cleanups(void)
+{
+	struct arena *a = arena_new();
+	int one = 1, ten = 10;
+
+	CHECK_STR(arena_strndup(a, "Phổ Yên", 5), "Phổ");
+	CHECK_STR(arena_printf(a, "%s-%d", "x", 42), "x-42");
+	cleaned = 0;
+	arena_defer(a, count_cleanup, &one);
+	arena_defer(a, count_cleanup, &ten);
+	arena_reset(a);
+	CHECK_INT(cleaned, 11);
+	arena_reset(a);
+	CHECK_INT(cleaned, 11);
+	arena_free(a);
+}
+
+static void
+test_cfg_syntax_error_refused(void)
+{
+	char path[] = "/tmp/test_cfg.XXXXXX";
+	int fd = mkstemp(path);
+	FILE *f = fdopen(fd, "w");
+
+	fputs("[db]\nthis line has no equals sign\n", f);
+	fclose(f);
+	CHECK(!cfg_load(path));
+	CHECK(!cfg_load("/nonexistent/portal.conf"));
+	cfg_free();
+	unlink(path);
+}
+
+static void
+test_cfg_env_overrides_file(void)
+{
+	char path[] = "/tmp/test_cfg.XXXXXX";
+	int fd = mkstemp(path);
+	FILE *f = fdopen(fd, "w");
+
+	fputs("# comment\n[db]\n  name = portal  \nport=abc\n[site]\n"
+	    "name=Phổ Yên\n; other\n", f);
+	fclose(f);
+	CHECK(cfg_load(path));
+	CHECK_STR(cfg_str("db", "name", NULL), "portal");
+	CHECK_STR(cfg_str("site", "name", NULL), "Phổ Yên");
+	CHECK(cfg_str("db", "missing", NULL) == NULL);
+	CHECK_INT(cfg_int("db", "port", 3306, 1, 65535), 3306);
+	setenv("PORTAL_DB_NAME", "other", 1);
+	setenv("PORTAL_DB_PORT", "3307", 1);
+	setenv("PORTAL_SERVER_HTTPS", "yes", 1);
+	CHECK_STR(cfg_str("db", "name", NULL), "other");
+	CHECK_INT(cfg_int("db", "port", 3306, 1, 65535), 3307);
+	CHECK_INT(cfg_bool("server", "https", 0), 1);
+	setenv("PORTAL_DB_PORT", "70000", 1);
+	CHECK_INT(cfg_int("db", "port", 3306, 1, 65535), 3306);
+	unsetenv("PORTAL_DB_NAME");
+	unsetenv("PORTAL_DB_PORT");
+	unsetenv("PORTAL_SERVER_HTTPS");
+	cfg_free();
+	unlink(path);
+}
+
+static void
+test_log_clean_strips_controls(void)
+{
+	char buf[64];
+
+	CHECK_INT(log_clean(buf, sizeof(buf), "a\nb\rc\td\x1b[0m\"q\\"), 10);
+	CHECK_STR(buf, "abcd[0m'q'");
+	log_clean(buf, 4, "abcdef");
+	CHECK_STR(buf, "abc");
+	log_clean(buf, sizeof(buf), NULL);
+	CHECK_STR(buf, "");
+}
+
+static void
+test_metrics_render(void)
+{
+	struct arena *a = arena_new();
+	size_t len;
+	char *s;
+	int i;
+
+	CHECK(metrics_init());
+	for (i = 0; i < 1000; i++)
+		metrics_observe(ROUTE_HOME, 200, 0.003);
+	metrics_observe(ROUTE_UNIT, 404, 7.0);
+	metrics_observe(-1, 404, 0.0001);
+	metrics_observe(ROUTE_HOME, 418, 0.0001);
+	metrics_db_error();
+	s = metrics_render(a, &len);
+	CHECK(strlen(s) == len);
+	CHECK(strstr(s, "portal_requests_total{route=\"home\",status=\"200\"}"
+	    " 1000\n") != NULL);
+	CHECK(strstr(s, "{route=\"unit\",status=\"404\"} 1\n") != NULL);
+	CHECK(strstr(s, "{route=\"none\",status=\"404\"} 1\n") != NULL);
+	CHECK(strstr(s, "{route=\"home\",status=\"other\"} 1\n") != NULL);
+	CHECK(strstr(s, "_bucket{le=\"0.005\"} 1002\n") != NULL);
+	CHECK(strstr(s, "_bucket{le=\"+Inf\"} 1003\n") != NULL);
+	CHECK(strstr(s, "portal_request_duration_seconds_count 1003\n"));
+	CHECK(strstr(s, "portal_db_errors_total 1\n") != NULL);
+	arena_free(a);
+}
+
+int
+main(void)
+{
+	RUN(test_arena_large_and_many);
+	RUN(test_arena_strings_and_cleanups);
+	RUN(test_cfg_syntax_error_refused);
+	RUN(test_cfg_env_overrides_file);
+	RUN(test_log_clean_strips_controls);
+	RUN(test_metrics_render);
+	return T_END();
+}
