@@ -131,8 +131,7 @@ h_home(struct request *r)
 	    db_query(r->db, r->a, STMT_NEWS_LATEST, &news, "i",
 	    (long long)HOME_NEWS) != DB_OK)
 		return resp_error(r, 500, NULL);
-	resp_page_new(r, &p, "Trang chủ", "home.tpl");
-	tmpl_show(p.layout, "IS_HOME");
+	resp_page_new(r, &p, NULL, "home.tpl");
 	home_units(r, p.body, &units);
 	news_fill(r, p.body, &news);
 	return resp_page(r, 200, &p);

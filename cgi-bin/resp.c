@@ -124,14 +124,19 @@ dict_free(void *d)
 }
 
 /* Starts a page: the layout's dictionary (freed with the request) and
- * the body's, to be filled by the handler. */
+ * the body's, to be filled by the handler.  A NULL title marks the home
+ * page, whose title is the site's name alone. */
 void
 resp_page_new(struct request *r, struct page *p, const char *title,
     const char *body_tmpl)
 {
 	p->layout = tmpl_dict_new("layout");
 	arena_defer(r->a, dict_free, p->layout);
-	tmpl_set(p->layout, "PAGE_TITLE", title);
+	if (title != NULL) {
+		tmpl_set(p->layout, "PAGE_TITLE", title);
+		tmpl_show(p->layout, "NOT_HOME");
+	} else
+		tmpl_show(p->layout, "IS_HOME");
 	tmpl_set(p->layout, "SITE_NAME", site.name);
 	tmpl_set(p->layout, "CONTACT_NAME", site.contact_name);
 	tmpl_set(p->layout, "CONTACT_ADDRESS", site.address);

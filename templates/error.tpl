@@ -1,0 +1,16 @@
+{{%AUTOESCAPE context="HTML"}}
+{{!
+  Error page (BODY of layout.tpl).
+  Keys: STATUS, ERROR_TITLE, ERROR_MESSAGE, REQUEST_ID.
+}}
+<section class="error-page" aria-labelledby="tieu-de-loi">
+  <p class="error-status">Lỗi {{STATUS}}</p>
+  <h1 id="tieu-de-loi">{{ERROR_TITLE}}</h1>
+  <p class="error-message">{{ERROR_MESSAGE}}</p>
+  <ul class="error-links">
+    <li><a class="button" href="/">Về trang chủ</a></li>
+    <li><a href="/thu-tuc">Thủ tục hành chính</a></li>
+    <li><a href="/tra-cuu">Tra cứu hồ sơ</a></li>
+  </ul>
+  <p class="request-id"><small>Mã yêu cầu: <code>{{REQUEST_ID}}</code></small></p>
+</section>

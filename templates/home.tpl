@@ -1,0 +1,56 @@
+{{%AUTOESCAPE context="HTML"}}
+{{!
+  City home page (BODY of layout.tpl).
+  Keys: SITE_NAME (inherited from the layout dictionary), TOTAL_UNITS,
+  KIND_GROUP[] { KIND_LABEL, KIND_COUNT, UNIT_ITEM[] { UNIT_NAME, UNIT_SLUG,
+  UNIT_CODE } }, NEWS_ITEM[] { TITLE, URL, UNIT_NAME, DATE, DATE_ISO,
+  SUMMARY }, NO_NEWS (section).
+}}
+<section class="intro" aria-labelledby="gioi-thieu">
+  <h1 id="gioi-thieu">{{SITE_NAME}}</h1>
+  <p class="intro-text">Thông tin chính thức, thủ tục hành chính và dịch vụ công trực tuyến của thành phố và {{TOTAL_UNITS}} phường, xã trực thuộc.</p>
+</section>
+
+<section class="services" aria-labelledby="dich-vu-cong">
+  <h2 id="dich-vu-cong">Dịch vụ công</h2>
+  <ul class="service-grid">
+    <li><a class="service-card" href="/thu-tuc"><span class="service-title">Thủ tục hành chính</span> <span class="service-desc">Danh mục thủ tục, thành phần hồ sơ, thời hạn, phí và lệ phí</span></a></li>
+    <li><a class="service-card" href="/thu-tuc"><span class="service-title">Nộp hồ sơ trực tuyến</span> <span class="service-desc">Chọn thủ tục và nộp hồ sơ qua mạng, không cần đến trụ sở</span></a></li>
+    <li><a class="service-card" href="/tra-cuu"><span class="service-title">Tra cứu hồ sơ</span> <span class="service-desc">Theo dõi tình trạng giải quyết bằng mã hồ sơ</span></a></li>
+    <li><a class="service-card" href="/thong-ke"><span class="service-title">Thống kê</span> <span class="service-desc">Số liệu tiếp nhận và giải quyết hồ sơ</span></a></li>
+  </ul>
+</section>
+
+<div class="home-grid">
+  <section class="news" id="tin-tuc" aria-labelledby="tin-tuc-moi">
+    <h2 id="tin-tuc-moi">Tin tức mới nhất</h2>
+    <ul class="news-list">
+      {{#NEWS_ITEM}}
+      <li>
+        <article class="news-item">
+          <h3 class="news-title"><a href="{{URL}}">{{TITLE}}</a></h3>
+          <p class="news-meta"><span class="news-unit">{{UNIT_NAME}}</span> <time datetime="{{DATE_ISO}}">{{DATE}}</time></p>
+          <p class="news-summary">{{SUMMARY}}</p>
+        </article>
+      </li>
+      {{/NEWS_ITEM}}
+    </ul>
+    {{#NO_NEWS}}
+    <p class="empty">Chưa có tin bài.</p>
+    {{/NO_NEWS}}
+  </section>
+
+  <section class="units" aria-labelledby="phuong-xa">
+    <h2 id="phuong-xa">Các phường, xã <span class="count">({{TOTAL_UNITS}} đơn vị)</span></h2>
+    {{#KIND_GROUP}}
+    <div class="kind-group">
+      <h3>{{KIND_LABEL}} <span class="count">({{KIND_COUNT}})</span></h3>
+      <ul class="unit-list">
+        {{#UNIT_ITEM}}
+        <li><a href="/don-vi/{{UNIT_SLUG}}/">{{UNIT_NAME}}</a> <span class="unit-code">Mã {{UNIT_CODE}}</span></li>
+        {{/UNIT_ITEM}}
+      </ul>
+    </div>
+    {{/KIND_GROUP}}
+  </section>
+</div>

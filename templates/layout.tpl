@@ -1,0 +1,76 @@
+{{%AUTOESCAPE context="HTML"}}
+{{!
+  Page frame of every HTML page.  The page itself comes in through the
+  BODY include (AddIncludeDictionary("BODY") + its file name).
+  Keys: PAGE_TITLE, SITE_NAME, IS_HOME (section), UNIT (section: UNIT_NAME,
+  UNIT_SLUG), CONTACT_NAME, CONTACT_ADDRESS, CONTACT_PHONE, CONTACT_PHONE_TEL,
+  CONTACT_EMAIL.
+  Extra: NOT_HOME (section, shown on every page except the home page) turns
+  the title into "PAGE_TITLE – SITE_NAME"; ctemplate has no "else".
+  Optional: NAV_TIN_TUC, NAV_THU_TUC, NAV_TRA_CUU, NAV_THONG_KE,
+  NAV_DANG_NHAP (sections) mark that menu item aria-current="page".
+}}
+<!DOCTYPE html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{#NOT_HOME}}{{PAGE_TITLE}} – {{/NOT_HOME}}{{SITE_NAME}}</title>
+<link rel="stylesheet" href="/static/css/site.css">
+<link rel="icon" href="/static/img/logo.svg" type="image/svg+xml">
+{{#UNIT}}
+<link rel="alternate" type="application/atom+xml" title="Tin tức – {{UNIT_NAME}}" href="/don-vi/{{UNIT_SLUG}}/feed.atom">
+{{/UNIT}}
+</head>
+<body>
+<a class="skip-link" href="#noi-dung">Bỏ qua đến nội dung chính</a>
+<header class="site-header">
+  <div class="brand-band">
+    <div class="wrap brand-row">
+      <div class="brand">
+        <img class="brand-logo" src="/static/img/logo.svg" alt="" width="56" height="56">
+        <div class="brand-text">
+          <a class="brand-site" href="/">{{SITE_NAME}}</a>
+          {{#UNIT}}
+          <a class="brand-unit" href="/don-vi/{{UNIT_SLUG}}/">{{UNIT_NAME}}</a>
+          {{/UNIT}}
+        </div>
+      </div>
+      <form class="search" role="search" action="/tim-kiem" method="get">
+        <label for="site-search-q">Tìm kiếm</label>
+        <div class="search-row">
+          <input type="search" id="site-search-q" name="q" maxlength="200" autocomplete="off">
+          <button type="submit">Tìm</button>
+        </div>
+      </form>
+    </div>
+  </div>
+  <nav class="site-nav" aria-label="Điều hướng chính">
+    <div class="wrap nav-inner">
+      <ul class="nav-list">
+        <li><a href="/"{{#IS_HOME}} aria-current="page"{{/IS_HOME}}>Trang chủ</a></li>
+        <li><a href="{{#UNIT}}/don-vi/{{UNIT_SLUG}}{{/UNIT}}/#tin-tuc"{{#NAV_TIN_TUC}} aria-current="page"{{/NAV_TIN_TUC}}>Tin tức</a></li>
+        <li><a href="/thu-tuc"{{#NAV_THU_TUC}} aria-current="page"{{/NAV_THU_TUC}}>Thủ tục hành chính</a></li>
+        <li><a href="/tra-cuu"{{#NAV_TRA_CUU}} aria-current="page"{{/NAV_TRA_CUU}}>Tra cứu hồ sơ</a></li>
+        <li><a href="/thong-ke"{{#NAV_THONG_KE}} aria-current="page"{{/NAV_THONG_KE}}>Thống kê</a></li>
+        <li><a href="/dang-nhap"{{#NAV_DANG_NHAP}} aria-current="page"{{/NAV_DANG_NHAP}}>Đăng nhập</a></li>
+      </ul>
+    </div>
+  </nav>
+</header>
+<main id="noi-dung" class="wrap site-main" tabindex="-1">
+{{>BODY}}
+</main>
+<footer class="site-footer">
+  <div class="wrap footer-inner">
+    <h2 class="footer-org">{{CONTACT_NAME}}</h2>
+    <ul class="contact-list">
+      <li><span class="contact-label">Địa chỉ:</span> {{CONTACT_ADDRESS}}</li>
+      <li><span class="contact-label">Điện thoại:</span> <a href="tel:{{CONTACT_PHONE_TEL}}">{{CONTACT_PHONE}}</a></li>
+      <li><span class="contact-label">Thư điện tử:</span> <a href="mailto:{{CONTACT_EMAIL}}">{{CONTACT_EMAIL}}</a></li>
+    </ul>
+    <p class="copyright">© Ủy ban nhân dân thành phố Phổ Yên</p>
+  </div>
+</footer>
+</body>
+</html>

@@ -1,0 +1,39 @@
+{{%AUTOESCAPE context="HTML"}}
+{{!
+  A unit's home page (BODY of layout.tpl).
+  Keys: UNIT_NAME, UNIT_KIND, UNIT_CODE, NEWS_ITEM[] { TITLE, URL,
+  UNIT_NAME, DATE, DATE_ISO, SUMMARY }, NO_NEWS (section).
+}}
+<section class="unit-head" aria-labelledby="ten-don-vi">
+  <h1 id="ten-don-vi">{{UNIT_NAME}}</h1>
+  <ul class="unit-facts">
+    <li>Loại đơn vị: <strong>{{UNIT_KIND}}</strong></li>
+    <li>Mã đơn vị hành chính: <strong>{{UNIT_CODE}}</strong></li>
+  </ul>
+</section>
+
+<section class="services services-unit" aria-labelledby="dich-vu-cong">
+  <h2 id="dich-vu-cong">Dịch vụ công</h2>
+  <ul class="service-grid">
+    <li><a class="service-card" href="/thu-tuc"><span class="service-title">Thủ tục hành chính</span> <span class="service-desc">Danh mục thủ tục và nộp hồ sơ trực tuyến</span></a></li>
+    <li><a class="service-card" href="/tra-cuu"><span class="service-title">Tra cứu hồ sơ</span> <span class="service-desc">Theo dõi tình trạng giải quyết bằng mã hồ sơ</span></a></li>
+  </ul>
+</section>
+
+<section class="news" id="tin-tuc" aria-labelledby="tin-tuc-su-kien">
+  <h2 id="tin-tuc-su-kien">Tin tức – sự kiện</h2>
+  <ul class="news-list">
+    {{#NEWS_ITEM}}
+    <li>
+      <article class="news-item">
+        <h3 class="news-title"><a href="{{URL}}">{{TITLE}}</a></h3>
+        <p class="news-meta"><time datetime="{{DATE_ISO}}">{{DATE}}</time></p>
+        <p class="news-summary">{{SUMMARY}}</p>
+      </article>
+    </li>
+    {{/NEWS_ITEM}}
+  </ul>
+  {{#NO_NEWS}}
+  <p class="empty">Chưa có tin bài.</p>
+  {{/NO_NEWS}}
+</section>
