@@ -14,5 +14,10 @@ int	valid_text(const char *, size_t, size_t maxchars);
 int	valid_line(const char *, size_t, size_t maxchars);
 int	valid_unit_code(const char *, size_t);
 int	valid_id_slug(const char *, size_t, uint64_t *id);
+int	valid_phone(const char *, size_t, char out[11]);
+int	valid_email(const char *, size_t, char *out, size_t outsz);
+int	valid_id_number(const char *, size_t);
+int	valid_token(const char *, size_t);
+int	valid_local_path(const char *, size_t);
 
 #endif

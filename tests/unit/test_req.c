@@ -1,0 +1,1660 @@
+/* Unit tests of req.c: strict UTF-8, percent-decoding, urlencoded,
+ * cookies and streamed multipart.  Failure cases come first. */
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "req.h"
+#include "t.h"
+
+#define CT	"multipart/form-data; boundary=XyZ"
+
+static char	 tmpdir[256];
+
+static struct req_limits
+lim(void)
+{
+	struct req_limits l = { 1 << 20, 16, 256, 4096, tmpdir };
+
+	return l;
+}
+
+/* A body served in chunks of at most `chunk` bytes (0: as asked). */
+struct rd {
+	const char	*p;
+	size_t		 n;
+	size_t		 off;
+	size_t		 chunk;
+	int		 fail;		/* -1 instead of end of input */
+};
+
+static ssize_t
+rd_read(void *ctx, char *buf, size_t len)
+{
+	struct rd	*r = ctx;
+	size_t		 k = r->n - r->off;
+
+	if (k == 0)
+		return r->fail ? -1 : 0;
+	if (k > len)
+		k = len;
+	if (r->chunk && k > r->chunk)
+		k = r->chunk;
+	memcpy(buf, r->p + r->off, k);
+	r->off += k;
+	return (ssize_t)k;
+}
+
+static enum req_err
+mp_run(struct arena *a, const char *ct, const char *body, size_t n,
+    size_t chunk, const struct req_limits *l, struct req_kvlist *out)
+{
+	struct rd	r = { body, n, 0, chunk, 0 };
+
+	return req_parse_multipart(a, ct, rd_read, &r, l, out);
+}
+
+static enum req_err
+mp_str(struct arena *a, const char *body, struct req_kvlist *out)
+{
+	struct req_limits	l = lim();
+
+	return mp_run(a, CT, body, strlen(body), 0, &l, out);
+}
+
+static enum req_err
+url(struct arena *a, const char *s, struct req_kvlist *out)
+{
+	struct req_limits	l = lim();
+
+	return req_parse_urlencoded(a, s, strlen(s), &l, out);
+}
+
+static enum req_err
+cookies(struct arena *a, const char *s, struct req_kvlist *out)
+{
+	struct req_limits	l = lim();
+
+	return req_parse_cookies(a, s, &l, out);
+}
+
+static int
+utf8(const char *s)
+{
+	return req_utf8_valid(s, strlen(s));
+}
+
+/* Number of entries in the private temporary directory. */
+static int
+tmp_count(void)
+{
+	DIR		*d = opendir(tmpdir);
+	struct dirent	*e;
+	int		 n = 0;
+
+	if (d == NULL)
+		return -1;
+	while ((e = readdir(d)) != NULL)
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+			n++;
+	closedir(d);
+	return n;
+}
+
+/* Reads a whole file into arena memory. */
+static char *
+slurp(struct arena *a, const char *path, size_t *n)
+{
+	struct stat	 st;
+	char		*p = NULL;
+	int		 fd;
+
+	if ((fd = open(path, O_RDONLY)) == -1)
+		return NULL;
+	if (fstat(fd, &st) == 0) {
+		p = arena_alloc(a, (size_t)st.st_size + 1);
+		*n = (size_t)read(fd, p, (size_t)st.st_size);
+	}
+	close(fd);
+	return p;
+}
+
+/* ---- strict UTF-8 ---- */
+
+static void
+test_utf8_overlong(void)
+{
+	CHECK(!utf8("\xC0\x80"));
+	CHECK(!utf8("\xC1\xBF"));
+	CHECK(!utf8("\xE0\x80\x80"));
+	CHECK(!utf8("\xE0\x9F\xBF"));
+	CHECK(!utf8("\xF0\x80\x80\x80"));
+	CHECK(!utf8("\xF0\x8F\xBF\xBF"));
+}
+
+static void
+test_utf8_surrogate(void)
+{
+	CHECK(!utf8("\xED\xA0\x80"));
+	CHECK(!utf8("\xED\xBF\xBF"));
+	CHECK(!utf8("a\xED\xB0\x80z"));
+}
+
+static void
+test_utf8_above_max(void)
+{
+	CHECK(!utf8("\xF4\x90\x80\x80"));
+	CHECK(!utf8("\xF5\x80\x80\x80"));
+	CHECK(!utf8("\xF8\x88\x80\x80\x80"));
+	CHECK(!utf8("\xFF"));
+	CHECK(!utf8("\xFE"));
+}
+
+static void
+test_utf8_truncated(void)
+{
+	CHECK(!utf8("\xC3"));
+	CHECK(!utf8("\xE2\x82"));
+	CHECK(!utf8("\xF0\x9D\x84"));
+	CHECK(!req_utf8_valid("\xC3\xA9", 1));
+	CHECK(!utf8("\xE2\x82z"));
+}
+
+static void
+test_utf8_stray_continuation(void)
+{
+	CHECK(!utf8("\x80"));
+	CHECK(!utf8("a\xBF"));
+	CHECK(!utf8("\xC3\xA9\xA9"));
+}
+
+static void
+test_utf8_nul(void)
+{
+	CHECK(!req_utf8_valid("a\0b", 3));
+	CHECK(!req_utf8_valid("\0", 1));
+}
+
+static void
+test_utf8_valid(void)
+{
+	CHECK(req_utf8_valid("", 0));
+	CHECK(req_utf8_valid(NULL, 0));
+	CHECK(utf8("Ph\xE1\xBB\x95 Y\xC3\xAAn"));	/* Phổ Yên */
+	CHECK(utf8("\x7F"));
+	CHECK(utf8("\xC2\x80"));
+	CHECK(utf8("\xE2\x82\xAC"));
+	CHECK(utf8("\xED\x9F\xBF"));			/* U+D7FF */
+	CHECK(utf8("\xEE\x80\x80"));			/* U+E000 */
+	CHECK(utf8("\xF0\x9D\x84\x9E"));		/* U+1D11E */
+	CHECK(utf8("\xF4\x8F\xBF\xBF"));		/* U+10FFFF */
+}
+
+/* ---- percent-decoding ---- */
+
+static void
+test_pct_bad_escape(void)
+{
+	struct arena	*a = arena_new();
+	char		*o = NULL;
+	size_t		 n = 99;
+
+	CHECK(!req_pctdecode(a, "%G1", 3, 0, &o, &n));
+	CHECK(!req_pctdecode(a, "%1G", 3, 0, &o, &n));
+	CHECK(!req_pctdecode(a, "ab%", 3, 0, &o, &n));
+	CHECK(!req_pctdecode(a, "%4", 2, 0, &o, &n));
+	CHECK(!req_pctdecode(a, "%%41", 4, 0, &o, &n));
+	CHECK(!req_pctdecode(a, "%41", 2, 0, &o, &n));	/* cut by length */
+	CHECK(!req_pctdecode(a, "% 41", 4, 0, &o, &n));
+	CHECK(o == NULL);
+	CHECK_INT(n, 99);
+	arena_free(a);
+}
+
+static void
+test_pct_nul(void)
+{
+	struct arena	*a = arena_new();
+	char		*o;
+	size_t		 n;
+
+	CHECK(!req_pctdecode(a, "a%00b", 5, 0, &o, &n));
+	CHECK(!req_pctdecode(a, "%00", 3, 1, &o, &n));
+	CHECK(!req_pctdecode(a, "a\0b", 3, 0, &o, &n));
+	arena_free(a);
+}
+
+static void
+test_pct_bad_utf8(void)
+{
+	struct arena	*a = arena_new();
+	char		*o;
+	size_t		 n;
+
+	CHECK(!req_pctdecode(a, "%C3", 3, 0, &o, &n));
+	CHECK(!req_pctdecode(a, "%C0%80", 6, 0, &o, &n));
+	CHECK(!req_pctdecode(a, "%ED%A0%80", 9, 0, &o, &n));
+	CHECK(!req_pctdecode(a, "%F4%90%80%80", 12, 0, &o, &n));
+	CHECK(!req_pctdecode(a, "%FF", 3, 0, &o, &n));
+	CHECK(!req_pctdecode(a, "\xFF", 1, 0, &o, &n));
+	arena_free(a);
+}
+
+static void
+test_pct_plus(void)
+{
+	struct arena	*a = arena_new();
+	char		*o;
+	size_t		 n;
+
+	CHECK(req_pctdecode(a, "a+b%2B", 6, 1, &o, &n));
+	CHECK_STR(o, "a b+");
+	CHECK_INT(n, 4);
+	CHECK(req_pctdecode(a, "a+b%2B", 6, 0, &o, &n));
+	CHECK_STR(o, "a+b+");
+	arena_free(a);
+}
+
+static void
+test_pct_hex_case(void)
+{
+	struct arena	*a = arena_new();
+	char		*o;
+	size_t		 n;
+
+	CHECK(req_pctdecode(a, "%c3%a9%C3%A9%e1%BB%95", 21, 0, &o, &n));
+	CHECK_STR(o, "\xC3\xA9\xC3\xA9\xE1\xBB\x95");
+	CHECK_INT(n, 7);
+	arena_free(a);
+}
+
+static void
+test_pct_empty(void)
+{
+	struct arena	*a = arena_new();
+	char		*o = NULL;
+	size_t		 n = 9;
+
+	CHECK(req_pctdecode(a, "", 0, 1, &o, &n));
+	CHECK_STR(o, "");
+	CHECK_INT(n, 0);
+	arena_free(a);
+}
+
+/* ---- urlencoded ---- */
+
+static void
+test_url_bad_escape(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(url(a, "a=%G1", &l), REQ_MALFORMED);
+	CHECK_INT(url(a, "a=1&b=%", &l), REQ_MALFORMED);
+	CHECK_INT(url(a, "a=%4", &l), REQ_MALFORMED);
+	CHECK_INT(url(a, "%zz=1", &l), REQ_MALFORMED);
+	CHECK_INT(l.n, 0);
+	arena_free(a);
+}
+
+static void
+test_url_nul(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+	struct req_limits	 lm = lim();
+
+	CHECK_INT(url(a, "a=%00", &l), REQ_BADUTF8);
+	CHECK_INT(url(a, "a%00b=1", &l), REQ_BADUTF8);
+	CHECK_INT(req_parse_urlencoded(a, "a=1\0", 4, &lm, &l), REQ_BADUTF8);
+	CHECK_INT(req_parse_urlencoded(a, "a\0=1", 4, &lm, &l), REQ_BADUTF8);
+	CHECK_INT(l.n, 0);
+	arena_free(a);
+}
+
+static void
+test_url_bad_utf8(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(url(a, "a=%FF", &l), REQ_BADUTF8);
+	CHECK_INT(url(a, "a=\xFF", &l), REQ_BADUTF8);
+	CHECK_INT(url(a, "a=%C0%AF", &l), REQ_BADUTF8);	/* overlong '/' */
+	CHECK_INT(url(a, "a=%ED%A0%80", &l), REQ_BADUTF8);
+	CHECK_INT(url(a, "a=%F4%90%80%80", &l), REQ_BADUTF8);
+	CHECK_INT(url(a, "%C3=1", &l), REQ_BADUTF8);
+	CHECK_INT(l.n, 0);
+	arena_free(a);
+}
+
+static void
+test_url_empty_key(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(url(a, "=1", &l), REQ_MALFORMED);
+	CHECK_INT(url(a, "a=1&=2", &l), REQ_MALFORMED);
+	CHECK_INT(url(a, "=", &l), REQ_MALFORMED);
+	CHECK_INT(l.n, 0);
+	arena_free(a);
+}
+
+static void
+test_url_too_many(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+	struct req_limits	 lm = lim();
+
+	lm.fields_max = 3;
+	CHECK_INT(req_parse_urlencoded(a, "a=1&b=2&c=3&d=4", 15, &lm, &l),
+	    REQ_TOOMANY);
+	CHECK_INT(l.n, 0);
+	CHECK_INT(req_parse_urlencoded(a, "a=1&b=2&c=3", 11, &lm, &l), REQ_OK);
+	CHECK_INT(l.n, 3);
+	CHECK_INT(req_parse_urlencoded(a, "d=4", 3, &lm, &l), REQ_TOOMANY);
+	CHECK_INT(l.n, 3);
+	arena_free(a);
+}
+
+static void
+test_url_too_large(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+	struct req_limits	 lm = lim();
+
+	lm.value_max = 4;
+	CHECK_INT(req_parse_urlencoded(a, "a=12345", 7, &lm, &l), REQ_TOOLARGE);
+	CHECK_INT(req_parse_urlencoded(a, "abcde=1", 7, &lm, &l), REQ_TOOLARGE);
+	CHECK_INT(req_parse_urlencoded(a, "a=%C3%A9%C3%A9%C3%A9", 20, &lm, &l),
+	    REQ_TOOLARGE);
+	CHECK_INT(l.n, 0);
+	/* The limit is on decoded bytes. */
+	CHECK_INT(req_parse_urlencoded(a, "a=%C3%A9%C3%A9", 14, &lm, &l),
+	    REQ_OK);
+	CHECK_INT(req_parse_urlencoded(a, "abcd=1234", 9, &lm, &l), REQ_OK);
+	CHECK_INT(l.n, 2);
+	arena_free(a);
+}
+
+static void
+test_url_error_keeps_list(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(url(a, "a=1", &l), REQ_OK);
+	CHECK_INT(url(a, "b=2&c=%", &l), REQ_MALFORMED);
+	CHECK_INT(l.n, 1);
+	CHECK_STR(l.v[0].key, "a");
+	arena_free(a);
+}
+
+static void
+test_url_duplicates_kept(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(url(a, "id=1&x=2&id=3", &l), REQ_OK);
+	CHECK_INT(l.n, 3);
+	if (l.n == 3) {
+		CHECK_STR(l.v[0].key, "id");
+		CHECK_STR(l.v[0].val, "1");
+		CHECK_STR(l.v[1].key, "x");
+		CHECK_STR(l.v[2].key, "id");
+		CHECK_STR(l.v[2].val, "3");
+	}
+	arena_free(a);
+}
+
+static void
+test_url_empty_pieces(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(url(a, "&a=1&&b=2&", &l), REQ_OK);
+	CHECK_INT(l.n, 2);
+	CHECK_INT(url(a, "&&&", &l), REQ_OK);
+	CHECK_INT(url(a, "", &l), REQ_OK);
+	CHECK_INT(l.n, 2);
+	arena_free(a);
+}
+
+static void
+test_url_key_only(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(url(a, "flag&b=", &l), REQ_OK);
+	CHECK_INT(l.n, 2);
+	if (l.n == 2) {
+		CHECK_STR(l.v[0].key, "flag");
+		CHECK_STR(l.v[0].val, "");
+		CHECK_INT(l.v[0].vlen, 0);
+		CHECK_STR(l.v[1].key, "b");
+		CHECK_STR(l.v[1].val, "");
+	}
+	arena_free(a);
+}
+
+static void
+test_url_decoding(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(url(a, "q=ph%E1%BB%95+y%C3%AAn&k%2Bx=a%26b%3Dc", &l), REQ_OK);
+	CHECK_INT(l.n, 2);
+	if (l.n == 2) {
+		CHECK_STR(l.v[0].val, "ph\xE1\xBB\x95 y\xC3\xAAn");
+		CHECK_INT(l.v[0].vlen, 10);
+		CHECK_STR(l.v[1].key, "k+x");
+		CHECK_STR(l.v[1].val, "a&b=c");
+		CHECK(l.v[1].path == NULL && l.v[1].filename == NULL);
+	}
+	arena_free(a);
+}
+
+static void
+test_url_equals_in_value(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(url(a, "a=b=c", &l), REQ_OK);
+	CHECK_INT(l.n, 1);
+	if (l.n == 1)
+		CHECK_STR(l.v[0].val, "b=c");
+	arena_free(a);
+}
+
+static void
+test_url_many_grow(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+	struct req_limits	 lm = lim();
+	char			 buf[2048];
+	size_t			 i, n = 0;
+
+	lm.fields_max = 100;
+	for (i = 0; i < 100; i++)
+		n += (size_t)snprintf(buf + n, sizeof(buf) - n, "k%zu=%zu&", i, i);
+	CHECK_INT(req_parse_urlencoded(a, buf, n, &lm, &l), REQ_OK);
+	CHECK_INT(l.n, 100);
+	if (l.n == 100) {
+		CHECK_STR(l.v[0].key, "k0");
+		CHECK_STR(l.v[99].val, "99");
+	}
+	arena_free(a);
+}
+
+/* ---- cookies ---- */
+
+static void
+test_cookie_bad_name(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(cookies(a, "a b=1", &l), REQ_MALFORMED);
+	CHECK_INT(cookies(a, "ok=1; a(b=2", &l), REQ_MALFORMED);
+	CHECK_INT(cookies(a, "=1", &l), REQ_MALFORMED);
+	CHECK_INT(cookies(a, "\xC3\xA9=1", &l), REQ_MALFORMED);
+	CHECK_INT(l.n, 0);
+	arena_free(a);
+}
+
+static void
+test_cookie_ctl_in_value(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(cookies(a, "a=x\x01y", &l), REQ_BADUTF8);
+	CHECK_INT(cookies(a, "a=x\ty", &l), REQ_BADUTF8);
+	CHECK_INT(cookies(a, "a=x\ry", &l), REQ_BADUTF8);
+	CHECK_INT(cookies(a, "a=x\x7Fy", &l), REQ_BADUTF8);
+	CHECK_INT(cookies(a, "a=x\xC2\x85y", &l), REQ_BADUTF8);	/* NEL */
+	CHECK_INT(l.n, 0);
+	arena_free(a);
+}
+
+static void
+test_cookie_bad_utf8(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(cookies(a, "a=\xFF", &l), REQ_BADUTF8);
+	CHECK_INT(cookies(a, "a=\xED\xA0\x80", &l), REQ_BADUTF8);
+	CHECK_INT(cookies(a, "a=\xC0\x80", &l), REQ_BADUTF8);
+	CHECK_INT(l.n, 0);
+	arena_free(a);
+}
+
+static void
+test_cookie_too_many(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+	struct req_limits	 lm = lim();
+
+	lm.fields_max = 2;
+	CHECK_INT(req_parse_cookies(a, "a=1; b=2; c=3", &lm, &l), REQ_TOOMANY);
+	CHECK_INT(l.n, 0);
+	CHECK_INT(req_parse_cookies(a, "a=1; b=2; junk", &lm, &l), REQ_OK);
+	CHECK_INT(l.n, 2);
+	arena_free(a);
+}
+
+static void
+test_cookie_too_large(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+	struct req_limits	 lm = lim();
+
+	lm.value_max = 3;
+	CHECK_INT(req_parse_cookies(a, "a=1234", &lm, &l), REQ_TOOLARGE);
+	CHECK_INT(req_parse_cookies(a, "abcd=1", &lm, &l), REQ_TOOLARGE);
+	CHECK_INT(req_parse_cookies(a, "a=\"123\"", &lm, &l), REQ_OK);
+	CHECK_INT(l.n, 1);
+	arena_free(a);
+}
+
+static void
+test_cookie_no_equals_skipped(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(cookies(a, "junk; a=1;;  ; other", &l), REQ_OK);
+	CHECK_INT(l.n, 1);
+	if (l.n == 1)
+		CHECK_STR(l.v[0].key, "a");
+	arena_free(a);
+}
+
+static void
+test_cookie_ows(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(cookies(a, "  sid = abc ;\tlang=vi\t", &l), REQ_OK);
+	CHECK_INT(l.n, 2);
+	if (l.n == 2) {
+		CHECK_STR(l.v[0].key, "sid");
+		CHECK_STR(l.v[0].val, "abc");
+		CHECK_INT(l.v[0].vlen, 3);
+		CHECK_STR(l.v[1].key, "lang");
+		CHECK_STR(l.v[1].val, "vi");
+	}
+	arena_free(a);
+}
+
+static void
+test_cookie_quoted(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(cookies(a, "a=\"x y\"; b=\"\"; c=\"; d=\"q", &l), REQ_OK);
+	CHECK_INT(l.n, 4);
+	if (l.n == 4) {
+		CHECK_STR(l.v[0].val, "x y");
+		CHECK_STR(l.v[1].val, "");
+		CHECK_STR(l.v[2].val, "\"");
+		CHECK_STR(l.v[3].val, "\"q");
+	}
+	arena_free(a);
+}
+
+static void
+test_cookie_not_decoded(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(cookies(a, "a=%41+b%00; b=x=y", &l), REQ_OK);
+	CHECK_INT(l.n, 2);
+	if (l.n == 2) {
+		CHECK_STR(l.v[0].val, "%41+b%00");
+		CHECK_STR(l.v[1].val, "x=y");
+	}
+	arena_free(a);
+}
+
+static void
+test_cookie_duplicates_kept(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(cookies(a, "sid=1; sid=2", &l), REQ_OK);
+	CHECK_INT(l.n, 2);
+	if (l.n == 2) {
+		CHECK_STR(l.v[0].val, "1");
+		CHECK_STR(l.v[1].val, "2");
+	}
+	arena_free(a);
+}
+
+static void
+test_cookie_empty(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+	struct req_limits	 lm = lim();
+
+	CHECK_INT(req_parse_cookies(a, NULL, &lm, &l), REQ_OK);
+	CHECK_INT(cookies(a, "", &l), REQ_OK);
+	CHECK_INT(cookies(a, " ; ", &l), REQ_OK);
+	CHECK_INT(l.n, 0);
+	CHECK_INT(cookies(a, "a=", &l), REQ_OK);
+	CHECK_INT(l.n, 1);
+	if (l.n == 1)
+		CHECK_STR(l.v[0].val, "");
+	arena_free(a);
+}
+
+/* ---- multipart: the Content-Type header ---- */
+
+static void
+test_mp_no_ctype(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+	struct req_limits	 lm = lim();
+	const char		*b = "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"a\"\r\n\r\n1\r\n--XyZ--\r\n";
+
+	CHECK_INT(mp_run(a, NULL, b, strlen(b), 0, &lm, &l), REQ_MALFORMED);
+	CHECK_INT(mp_run(a, "", b, strlen(b), 0, &lm, &l), REQ_MALFORMED);
+	CHECK_INT(l.n, 0);
+	arena_free(a);
+}
+
+static void
+test_mp_no_boundary(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+	struct req_limits	 lm = lim();
+	const char		*b = "--XyZ--\r\n";
+
+	CHECK_INT(mp_run(a, "multipart/form-data", b, 9, 0, &lm, &l),
+	    REQ_MALFORMED);
+	CHECK_INT(mp_run(a, "multipart/form-data; boundary=", b, 9, 0, &lm,
+	    &l), REQ_MALFORMED);
+	CHECK_INT(mp_run(a, "multipart/form-data; boundary=\"\"", b, 9, 0,
+	    &lm, &l), REQ_MALFORMED);
+	CHECK_INT(mp_run(a, "multipart/form-data; charset=utf-8", b, 9, 0,
+	    &lm, &l), REQ_MALFORMED);
+	CHECK_INT(mp_run(a, "multipart/form-data; boundary=\"XyZ", b, 9, 0,
+	    &lm, &l), REQ_MALFORMED);
+	arena_free(a);
+}
+
+static void
+test_mp_not_form_data(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+	struct req_limits	 lm = lim();
+	const char		*b = "--XyZ--\r\n";
+
+	CHECK_INT(mp_run(a, "multipart/mixed; boundary=XyZ", b, 9, 0, &lm,
+	    &l), REQ_MALFORMED);
+	CHECK_INT(mp_run(a, "text/plain; boundary=XyZ", b, 9, 0, &lm, &l),
+	    REQ_MALFORMED);
+	CHECK_INT(mp_run(a, "multipart/form-data boundary=XyZ", b, 9, 0,
+	    &lm, &l), REQ_MALFORMED);
+	arena_free(a);
+}
+
+static void
+test_mp_boundary_too_long(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+	struct req_limits	 lm = lim();
+	char			 ct[160], body[160];
+
+	snprintf(ct, sizeof(ct), "multipart/form-data; boundary=%071d", 7);
+	snprintf(body, sizeof(body), "--%071d--\r\n", 7);
+	CHECK_INT(mp_run(a, ct, body, strlen(body), 0, &lm, &l),
+	    REQ_MALFORMED);
+	arena_free(a);
+}
+
+static void
+test_mp_boundary_bad_char(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+	struct req_limits	 lm = lim();
+	const char		*b = "--a\"b--\r\n";
+
+	CHECK_INT(mp_run(a, "multipart/form-data; boundary=\"a\\\"b\"", b,
+	    strlen(b), 0, &lm, &l), REQ_MALFORMED);
+	CHECK_INT(mp_run(a, "multipart/form-data; boundary=\"ab \"", b,
+	    strlen(b), 0, &lm, &l), REQ_MALFORMED);
+	CHECK_INT(mp_run(a, "multipart/form-data; boundary=\"a\xC3\xA9\"", b,
+	    strlen(b), 0, &lm, &l), REQ_MALFORMED);
+	arena_free(a);
+}
+
+static void
+test_mp_boundary_twice(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+	struct req_limits	 lm = lim();
+	const char		*b = "--XyZ--\r\n";
+
+	CHECK_INT(mp_run(a, "multipart/form-data; boundary=XyZ; Boundary=Q",
+	    b, 9, 0, &lm, &l), REQ_MALFORMED);
+	arena_free(a);
+}
+
+/* ---- multipart: truncated and malformed bodies ---- */
+
+static void
+test_mp_empty_body(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(mp_str(a, "", &l), REQ_MALFORMED);
+	CHECK_INT(mp_str(a, "no boundary at all\r\n", &l), REQ_MALFORMED);
+	CHECK_INT(mp_str(a, "--XyY\r\n", &l), REQ_MALFORMED);
+	arena_free(a);
+}
+
+static void
+test_mp_truncated_data(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+	int			 before = tmp_count();
+
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"a\"\r\n\r\nvalue", &l), REQ_MALFORMED);
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"a\"\r\n\r\nvalue\r\n--Xy", &l), REQ_MALFORMED);
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"f\"; filename=\"f.txt\"\r\n\r\ndata\r\n", &l),
+	    REQ_MALFORMED);
+	CHECK_INT(l.n, 0);
+	arena_free(a);
+	CHECK_INT(tmp_count(), before);
+}
+
+static void
+test_mp_truncated_headers(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-da", &l),
+	    REQ_MALFORMED);
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"a\"\r\n", &l), REQ_MALFORMED);
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"a\"\r\n\r", &l), REQ_MALFORMED);
+	arena_free(a);
+}
+
+static void
+test_mp_truncated_after_delim(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(mp_str(a, "--XyZ", &l), REQ_MALFORMED);
+	CHECK_INT(mp_str(a, "--XyZ-", &l), REQ_MALFORMED);
+	CHECK_INT(mp_str(a, "--XyZ\r", &l), REQ_MALFORMED);
+	CHECK_INT(mp_str(a, "--XyZ  ", &l), REQ_MALFORMED);
+	CHECK_INT(mp_str(a, "--XyZ\r\n", &l), REQ_MALFORMED);
+	arena_free(a);
+}
+
+static void
+test_mp_delim_garbage(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	/* The boundary followed by anything but "--", padding or CRLF. */
+	CHECK_INT(mp_str(a, "--XyZx\r\nContent-Disposition: form-data; "
+	    "name=\"a\"\r\n\r\n1\r\n--XyZ--", &l), REQ_MALFORMED);
+	CHECK_INT(mp_str(a, "--XyZ\nContent-Disposition: form-data; "
+	    "name=\"a\"\n\n1\n--XyZ--", &l), REQ_MALFORMED);
+	arena_free(a);
+}
+
+static void
+test_mp_header_too_long(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+	char			*b = malloc(20000);
+	size_t			 n;
+
+	n = (size_t)sprintf(b, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"a\"\r\nX-Pad: ");
+	memset(b + n, 'x', 9000);
+	n += 9000;
+	n += (size_t)sprintf(b + n, "\r\n\r\n1\r\n--XyZ--\r\n");
+	CHECK_INT(mp_str(a, b, &l), REQ_TOOLARGE);
+	/* Cut before any CRLF: the limit is hit before the end of input. */
+	b[n - 17] = '\0';
+	CHECK_INT(mp_str(a, b, &l), REQ_TOOLARGE);
+	CHECK_INT(l.n, 0);
+	free(b);
+	arena_free(a);
+}
+
+static void
+test_mp_header_block_too_long(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+	char			*b = malloc(20000);
+	size_t			 n, i;
+
+	n = (size_t)sprintf(b, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"a\"\r\n");
+	for (i = 0; i < 200; i++)	/* 200 short lines, 9 KiB in all */
+		n += (size_t)sprintf(b + n, "X-Pad-%03zu: %036d\r\n", i, 0);
+	n += (size_t)sprintf(b + n, "\r\n1\r\n--XyZ--\r\n");
+	CHECK_INT(mp_str(a, b, &l), REQ_TOOLARGE);
+	CHECK_INT(l.n, 0);
+	free(b);
+	arena_free(a);
+}
+
+static void
+test_mp_header_crlf_injection(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"f\"; filename=\"a.txt\r\nContent-Type: text/html\"\r\n"
+	    "\r\nx\r\n--XyZ--", &l), REQ_MALFORMED);
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"a\r\nX: 1\"\r\n\r\nx\r\n--XyZ--", &l), REQ_MALFORMED);
+	CHECK_INT(l.n, 0);
+	arena_free(a);
+}
+
+static void
+test_mp_header_bare_cr_lf(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"a\nb\"\r\n\r\nx\r\n--XyZ--", &l), REQ_MALFORMED);
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"a\rb\"\r\n\r\nx\r\n--XyZ--", &l), REQ_MALFORMED);
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"a\x7F\"\r\n\r\nx\r\n--XyZ--", &l), REQ_MALFORMED);
+	arena_free(a);
+}
+
+static void
+test_mp_header_folding(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data;\r\n"
+	    " name=\"a\"\r\n\r\nx\r\n--XyZ--", &l), REQ_MALFORMED);
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition : form-data; "
+	    "name=\"a\"\r\n\r\nx\r\n--XyZ--", &l), REQ_MALFORMED);
+	CHECK_INT(mp_str(a, "--XyZ\r\nno colon here\r\n\r\nx\r\n--XyZ--",
+	    &l), REQ_MALFORMED);
+	arena_free(a);
+}
+
+static void
+test_mp_header_nul(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+	struct req_limits	 lm = lim();
+	const char		 b[] = "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"a\0b\"\r\n\r\nx\r\n--XyZ--";
+
+	CHECK_INT(mp_run(a, CT, b, sizeof(b) - 1, 0, &lm, &l), REQ_MALFORMED);
+	arena_free(a);
+}
+
+static void
+test_mp_no_disposition(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(mp_str(a, "--XyZ\r\n\r\nx\r\n--XyZ--", &l), REQ_MALFORMED);
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Type: text/plain\r\n\r\nx\r\n"
+	    "--XyZ--", &l), REQ_MALFORMED);
+	arena_free(a);
+}
+
+static void
+test_mp_bad_disposition(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data\r\n\r\n"
+	    "x\r\n--XyZ--", &l), REQ_MALFORMED);
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"\"\r\n\r\nx\r\n--XyZ--", &l), REQ_MALFORMED);
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: attachment; "
+	    "name=\"a\"\r\n\r\nx\r\n--XyZ--", &l), REQ_MALFORMED);
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"a\"; name=\"b\"\r\n\r\nx\r\n--XyZ--", &l), REQ_MALFORMED);
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"a\r\n\r\nx\r\n--XyZ--", &l), REQ_MALFORMED);
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"a\"junk\r\n\r\nx\r\n--XyZ--", &l), REQ_MALFORMED);
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"a\"\r\nContent-Disposition: form-data; name=\"b\"\r\n"
+	    "\r\nx\r\n--XyZ--", &l), REQ_MALFORMED);
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"a\"\r\nContent-Type: a\r\nContent-Type: b\r\n"
+	    "\r\nx\r\n--XyZ--", &l), REQ_MALFORMED);
+	CHECK_INT(l.n, 0);
+	arena_free(a);
+}
+
+/* ---- multipart: limits ---- */
+
+static void
+test_mp_file_too_large(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+	struct req_limits	 lm = lim();
+	char			 b[512];
+	int			 before = tmp_count();
+
+	lm.file_max = 10;
+	snprintf(b, sizeof(b), "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"f\"; filename=\"a.bin\"\r\n\r\n0123456789A\r\n--XyZ--");
+	CHECK_INT(mp_run(a, CT, b, strlen(b), 0, &lm, &l), REQ_TOOLARGE);
+	CHECK_INT(mp_run(a, CT, b, strlen(b), 1, &lm, &l), REQ_TOOLARGE);
+	CHECK_INT(l.n, 0);
+	arena_free(a);
+	CHECK_INT(tmp_count(), before);
+}
+
+static void
+test_mp_body_too_large(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+	struct req_limits	 lm = lim();
+	const char		*b = "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"a\"\r\n\r\n1\r\n--XyZ--\r\n";
+	struct rd		 r = { b, strlen(b), 0, 0, 0 };
+	size_t			 need = strlen(b) - 2;	/* up to "--XyZ--" */
+
+	lm.body_max = need - 1;
+	CHECK_INT(req_parse_multipart(a, CT, rd_read, &r, &lm, &l),
+	    REQ_TOOLARGE);
+	CHECK(r.off <= lm.body_max);
+	r.off = 0;
+	r.chunk = 7;
+	CHECK_INT(req_parse_multipart(a, CT, rd_read, &r, &lm, &l),
+	    REQ_TOOLARGE);
+	CHECK(r.off <= lm.body_max);
+	/* Exactly enough: the epilogue is never read. */
+	lm.body_max = need;
+	r.off = 0;
+	CHECK_INT(req_parse_multipart(a, CT, rd_read, &r, &lm, &l), REQ_OK);
+	CHECK(r.off <= need);
+	CHECK_INT(l.n, 1);
+	arena_free(a);
+}
+
+static void
+test_mp_value_too_large(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+	struct req_limits	 lm = lim();
+	const char		*b = "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"a\"\r\n\r\n12345\r\n--XyZ--";
+
+	lm.value_max = 4;
+	CHECK_INT(mp_run(a, CT, b, strlen(b), 0, &lm, &l), REQ_TOOLARGE);
+	CHECK_INT(mp_run(a, CT, b, strlen(b), 1, &lm, &l), REQ_TOOLARGE);
+	lm.value_max = 5;
+	CHECK_INT(mp_run(a, CT, b, strlen(b), 1, &lm, &l), REQ_OK);
+	CHECK_INT(l.n, 1);
+	if (l.n == 1) {
+		CHECK_STR(l.v[0].val, "12345");
+		CHECK_INT(l.v[0].vlen, 5);
+	}
+	arena_free(a);
+}
+
+static void
+test_mp_too_many(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+	struct req_limits	 lm = lim();
+	const char		*b = "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"a\"\r\n\r\n1\r\n--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"f\"; filename=\"x\"\r\n\r\n2\r\n--XyZ--";
+	int			 before = tmp_count();
+
+	lm.fields_max = 1;
+	CHECK_INT(mp_run(a, CT, b, strlen(b), 0, &lm, &l), REQ_TOOMANY);
+	CHECK_INT(l.n, 0);
+	arena_free(a);
+	CHECK_INT(tmp_count(), before);
+}
+
+static void
+test_mp_value_bad_utf8(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+	struct req_limits	 lm = lim();
+	const char		 nul[] = "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"a\"\r\n\r\nx\0y\r\n--XyZ--";
+
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"a\"\r\n\r\n\xED\xA0\x80\r\n--XyZ--", &l), REQ_BADUTF8);
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"a\"\r\n\r\n\xC3\r\n--XyZ--", &l), REQ_BADUTF8);
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"a\"\r\n\r\n\xF4\x90\x80\x80\r\n--XyZ--", &l), REQ_BADUTF8);
+	CHECK_INT(mp_run(a, CT, nul, sizeof(nul) - 1, 0, &lm, &l),
+	    REQ_BADUTF8);
+	CHECK_INT(l.n, 0);
+	arena_free(a);
+}
+
+static void
+test_mp_name_bad_utf8(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"\xC0\xAF\"\r\n\r\nx\r\n--XyZ--", &l), REQ_BADUTF8);
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"f\"; filename=\"\xFF.txt\"\r\n\r\nx\r\n--XyZ--", &l),
+	    REQ_BADUTF8);
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"f\"; filename=\"a\xC2\x9B.txt\"\r\n\r\nx\r\n--XyZ--", &l),
+	    REQ_BADUTF8);
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"a\"\r\nContent-Type: \xFF\r\n\r\nx\r\n--XyZ--", &l),
+	    REQ_BADUTF8);
+	arena_free(a);
+}
+
+static void
+test_mp_filename_dotdot(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"f\"; filename=\"../..\"\r\n\r\nx\r\n--XyZ--", &l),
+	    REQ_MALFORMED);
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"f\"; filename=\".\"\r\n\r\nx\r\n--XyZ--", &l),
+	    REQ_MALFORMED);
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"f\"; filename=\"dir/\"\r\n\r\nx\r\n--XyZ--", &l),
+	    REQ_MALFORMED);
+	CHECK_INT(l.n, 0);
+	arena_free(a);
+}
+
+static void
+test_mp_read_error(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+	struct req_limits	 lm = lim();
+	const char		*b = "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"a\"\r\n\r\n1";
+	struct rd		 r = { b, strlen(b), 0, 3, 1 };
+
+	CHECK_INT(req_parse_multipart(a, CT, rd_read, &r, &lm, &l), REQ_IO);
+	CHECK_INT(l.n, 0);
+	arena_free(a);
+}
+
+static void
+test_mp_tmpdir_missing(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+	struct req_limits	 lm = lim();
+	const char		*b = "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"f\"; filename=\"a\"\r\n\r\n1\r\n--XyZ--";
+
+	lm.tmpdir = "/nonexistent/dir";
+	CHECK_INT(mp_run(a, CT, b, strlen(b), 0, &lm, &l), REQ_IO);
+	arena_free(a);
+}
+
+static void
+test_mp_error_keeps_list(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(url(a, "q=1", &l), REQ_OK);
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"a\"\r\n\r\n1\r\n--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"b\"\r\n\r\n\xFF\r\n--XyZ--", &l), REQ_BADUTF8);
+	CHECK_INT(l.n, 1);
+	arena_free(a);
+}
+
+/* ---- multipart: accepted bodies ---- */
+
+static void
+test_mp_simple(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"title\"\r\n\r\nPh\xE1\xBB\x95 Y\xC3\xAAn\r\n"
+	    "--XyZ\r\ncontent-disposition: FORM-DATA; NAME=body\r\n"
+	    "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+	    "line 1\r\nline 2\r\n--XyZ--\r\n", &l), REQ_OK);
+	CHECK_INT(l.n, 2);
+	if (l.n == 2) {
+		CHECK_STR(l.v[0].key, "title");
+		CHECK_STR(l.v[0].val, "Ph\xE1\xBB\x95 Y\xC3\xAAn");
+		CHECK(l.v[0].ctype == NULL && l.v[0].path == NULL);
+		CHECK_STR(l.v[1].key, "body");
+		CHECK_STR(l.v[1].val, "line 1\r\nline 2");
+		CHECK_STR(l.v[1].ctype, "text/plain; charset=utf-8");
+	}
+	arena_free(a);
+}
+
+static void
+test_mp_empty_value(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"a\"\r\n\r\n\r\n--XyZ--", &l), REQ_OK);
+	CHECK_INT(l.n, 1);
+	if (l.n == 1) {
+		CHECK_STR(l.v[0].val, "");
+		CHECK_INT(l.v[0].vlen, 0);
+	}
+	arena_free(a);
+}
+
+static void
+test_mp_no_parts(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(mp_str(a, "--XyZ--", &l), REQ_OK);
+	CHECK_INT(mp_str(a, "--XyZ--\r\n", &l), REQ_OK);
+	CHECK_INT(l.n, 0);
+	arena_free(a);
+}
+
+static void
+test_mp_preamble_epilogue(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(mp_str(a, "This is a preamble --XyZ not a delimiter\r\n"
+	    "--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n"
+	    "--XyZ--\r\nepilogue \xFF\xFE garbage\r\n--XyZ\r\n", &l), REQ_OK);
+	CHECK_INT(l.n, 1);
+	if (l.n == 1)
+		CHECK_STR(l.v[0].val, "1");
+	arena_free(a);
+}
+
+static void
+test_mp_transport_padding(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(mp_str(a, "--XyZ \t\r\nContent-Disposition: form-data; "
+	    "name=\"a\"\r\n\r\n1\r\n--XyZ--", &l), REQ_OK);
+	CHECK_INT(l.n, 1);
+	arena_free(a);
+}
+
+static void
+test_mp_quoted_boundary(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+	struct req_limits	 lm = lim();
+	const char		*b = "--a b:c\r\nContent-Disposition: form-data; "
+	    "name=\"a\"\r\n\r\n1\r\n--a b:c--";
+
+	CHECK_INT(mp_run(a, "Multipart/Form-Data ; charset=utf-8 ; "
+	    "BOUNDARY=\"a b:c\"", b, strlen(b), 0, &lm, &l), REQ_OK);
+	CHECK_INT(l.n, 1);
+	arena_free(a);
+}
+
+static void
+test_mp_boundary_70(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+	struct req_limits	 lm = lim();
+	char			 ct[160], body[400];
+
+	snprintf(ct, sizeof(ct), "multipart/form-data; boundary=%070d", 7);
+	snprintf(body, sizeof(body), "--%070d\r\nContent-Disposition: "
+	    "form-data; name=\"a\"\r\n\r\n1\r\n--%070d--", 7, 7);
+	CHECK_INT(mp_run(a, ct, body, strlen(body), 1, &lm, &l), REQ_OK);
+	CHECK_INT(l.n, 1);
+	arena_free(a);
+}
+
+static void
+test_mp_duplicates_kept(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"a\"\r\n\r\n1\r\n--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"a\"\r\n\r\n2\r\n--XyZ--", &l), REQ_OK);
+	CHECK_INT(l.n, 2);
+	if (l.n == 2) {
+		CHECK_STR(l.v[0].val, "1");
+		CHECK_STR(l.v[1].val, "2");
+	}
+	arena_free(a);
+}
+
+static void
+test_mp_empty_filename_skipped(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+	int			 before = tmp_count();
+
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"f\"; filename=\"\"\r\nContent-Type: application/"
+	    "octet-stream\r\n\r\n\r\n--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"a\"\r\n\r\n1\r\n--XyZ--", &l), REQ_OK);
+	CHECK_INT(l.n, 1);
+	if (l.n == 1)
+		CHECK_STR(l.v[0].key, "a");
+	CHECK_INT(tmp_count(), before);
+	arena_free(a);
+}
+
+/* Checks that one file part came through byte for byte. */
+static void
+check_file(const struct req_kv *kv, const char *data, size_t n)
+{
+	struct arena	*a = arena_new();
+	struct stat	 st;
+	size_t		 got = 0;
+	char		*p;
+
+	CHECK(kv->val == NULL);
+	CHECK(kv->path != NULL);
+	if (kv->path == NULL)
+		goto out;
+	CHECK_INT(kv->fsize, n);
+	CHECK(stat(kv->path, &st) == 0 && (st.st_mode & 0777) == 0600);
+	CHECK(strncmp(kv->path, tmpdir, strlen(tmpdir)) == 0);
+	p = slurp(a, kv->path, &got);
+	CHECK(p != NULL && got == n && memcmp(p, data, n) == 0);
+out:
+	arena_free(a);
+}
+
+/* Builds a body with one binary file part between two values. */
+static size_t
+binary_body(char *b, const char *data, size_t n)
+{
+	size_t	off;
+
+	off = (size_t)sprintf(b, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"a\"\r\n\r\nbefore\r\n--XyZ\r\nContent-Disposition: "
+	    "form-data; name=\"f\"; filename=\"x.bin\"\r\nContent-Type: "
+	    "application/octet-stream\r\n\r\n");
+	memcpy(b + off, data, n);
+	off += n;
+	off += (size_t)sprintf(b + off, "\r\n--XyZ\r\nContent-Disposition: "
+	    "form-data; name=\"b\"\r\n\r\nafter\r\n--XyZ--\r\n");
+	return off;
+}
+
+/* Binary data full of near-delimiters, 40 KiB: more than the buffer. */
+static size_t
+binary_data(char *d)
+{
+	static const struct {
+		const char	*s;
+		size_t		 n;
+	} frag[] = { { "\r\n--", 4 }, { "\r\n--XyY", 7 }, { "\r\n--Xy", 6 },
+	    { "--XyZ", 5 }, { "\r\n-XyZ", 6 }, { "\n--XyZ", 6 },
+	    { "\r--XyZ", 6 }, { "\r\r\n--X", 7 }, { "\0\r\n", 3 } };
+	size_t			 n = 0, i;
+	uint32_t		 x = 12345;
+	char			*p;
+
+	for (i = 0; i < 256; i++)
+		d[n++] = (char)i;
+	while (n < 40 * 1024) {
+		x = x * 1103515245 + 12345;
+		if ((x >> 16) % 5 == 0) {
+			i = (x >> 8) % (sizeof(frag) / sizeof(frag[0]));
+			memcpy(d + n, frag[i].s, frag[i].n);
+			n += frag[i].n;
+		} else
+			d[n++] = (char)(x >> 24);
+	}
+	memcpy(d + n, "\r\n--Xy\r\n--", 10);	/* ends as a delimiter starts */
+	n += 10;
+	/* Random bytes may complete a delimiter: break it. */
+	while ((p = memmem(d, n, "\r\n--XyZ", 7)) != NULL)
+		p[6] = 'z';
+	return n;
+}
+
+static void
+binary_case(size_t chunk)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+	struct req_limits	 lm = lim();
+	char			*d = malloc(48 * 1024), *b = malloc(50 * 1024);
+	size_t			 dn = binary_data(d), bn = binary_body(b, d, dn);
+
+	lm.file_max = 64 * 1024;
+	CHECK_INT(mp_run(a, CT, b, bn, chunk, &lm, &l), REQ_OK);
+	CHECK_INT(l.n, 3);
+	if (l.n == 3) {
+		CHECK_STR(l.v[0].val, "before");
+		CHECK_STR(l.v[1].key, "f");
+		CHECK_STR(l.v[1].filename, "x.bin");
+		CHECK_STR(l.v[1].ctype, "application/octet-stream");
+		check_file(&l.v[1], d, dn);
+		CHECK_STR(l.v[2].val, "after");
+	}
+	free(b);
+	free(d);
+	arena_free(a);
+}
+
+static void
+test_mp_binary_whole(void)
+{
+	binary_case(0);
+}
+
+static void
+test_mp_binary_chunk_1(void)
+{
+	binary_case(1);
+}
+
+static void
+test_mp_binary_chunk_7(void)
+{
+	binary_case(7);
+}
+
+static void
+test_mp_value_chunks(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+	struct req_limits	 lm = lim();
+	const char		*b = "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"a\"\r\n\r\n\xE1\xBB\x95\r\n-\r\n--Xy\r\n--X\r\r\n--XyZ--";
+	size_t			 chunk;
+
+	for (chunk = 1; chunk <= 9; chunk++) {
+		l.n = 0;
+		CHECK_INT(mp_run(a, CT, b, strlen(b), chunk, &lm, &l), REQ_OK);
+		CHECK_INT(l.n, 1);
+		if (l.n == 1)
+			CHECK_STR(l.v[0].val, "\xE1\xBB\x95\r\n-\r\n--Xy\r\n--X\r");
+	}
+	arena_free(a);
+}
+
+static void
+test_mp_filename_path(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"f\"; filename=\"../../etc/passwd\"\r\n\r\nx\r\n"
+	    "--XyZ\r\nContent-Disposition: form-data; name=\"g\"; "
+	    "filename=\"C:\\Users\\An\\b\xE1\xBA\xA3n v\xE1\xBA\xBD.png\"\r\n"
+	    "\r\ny\r\n--XyZ\r\nContent-Disposition: form-data; name=\"h\"; "
+	    "filename=name.txt\r\n\r\nz\r\n--XyZ--", &l), REQ_OK);
+	CHECK_INT(l.n, 3);
+	if (l.n == 3) {
+		CHECK_STR(l.v[0].filename, "passwd");
+		CHECK_STR(l.v[1].filename, "b\xE1\xBA\xA3n v\xE1\xBA\xBD.png");
+		CHECK_STR(l.v[2].filename, "name.txt");
+		check_file(&l.v[0], "x", 1);
+		check_file(&l.v[2], "z", 1);
+	}
+	arena_free(a);
+}
+
+static void
+test_mp_filename_quotes(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"f\"; filename=\"say \\\"hi\\\"; x=1.txt\"\r\n\r\nx\r\n"
+	    "--XyZ\r\nContent-Disposition: form-data; name=\"g\"; "
+	    "filename=\"a%22b.txt\"\r\n\r\ny\r\n--XyZ--", &l), REQ_OK);
+	CHECK_INT(l.n, 2);
+	if (l.n == 2) {
+		CHECK_STR(l.v[0].filename, "say \"hi\"; x=1.txt");
+		CHECK_STR(l.v[1].filename, "a%22b.txt");
+	}
+	arena_free(a);
+}
+
+static void
+test_mp_tmpfile_unlinked(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+	char			 path[512] = "";
+	int			 before = tmp_count();
+
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"f\"; filename=\"e.txt\"\r\n\r\n\r\n--XyZ--", &l), REQ_OK);
+	CHECK_INT(l.n, 1);
+	if (l.n == 1 && l.v[0].path != NULL) {
+		check_file(&l.v[0], "", 0);
+		snprintf(path, sizeof(path), "%s", l.v[0].path);
+	}
+	CHECK_INT(tmp_count(), before + 1);
+	arena_free(a);
+	CHECK(path[0] != '\0' && access(path, F_OK) == -1);
+	CHECK_INT(tmp_count(), before);
+}
+
+static void
+test_mp_file_exact_max(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+	struct req_limits	 lm = lim();
+	const char		*b = "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"f\"; filename=\"a.bin\"\r\n\r\n0123456789\r\n--XyZ--";
+
+	lm.file_max = 10;
+	CHECK_INT(mp_run(a, CT, b, strlen(b), 3, &lm, &l), REQ_OK);
+	CHECK_INT(l.n, 1);
+	if (l.n == 1)
+		check_file(&l.v[0], "0123456789", 10);
+	arena_free(a);
+}
+
+static void
+test_err_str_status(void)
+{
+	CHECK_STR(req_err_str(REQ_OK), "ok");
+	CHECK_STR(req_err_str(REQ_TOOMANY), "too many fields");
+	CHECK_STR(req_err_str(REQ_ERR__MAX), "unknown");
+	CHECK_INT(req_err_status(REQ_MALFORMED), 400);
+	CHECK_INT(req_err_status(REQ_BADUTF8), 400);
+	CHECK_INT(req_err_status(REQ_TOOMANY), 413);
+	CHECK_INT(req_err_status(REQ_TOOLARGE), 413);
+	CHECK_INT(req_err_status(REQ_IO), 400);
+}
+
+int
+main(void)
+{
+	const char	*t = getenv("TMPDIR");
+
+	snprintf(tmpdir, sizeof(tmpdir), "%s/test_req.XXXXXX",
+	    t != NULL && t[0] != '\0' ? t : "/tmp");
+	if (mkdtemp(tmpdir) == NULL) {
+		perror(tmpdir);
+		return 1;
+	}
+
+	RUN(test_utf8_overlong);
+	RUN(test_utf8_surrogate);
+	RUN(test_utf8_above_max);
+	RUN(test_utf8_truncated);
+	RUN(test_utf8_stray_continuation);
+	RUN(test_utf8_nul);
+	RUN(test_utf8_valid);
+
+	RUN(test_pct_bad_escape);
+	RUN(test_pct_nul);
+	RUN(test_pct_bad_utf8);
+	RUN(test_pct_plus);
+	RUN(test_pct_hex_case);
+	RUN(test_pct_empty);
+
+	RUN(test_url_bad_escape);
+	RUN(test_url_nul);
+	RUN(test_url_bad_utf8);
+	RUN(test_url_empty_key);
+	RUN(test_url_too_many);
+	RUN(test_url_too_large);
+	RUN(test_url_error_keeps_list);
+	RUN(test_url_duplicates_kept);
+	RUN(test_url_empty_pieces);
+	RUN(test_url_key_only);
+	RUN(test_url_decoding);
+	RUN(test_url_equals_in_value);
+	RUN(test_url_many_grow);
+
+	RUN(test_cookie_bad_name);
+	RUN(test_cookie_ctl_in_value);
+	RUN(test_cookie_bad_utf8);
+	RUN(test_cookie_too_many);
+	RUN(test_cookie_too_large);
+	RUN(test_cookie_no_equals_skipped);
+	RUN(test_cookie_ows);
+	RUN(test_cookie_quoted);
+	RUN(test_cookie_not_decoded);
+	RUN(test_cookie_duplicates_kept);
+	RUN(test_cookie_empty);
+
+	RUN(test_mp_no_ctype);
+	RUN(test_mp_no_boundary);
+	RUN(test_mp_not_form_data);
+	RUN(test_mp_boundary_too_long);
+	RUN(test_mp_boundary_bad_char);
+	RUN(test_mp_boundary_twice);
+	RUN(test_mp_empty_body);
+	RUN(test_mp_truncated_data);
+	RUN(test_mp_truncated_headers);
+	RUN(test_mp_truncated_after_delim);
+	RUN(test_mp_delim_garbage);
+	RUN(test_mp_header_too_long);
+	RUN(test_mp_header_block_too_long);
+	RUN(test_mp_header_crlf_injection);
+	RUN(test_mp_header_bare_cr_lf);
+	RUN(test_mp_header_folding);
+	RUN(test_mp_header_nul);
+	RUN(test_mp_no_disposition);
+	RUN(test_mp_bad_disposition);
+	RUN(test_mp_file_too_large);
+	RUN(test_mp_body_too_large);
+	RUN(test_mp_value_too_large);
+	RUN(test_mp_too_many);
+	RUN(test_mp_value_bad_utf8);
+	RUN(test_mp_name_bad_utf8);
+	RUN(test_mp_filename_dotdot);
+	RUN(test_mp_read_error);
+	RUN(test_mp_tmpdir_missing);
+	RUN(test_mp_error_keeps_list);
+	RUN(test_mp_simple);
+	RUN(test_mp_empty_value);
+	RUN(test_mp_no_parts);
+	RUN(test_mp_preamble_epilogue);
+	RUN(test_mp_transport_padding);
+	RUN(test_mp_quoted_boundary);
+	RUN(test_mp_boundary_70);
+	RUN(test_mp_duplicates_kept);
+	RUN(test_mp_empty_filename_skipped);
+	RUN(test_mp_binary_whole);
+	RUN(test_mp_binary_chunk_1);
+	RUN(test_mp_binary_chunk_7);
+	RUN(test_mp_value_chunks);
+	RUN(test_mp_filename_path);
+	RUN(test_mp_filename_quotes);
+	RUN(test_mp_tmpfile_unlinked);
+	RUN(test_mp_file_exact_max);
+
+	RUN(test_err_str_status);
+
+	if (tmp_count() != 0)
+		printf("FAIL temporary files left in %s\n", tmpdir);
+	else
+		rmdir(tmpdir);
+	return T_END();
+}
