@@ -5,12 +5,12 @@ SHELL = /bin/bash
 PORTAL_PORT ?= 8080
 FUZZ_SECONDS ?= 30
 
-PKGS = fcgi libctemplate mariadb libsodium
+PKGS = fcgi libctemplate mariadb libsodium libcurl
 WARN = -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wformat-security
 CWARN = $(WARN) -Wstrict-prototypes -Wmissing-prototypes
 HARDEN = -fstack-protector-strong -D_FORTIFY_SOURCE=2
 PKG_CFLAGS = $$(pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS = $$(pkg-config --libs $(PKGS) 2>/dev/null) -lpthread
+PKG_LIBS = $$(pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lunistring
 CFLAGS_O = -std=c17 -D_GNU_SOURCE -O2 -g $(CWARN) $(HARDEN)
 CXXFLAGS_O = -std=c++17 -O2 -g $(WARN) $(HARDEN)
 SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined

@@ -28,6 +28,15 @@
 #define NEWS_VISIBLE \
 	"a.status = 'published' AND a.published_at <= UTC_TIMESTAMP()"
 #define UNIT_COLS "u.id, u.code, u.kind, u.name, u.slug"
+#define VN_TIME(c) \
+	"DATE_FORMAT(CONVERT_TZ(" c ", '+00:00', '+07:00'), '%d/%m/%Y %H:%i')"
+#define USER_LOGIN_COLS \
+	"id, pw_hash, status, locked_until > UTC_TIMESTAMP(), " \
+	"DATE_FORMAT(CONVERT_TZ(locked_until, '+00:00', '+07:00'), '%H:%i'), " \
+	"phone, email, full_name"
+#define ED_UNITS \
+	"SELECT r.unit_id FROM user_roles r WHERE r.user_id = ? AND " \
+	"r.role = 'editor'"
 
 struct stmt_def {
 	const char	*sql;
@@ -35,45 +44,216 @@ struct stmt_def {
 };
 
 static const struct stmt_def stmt_defs[STMT__MAX] = {
-	/* STMT_PING */
-	{ "SELECT 1", 1 },
-	/* STMT_UNITS_CURRENT */
-	{ "SELECT " UNIT_COLS " FROM units u WHERE u.valid_to IS NULL "
-	  "ORDER BY u.kind, u.name", 1 },
-	/* STMT_UNIT_BY_SLUG */
-	{ "SELECT " UNIT_COLS " FROM units u WHERE u.slug = ?", 1 },
-	/* STMT_UNIT_BY_HOST */
-	{ "SELECT " UNIT_COLS " FROM units u JOIN unit_hosts h "
+	[STMT_PING] = {
+	  "SELECT 1", 1 },
+	[STMT_UNITS_CURRENT] = {
+	  "SELECT " UNIT_COLS " FROM units u WHERE u.valid_to IS NULL "
+	  "ORDER BY u.kind, u.name COLLATE utf8mb4_vietnamese_ci", 1 },
+	[STMT_UNIT_BY_SLUG] = {
+	  "SELECT " UNIT_COLS " FROM units u WHERE u.slug = ?", 1 },
+	[STMT_UNIT_BY_HOST] = {
+	  "SELECT " UNIT_COLS " FROM units u JOIN unit_hosts h "
 	  "ON h.unit_id = u.id WHERE h.host = ?", 1 },
-	/* STMT_NEWS_LATEST */
-	{ "SELECT " NEWS_COLS " FROM articles a JOIN units u "
+	[STMT_NEWS_LATEST] = {
+	  "SELECT " NEWS_COLS " FROM articles a JOIN units u "
 	  "ON u.id = a.unit_id WHERE " NEWS_VISIBLE
 	  " ORDER BY a.published_at DESC, a.id DESC LIMIT ?", 1 },
-	/* STMT_NEWS_BY_UNIT */
-	{ "SELECT " NEWS_COLS " FROM articles a JOIN units u "
+	[STMT_NEWS_BY_UNIT] = {
+	  "SELECT " NEWS_COLS " FROM articles a JOIN units u "
 	  "ON u.id = a.unit_id WHERE a.unit_id = ? AND " NEWS_VISIBLE
 	  " ORDER BY a.published_at DESC, a.id DESC LIMIT ?", 1 },
-	/* STMT_NEWS_GET */
-	{ "SELECT " NEWS_COLS ", a.body FROM articles a JOIN units u "
+	[STMT_NEWS_GET] = {
+	  "SELECT " NEWS_COLS ", a.body FROM articles a JOIN units u "
 	  "ON u.id = a.unit_id WHERE a.id = ? AND a.unit_id = ? AND "
 	  NEWS_VISIBLE, 1 },
-	/* STMT_MIGRATIONS_APPLIED */
-	{ "SELECT version FROM schema_migrations ORDER BY version", 1 },
-	/* STMT_MIGRATION_RECORD */
-	{ "INSERT INTO schema_migrations (version, name) VALUES (?, ?)", 0 },
-	/* STMT_LOCK */
-	{ "SELECT GET_LOCK(?, ?)", 0 },
-	/* STMT_UNLOCK */
-	{ "SELECT RELEASE_LOCK(?)", 0 },
-	/* STMT_SEED_UNIT */
-	{ "INSERT INTO units (code, kind, name, slug, valid_from) "
+	[STMT_MIGRATIONS_APPLIED] = {
+	  "SELECT version FROM schema_migrations ORDER BY version", 1 },
+	[STMT_MIGRATION_RECORD] = {
+	  "INSERT INTO schema_migrations (version, name) VALUES (?, ?)", 0 },
+	[STMT_LOCK] = {
+	  "SELECT GET_LOCK(?, ?)", 0 },
+	[STMT_UNLOCK] = {
+	  "SELECT RELEASE_LOCK(?)", 0 },
+	[STMT_SEED_UNIT] = {
+	  "INSERT INTO units (code, kind, name, slug, valid_from) "
 	  "VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
 	  "code = VALUES(code), kind = VALUES(kind), name = VALUES(name)", 0 },
-	/* STMT_SEED_ARTICLE */
-	{ "INSERT IGNORE INTO articles (unit_id, kind, status, slug, title, "
+	[STMT_SEED_ARTICLE] = {
+	  "INSERT IGNORE INTO articles (unit_id, kind, status, slug, title, "
 	  "summary, body, published_at) SELECT id, 'news', 'published', ?, ?, "
 	  "?, ?, UTC_TIMESTAMP() - INTERVAL ? HOUR FROM units WHERE slug = ?",
 	  0 },
+	/*
+	 * Sessions.  The cookie's token never reaches the database, only its
+	 * SHA-256; idle and absolute limits are arguments, in seconds.
+	 */
+	[STMT_SESS_GET] = {
+	  "SELECT s.user_id, s.csrf, u.full_name, u.phone, u.email, "
+	  "s.last_seen < UTC_TIMESTAMP() - INTERVAL 60 SECOND "
+	  "FROM sessions s LEFT JOIN users u ON u.id = s.user_id "
+	  "WHERE s.id_hash = ? AND s.last_seen > UTC_TIMESTAMP() - INTERVAL ? "
+	  "SECOND AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND "
+	  "AND (s.user_id IS NULL OR u.status = 'active')", 1 },
+	[STMT_SESS_TOUCH] = {
+	  "UPDATE sessions SET last_seen = UTC_TIMESTAMP() WHERE id_hash = ?",
+	  0 },
+	[STMT_SESS_INSERT] = {
+	  "INSERT INTO sessions (id_hash, user_id, csrf, addr, user_agent) "
+	  "VALUES (?, ?, ?, ?, LEFT(?, 200))", 0 },
+	[STMT_SESS_DELETE] = {
+	  "DELETE FROM sessions WHERE id_hash = ?", 0 },
+	[STMT_SESS_DELETE_OTHERS] = {
+	  "DELETE FROM sessions WHERE user_id = ? AND id_hash <> ?", 0 },
+	[STMT_SESS_DELETE_USER] = {
+	  "DELETE FROM sessions WHERE user_id = ?", 0 },
+	[STMT_SESS_LIST] = {
+	  "SELECT id_hash, " VN_TIME("created_at") ", " VN_TIME("last_seen")
+	  ", addr, user_agent FROM sessions WHERE user_id = ? AND "
+	  "last_seen > UTC_TIMESTAMP() - INTERVAL ? SECOND AND "
+	  "created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND "
+	  "ORDER BY last_seen DESC LIMIT 50", 1 },
+	[STMT_SESS_EXPIRE] = {
+	  "DELETE FROM sessions WHERE last_seen < UTC_TIMESTAMP() - INTERVAL ? "
+	  "SECOND OR created_at < UTC_TIMESTAMP() - INTERVAL ? SECOND "
+	  "LIMIT 1000", 0 },
+	[STMT_USER_ROLES] = {
+	  "SELECT role, COALESCE(unit_id, 0) FROM user_roles WHERE user_id = ?",
+	  1 },
+	/* Accounts. */
+	[STMT_USER_INSERT] = {
+	  "INSERT INTO users (full_name, phone, email, id_sealed, id_index, "
+	  "id_last4, pw_hash) VALUES (?, ?, ?, ?, ?, ?, ?)", 0 },
+	[STMT_USER_BY_PHONE] = {
+	  "SELECT " USER_LOGIN_COLS " FROM users WHERE phone = ?", 1 },
+	[STMT_USER_BY_EMAIL] = {
+	  "SELECT " USER_LOGIN_COLS " FROM users WHERE email = ?", 1 },
+	[STMT_USER_GET] = {
+	  "SELECT id, full_name, phone, email, id_last4, status, "
+	  VN_TIME("created_at") " FROM users WHERE id = ?", 1 },
+	[STMT_USER_PW] = {
+	  "SELECT pw_hash FROM users WHERE id = ?", 1 },
+	[STMT_USER_TAKEN] = {
+	  "SELECT SUM(phone = ?), SUM(email = ?), SUM(id_index = ?) FROM users "
+	  "WHERE (phone = ? OR email = ? OR id_index = ?) AND id <> ?", 1 },
+	[STMT_USER_SET_PASSWORD] = {
+	  "UPDATE users SET pw_hash = ?, failed_logins = 0, locked_until = NULL "
+	  "WHERE id = ?", 0 },
+	[STMT_USER_SET_PROFILE] = {
+	  "UPDATE users SET full_name = ?, email = ? WHERE id = ?", 0 },
+	[STMT_USER_SET_STATUS] = {
+	  "UPDATE users SET status = ? WHERE id = ?", 0 },
+	[STMT_USER_LOGIN_OK] = {
+	  "UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?",
+	  0 },
+	/* The tenth consecutive failure locks for lock seconds and restarts
+	 * the count. */
+	[STMT_USER_LOGIN_FAILED] = {
+	  "UPDATE users SET locked_until = IF(failed_logins + 1 >= ?, "
+	  "UTC_TIMESTAMP() + INTERVAL ? SECOND, locked_until), "
+	  "failed_logins = IF(failed_logins + 1 >= ?, 0, failed_logins + 1) "
+	  "WHERE id = ?", 0 },
+	[STMT_USER_SEARCH] = {
+	  "SELECT u.id, u.full_name, u.phone, u.email, u.status, "
+	  "(SELECT GROUP_CONCAT(r.role ORDER BY r.role SEPARATOR ',') "
+	  "FROM user_roles r WHERE r.user_id = u.id) FROM users u "
+	  "WHERE ? = '' OR u.full_name LIKE ? OR u.phone LIKE ? OR "
+	  "u.email LIKE ? ORDER BY u.id DESC LIMIT ? OFFSET ?", 1 },
+	[STMT_USER_COUNT] = {
+	  "SELECT COUNT(*) FROM users u WHERE ? = '' OR u.full_name LIKE ? "
+	  "OR u.phone LIKE ? OR u.email LIKE ?", 1 },
+	[STMT_ROLE_GRANT] = {
+	  "INSERT IGNORE INTO user_roles (user_id, role, unit_id, granted_by) "
+	  "VALUES (?, ?, NULLIF(?, 0), ?)", 0 },
+	[STMT_ROLE_REVOKE] = {
+	  "DELETE FROM user_roles WHERE user_id = ? AND role = ? AND "
+	  "unit_key = ?", 0 },
+	[STMT_ROLE_LIST] = {
+	  "SELECT r.role, COALESCE(r.unit_id, 0), u.kind, u.name FROM "
+	  "user_roles r LEFT JOIN units u ON u.id = r.unit_id WHERE "
+	  "r.user_id = ? ORDER BY r.role, u.name", 1 },
+	[STMT_FAIL_INSERT] = {
+	  "INSERT INTO login_failures (user_id, addr) VALUES (?, ?)", 0 },
+	[STMT_FAIL_COUNT_ADDR] = {
+	  "SELECT COUNT(*) FROM login_failures WHERE addr = ? AND "
+	  "at > UTC_TIMESTAMP() - INTERVAL ? SECOND", 1 },
+	[STMT_FAIL_COUNT_USER] = {
+	  "SELECT COUNT(*) FROM login_failures WHERE user_id = ? AND "
+	  "at > UTC_TIMESTAMP() - INTERVAL 1 HOUR", 1 },
+	[STMT_RESET_INSERT] = {
+	  "INSERT INTO password_resets (token_hash, user_id, expires_at) "
+	  "VALUES (?, ?, UTC_TIMESTAMP() + INTERVAL ? SECOND)", 0 },
+	[STMT_RESET_COUNT] = {
+	  "SELECT COUNT(*) FROM password_resets WHERE user_id = ? AND "
+	  "created_at > UTC_TIMESTAMP() - INTERVAL 1 HOUR", 1 },
+	[STMT_RESET_GET] = {
+	  "SELECT r.user_id, u.phone, u.email FROM password_resets r JOIN "
+	  "users u ON u.id = r.user_id WHERE r.token_hash = ? AND "
+	  "r.used_at IS NULL AND r.expires_at > UTC_TIMESTAMP() AND "
+	  "u.status = 'active'", 1 },
+	[STMT_RESET_USE] = {
+	  "UPDATE password_resets SET used_at = UTC_TIMESTAMP() WHERE "
+	  "token_hash = ? AND used_at IS NULL AND expires_at > UTC_TIMESTAMP()",
+	  0 },
+	[STMT_AUDIT_INSERT] = {
+	  "INSERT INTO audit_log (actor_id, action, object_type, object_id, "
+	  "detail, addr) VALUES (?, ?, ?, ?, LEFT(?, 500), ?)", 0 },
+	[STMT_AUDIT_LIST] = {
+	  "SELECT " VN_TIME("a.at") ", COALESCE(u.full_name, ''), a.action, "
+	  "a.detail FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id "
+	  "WHERE a.object_type = ? AND a.object_id = ? ORDER BY a.id DESC "
+	  "LIMIT 20", 1 },
+	[STMT_UNITS_ALL] = {
+	  "SELECT " UNIT_COLS " FROM units u ORDER BY u.kind, "
+	  "u.name COLLATE utf8mb4_vietnamese_ci", 1 },
+	[STMT_UNIT_GET] = {
+	  "SELECT " UNIT_COLS " FROM units u WHERE u.id = ?", 1 },
+	/*
+	 * The editor's desk.  Every statement names the editor: only the
+	 * units where the user holds the editor role are visible.
+	 */
+	[STMT_ED_LIST] = {
+	  "SELECT a.id, a.title, u.kind, u.name, a.status, " VN_TIME("a.updated_at")
+	  " FROM articles a JOIN units u ON u.id = a.unit_id WHERE a.unit_id "
+	  "IN (" ED_UNITS ") ORDER BY a.updated_at DESC, a.id DESC LIMIT 100",
+	  1 },
+	[STMT_ED_UNITS] = {
+	  "SELECT " UNIT_COLS " FROM units u WHERE u.id IN (" ED_UNITS ") "
+	  "ORDER BY u.kind, u.name COLLATE utf8mb4_vietnamese_ci", 1 },
+	[STMT_ED_GET] = {
+	  "SELECT a.id, a.slug, a.title, a.summary, a.body, a.status, u.slug, "
+	  "u.kind, u.name FROM articles a JOIN units u ON u.id = a.unit_id "
+	  "WHERE a.id = ? AND a.unit_id IN (" ED_UNITS ")", 1 },
+	[STMT_ED_INSERT] = {
+	  "INSERT INTO articles (unit_id, status, slug, title, summary, body, "
+	  "published_at) SELECT u.id, ?, ?, ?, ?, ?, IF(? = 'published', "
+	  "UTC_TIMESTAMP(), NULL) FROM units u WHERE u.id = ? AND u.id IN ("
+	  ED_UNITS ")", 0 },
+	[STMT_ED_UPDATE] = {
+	  "UPDATE articles SET title = ?, summary = ?, body = ?, "
+	  "status = IF(? = 'published', 'published', status), "
+	  "published_at = IF(? = 'published', COALESCE(published_at, "
+	  "UTC_TIMESTAMP()), published_at) WHERE id = ? AND unit_id IN ("
+	  ED_UNITS ")", 0 },
+	[STMT_OUTBOX_INSERT] = {
+	  "INSERT INTO outbox (kind, recipient, subject, body, "
+	  "next_attempt_at) VALUES ('email', ?, ?, ?, UTC_TIMESTAMP())", 0 },
+	[STMT_OUTBOX_DUE] = {
+	  "SELECT id, recipient, subject, body, attempts FROM outbox "
+	  "WHERE status IN ('pending', 'sending') AND kind = 'email' "
+	  "AND next_attempt_at <= UTC_TIMESTAMP() AND (claimed_until IS NULL "
+	  "OR claimed_until < UTC_TIMESTAMP()) ORDER BY id LIMIT ? "
+	  "FOR UPDATE SKIP LOCKED", 0 },
+	[STMT_OUTBOX_CLAIM] = {
+	  "UPDATE outbox SET status = 'sending', "
+	  "claimed_until = UTC_TIMESTAMP() + INTERVAL ? SECOND WHERE id = ?",
+	  0 },
+	[STMT_OUTBOX_SENT] = {
+	  "UPDATE outbox SET status = 'sent', sent_at = UTC_TIMESTAMP(), "
+	  "claimed_until = NULL WHERE id = ? AND status = 'sending'", 0 },
+	[STMT_OUTBOX_RETRY] = {
+	  "UPDATE outbox SET status = ?, attempts = ?, last_error = ?, "
+	  "next_attempt_at = UTC_TIMESTAMP() + INTERVAL ? SECOND, "
+	  "claimed_until = NULL WHERE id = ? AND status = 'sending'", 0 },
 };
 
 struct db {
@@ -85,6 +265,13 @@ struct db {
 };
 
 static void	(*error_hook)(void);
+
+/* The SQL of s, or NULL when the table lacks it (a unit test checks). */
+const char *
+db_stmt_sql(enum stmt s)
+{
+	return s < STMT__MAX ? stmt_defs[s].sql : NULL;
+}
 
 void
 db_set_error_hook(void (*fn)(void))
@@ -184,7 +371,7 @@ db_connect(struct db *db)
 	    "NO_ZERO_DATE,NO_ENGINE_SUBSTITUTION,ERROR_FOR_DIVISION_BY_ZERO'");
 	if (mysql_real_connect(db->my, db->host, db->user, db->password,
 	    db->name, db->port, db->host ? NULL : db->socket,
-	    CLIENT_MULTI_STATEMENTS) == NULL) {
+	    CLIENT_MULTI_STATEMENTS | CLIENT_FOUND_ROWS) == NULL) {
 		db_fail("connect", mysql_errno(db->my), mysql_error(db->my));
 		db_disconnect(db);
 		return 0;
@@ -227,7 +414,8 @@ struct db_param {
 };
 
 /* Describes argument i (types[i]: 'i' long long, 'u' unsigned long long,
- * 's' string or NULL, 'd' double) in b and p. */
+ * 'n' unsigned long long with 0 meaning NULL, 's' string or NULL,
+ * 'd' double) in b and p. */
 static void
 db_param(MYSQL_BIND *b, struct db_param *p, char type, va_list *ap)
 {
@@ -241,6 +429,14 @@ db_param(MYSQL_BIND *b, struct db_param *p, char type, va_list *ap)
 		b->buffer_type = MYSQL_TYPE_LONGLONG;
 		b->buffer = &p->i;
 		b->is_unsigned = type == 'u';
+		break;
+	case 'n':
+		p->i = (long long)va_arg(*ap, unsigned long long);
+		p->null = p->i == 0;
+		b->buffer_type = MYSQL_TYPE_LONGLONG;
+		b->buffer = &p->i;
+		b->is_unsigned = 1;
+		b->is_null = &p->null;
 		break;
 	case 'd':
 		p->d = va_arg(*ap, double);

@@ -1,4 +1,5 @@
 /* The city home, a unit's home and an article: public pages. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,8 +35,30 @@ kind_label(const char *kind)
 	return strcmp(kind, "xa") == 0 ? "Xã" : "Phường";
 }
 
-static const char *
-unit_full(struct arena *a, const char *kind, const char *name)
+/* Percent-encodes s for a query value (RFC 3986 unreserved kept). */
+const char *
+h_urlencode(struct arena *a, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char	*out = arena_alloc(a, strlen(s) * 3 + 1), *w = out;
+
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~')
+			*w++ = (char)c;
+		else {
+			*w++ = '%';
+			*w++ = hex[c >> 4];
+			*w++ = hex[c & 15];
+		}
+	}
+	*w = '\0';
+	return out;
+}
+
+/* "Phường Bãi Bông" from kind "phuong" and name "Bãi Bông". */
+const char *
+h_unit_name(struct arena *a, const char *kind, const char *name)
 {
 	return arena_printf(a, "%s %s", kind_label(kind), name);
 }
@@ -49,7 +72,7 @@ unit_from_row(struct arena *a, struct unit *u, char **row)
 	u->name = row[UC_NAME];
 	u->slug = row[UC_SLUG];
 	u->kind_label = kind_label(u->kind);
-	u->full = unit_full(a, u->kind, u->name);
+	u->full = h_unit_name(a, u->kind, u->name);
 }
 
 /* Looks the unit up by slug.  Returns 200, 404 or 500. */
@@ -80,7 +103,7 @@ news_fill(struct request *r, struct tmpl_dict *d, const struct db_rows *rows)
 		tmpl_set(s, "TITLE", v[NC_TITLE]);
 		tmpl_set(s, "URL", arena_printf(r->a, "/don-vi/%s/tin-tuc/%s-%s",
 		    v[NC_UNIT_SLUG], v[NC_ID], v[NC_SLUG]));
-		tmpl_set(s, "UNIT_NAME", unit_full(r->a, v[NC_UNIT_KIND],
+		tmpl_set(s, "UNIT_NAME", h_unit_name(r->a, v[NC_UNIT_KIND],
 		    v[NC_UNIT_NAME]));
 		tmpl_set(s, "DATE", v[NC_DATE]);
 		tmpl_set(s, "DATE_ISO", v[NC_DATE_ISO]);

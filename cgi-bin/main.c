@@ -27,10 +27,15 @@
 #include "cfg.h"
 #include "db.h"
 #include "log.h"
+#include "h.h"
+#include "mail.h"
 #include "metrics.h"
+#include "pw.h"
 #include "request.h"
 #include "resp.h"
 #include "router.h"
+#include "seal.h"
+#include "sess.h"
 #include "tmpl.h"
 
 #define WORKERS_MAX	64
@@ -56,7 +61,25 @@ now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* Answers one request: parse, route, validate keys, handle, write. */
+/* The one place where roles are enforced: a route's roles against the
+ * signed-in user's.  Returns 0 to go on, or the status answered: a
+ * person not signed in is sent to sign in (GET) or refused (403). */
+static int
+authorize(struct request *r)
+{
+	unsigned	 need = r->route->roles;
+
+	if (need == PUBLIC || user_has(r, need, 0))
+		return 0;
+	if (r->user == NULL && (r->method == METHOD_GET ||
+	    r->method == METHOD_HEAD))
+		return resp_redirect(r, 303, arena_printf(r->a,
+		    "/dang-nhap?tiep=%s", h_urlencode(r->a, r->path)));
+	return resp_error(r, 403, NULL);
+}
+
+/* Answers one request: parse, route, session, roles, body, keys, CSRF,
+ * handler; then write. */
 static void
 serve(FCGX_Request *f, struct arena *a, struct db *db)
 {
@@ -80,10 +103,17 @@ serve(FCGX_Request *f, struct arena *a, struct db *db)
 		resp_error(&r, 405, NULL);
 	} else if (st == 404)
 		resp_error(&r, 404, NULL);
+	else if ((st = sess_load(&r)) != 0)
+		resp_error(&r, st, NULL);
+	else if (authorize(&r) != 0)
+		;
 	else if ((st = request_body(&r, &conf.lim)) != 0)
 		resp_error(&r, st, NULL);
 	else if ((st = request_keys(&r, &why)) != 0)
 		resp_error(&r, st, why);
+	else if (r.method == METHOD_POST && !sess_csrf_ok(&r))
+		resp_error(&r, 403, "Phiên làm việc đã hết hạn hoặc biểu mẫu "
+		    "không hợp lệ. Vui lòng tải lại trang rồi thử lại.");
 	else
 		r.route->handler(&r);
 	resp_write(&r);
@@ -165,6 +195,7 @@ worker_main(pid_t master)
 	int			 i, sig;
 
 	prctl(PR_SET_PDEATHSIG, SIGTERM);
+	prctl(PR_SET_NAME, "portal-worker");
 	if (getppid() != master)
 		_exit(0);
 	memset(&sa, 0, sizeof(sa));
@@ -190,13 +221,52 @@ worker_main(pid_t master)
 	_exit(0);
 }
 
+/* The mailer process: every second, delivers what the outbox holds; every
+ * minute, deletes expired sessions.  Stops on SIGTERM/SIGINT. */
+static void __attribute__((noreturn))
+mailer_main(pid_t master)
+{
+	struct timespec	 tick = { 1, 0 };
+	struct mail_conf mc;
+	struct arena	*a = arena_new();
+	struct db	*db;
+	sigset_t	 set;
+	int		 sig = 0, n = 0;
+
+	prctl(PR_SET_PDEATHSIG, SIGTERM);
+	prctl(PR_SET_NAME, "portal-mailer");
+	if (getppid() != master)
+		_exit(0);
+	sigemptyset(&set);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGINT);
+	sigprocmask(SIG_SETMASK, &set, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	mail_conf_load(&mc);
+	db = db_new(&conf.db);
+	while (sig != SIGTERM && sig != SIGINT) {
+		mail_run_once(db, a, &mc);
+		if (n++ % 60 == 0)
+			sess_expire(db);
+		arena_reset(a);
+		sig = sigtimedwait(&set, NULL, &tick);
+	}
+	db_free(db);
+	arena_free(a);
+	_exit(0);
+}
+
+/* Starts a worker, or the mailer when mailer is set. */
 static pid_t
-worker_spawn(void)
+worker_spawn(int mailer)
 {
 	pid_t	 master = getpid(), pid;
 
-	if ((pid = fork()) == 0)
+	if ((pid = fork()) == 0) {
+		if (mailer)
+			mailer_main(master);
 		worker_main(master);
+	}
 	if (pid < 0)
 		LOGE("fork: %s", strerror(errno));
 	return pid;
@@ -209,7 +279,8 @@ struct slot {
 };
 
 /* Reaps dead workers and starts their replacements; a worker that keeps
- * dying young is restarted with a growing delay (at most 5 s). */
+ * dying young is restarted with a growing delay (at most 5 s).  The last
+ * slot is the mailer's. */
 static void
 master_reap(struct slot *w, int n)
 {
@@ -232,7 +303,7 @@ master_reap(struct slot *w, int n)
 		if (w[i].pid == 0 && now() - w[i].started >=
 		    (w[i].fails > 50 ? 5 : w[i].fails * 0.1)) {
 			w[i].started = now();
-			w[i].pid = worker_spawn();
+			w[i].pid = worker_spawn(i == n - 1);
 		}
 }
 
@@ -307,6 +378,28 @@ load_conf(void)
 	db_opts_load(&conf.db);
 }
 
+/* Passwords, sealing and sign-in throttling: before forking, so that
+ * the bound on concurrent hashes is shared by every worker. */
+static int
+security_init(void)
+{
+	const char	*key = cfg_str("security", "id_key", "");
+
+	if (!seal_init(key)) {
+		LOGE("[security] id_key must be 64 hex digits (32 bytes); "
+		    "set PORTAL_SECURITY_ID_KEY");
+		return 0;
+	}
+	if (!pw_init(cfg_str("security", "common_passwords",
+	    "conf/common-passwords.txt"), (unsigned)cfg_int("security",
+	    "hash_concurrency", 4, 1, 64), (unsigned)cfg_int("security",
+	    "hash_wait_ms", 2000, 0, 60000))) {
+		LOGE("cannot load the common-password list");
+		return 0;
+	}
+	return h_auth_init();
+}
+
 /* Opens the FastCGI socket: a unix path, or ":port"/"host:port". */
 static int
 open_socket(void)
@@ -346,14 +439,15 @@ main(int argc, char *argv[])
 	load_conf();
 	workers = (int)cfg_int("server", "workers", 2, 1, WORKERS_MAX);
 	if (!tmpl_init(cfg_str("paths", "templates", "templates")) ||
-	    !metrics_init())
+	    !metrics_init() || !security_init())
 		return 1;
 	resp_site_init();
+	sess_init();
 	db_set_error_hook(metrics_db_error);
 	if (FCGX_Init() != 0 || (conf.fd = open_socket()) < 0)
 		return 1;
 	LOGI("listening; %d workers x %d threads", workers, conf.threads);
-	master_run(workers);
+	master_run(workers + 1);
 	if (cfg_str("server", "socket", "")[0] != ':')
 		unlink(cfg_str("server", "socket", ""));
 	mysql_library_end();

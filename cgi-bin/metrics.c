@@ -13,7 +13,8 @@
 
 /* The status codes counted one by one; anything else is "other". */
 static const int metrics_codes[] = {
-	200, 301, 302, 303, 304, 400, 403, 404, 405, 413, 429, 500, 502, 503,
+	200, 301, 302, 303, 304, 400, 403, 404, 405, 409, 413, 422, 429, 500,
+	502, 503,
 };
 #define NCODES	(sizeof(metrics_codes) / sizeof(metrics_codes[0]))
 

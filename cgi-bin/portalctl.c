@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <mysql.h>
@@ -15,6 +16,11 @@
 #include "cfg.h"
 #include "db.h"
 #include "log.h"
+#include "pw.h"
+#include "seal.h"
+#include "sess.h"
+#include "text.h"
+#include "user.h"
 #include "valid.h"
 
 #define MIGRATIONS_MAX	1000
@@ -222,12 +228,274 @@ seed_articles(struct db *db, struct arena *a, const char *dir)
 	return 0;
 }
 
+/* The id of the unit with slug, 0 when none. */
+static uint64_t
+unit_id(struct db *db, struct arena *a, const char *slug)
+{
+	struct db_rows	 r;
+
+	if (db_query(db, a, STMT_UNIT_BY_SLUG, &r, "s", slug) != DB_OK ||
+	    r.nrows == 0) {
+		LOGE("no unit %s", slug);
+		return 0;
+	}
+	return strtoull(r.v[0][0], NULL, 10);
+}
+
+/* The id of the user with phone (any written form), 0 when none. */
+static uint64_t
+user_id(struct db *db, struct arena *a, const char *phone)
+{
+	struct db_rows	 r;
+	char		 norm[11];
+
+	if (!valid_phone(phone, strlen(phone), norm) ||
+	    db_query(db, a, STMT_USER_BY_PHONE, &r, "s", norm) != DB_OK ||
+	    r.nrows == 0)
+		return 0;
+	return strtoull(r.v[0][0], NULL, 10);
+}
+
+/* The demo accounts: every role, in two units for the unit roles. */
+static const struct demo {
+	const char	*phone, *name, *email, *id_number;
+	enum role	 role;
+	const char	*unit;
+} demos[] = {
+	{ "0912000001", "Nguyễn Văn Quản", "quantri@example.com", NULL,
+	  ROLE_ADMIN, NULL },
+	{ "0912000011", "Trần Thị Biên", NULL, NULL, ROLE_EDITOR, "ba-hang" },
+	{ "0912000012", "Lê Văn Tập", NULL, NULL, ROLE_EDITOR, "bai-bong" },
+	{ "0912000021", "Phạm Thị Mai", NULL, NULL, ROLE_STAFF, "ba-hang" },
+	{ "0912000022", "Hoàng Văn Cửa", NULL, NULL, ROLE_STAFF, "bai-bong" },
+	{ "0912000031", "Vũ Văn Lãnh", NULL, NULL, ROLE_LEADER, "ba-hang" },
+	{ "0912000032", "Đỗ Thị Đạo", NULL, NULL, ROLE_LEADER, "bai-bong" },
+	{ "0912000041", "Nguyễn Thị Dân", "dan@example.com", "019123456789",
+	  ROLE_RESIDENT, NULL },
+};
+
+/* A random demo password: three groups of four letters and digits. */
+static void
+demo_password(char out[15])
+{
+	static const char set[] = "abcdefghijkmnpqrstuvwxyz23456789";
+	size_t	 i;
+
+	for (i = 0; i < 14; i++)
+		out[i] = (i % 5 == 4) ? '-' :
+		    set[randombytes_uniform(sizeof(set) - 1)];
+	out[14] = '\0';
+}
+
+/* Creates (or resets the password of) one demo account with its role. */
+static int
+seed_demo(struct db *db, struct arena *a, const struct demo *d,
+    const char *pw, FILE *out)
+{
+	char		 hash[PW_HASH_LEN];
+	uint64_t	 uid, unit = 0;
+	struct user_new	 u = { d->name, d->phone, d->email, d->id_number,
+			    hash };
+
+	if (pw_hash(pw, hash) != PW_OK ||
+	    (d->unit && (unit = unit_id(db, a, d->unit)) == 0))
+		return 1;
+	if ((uid = user_id(db, a, d->phone)) == 0 &&
+	    user_create(db, a, &u, &uid) != DB_OK)
+		return 1;
+	if (db_exec(db, STMT_USER_SET_PASSWORD, NULL, NULL, "su", hash,
+	    (unsigned long long)uid) != DB_OK ||
+	    db_exec(db, STMT_USER_SET_STATUS, NULL, NULL, "su", "active",
+	    (unsigned long long)uid) != DB_OK ||
+	    user_grant(db, uid, d->role, unit, 0) != DB_OK)
+		return 1;
+	fprintf(out, "%-18s %-10s %-12s %s  (%s)\n", role_labels[d->role],
+	    d->unit ? d->unit : "-", d->phone, pw, d->name);
+	return 0;
+}
+
+/* Creates the demo accounts with fresh passwords, listed in the file
+ * [seed] accounts (mode 0600) for `make run` to print. */
+static int
+seed_accounts(struct db *db, struct arena *a)
+{
+	const char	*path = cfg_str("seed", "accounts", "var/accounts.txt");
+	char		 pw[15];
+	size_t		 i;
+	FILE		*out;
+	int		 rc = 0;
+
+	umask(077);
+	if ((out = fopen(path, "w")) == NULL) {
+		LOGE("%s: %s", path, strerror(errno));
+		return 1;
+	}
+	fprintf(out, "%-18s %-10s %-12s %s\n", "vai trò", "đơn vị",
+	    "điện thoại", "mật khẩu");
+	for (i = 0; i < sizeof(demos) / sizeof(demos[0]) && rc == 0; i++) {
+		demo_password(pw);
+		rc = seed_demo(db, a, &demos[i], pw, out);
+	}
+	sodium_memzero(pw, sizeof(pw));
+	if (fclose(out) != 0 || rc != 0) {
+		LOGE("demo accounts not written");
+		return 1;
+	}
+	printf("demo accounts: %zu (in %s)\n", i, path);
+	return 0;
+}
+
 static int
 cmd_seed(struct db *db, struct arena *a)
 {
 	const char	*dir = cfg_str("paths", "seed", "migrations/seed");
 
-	return seed_units(db, a, dir) || seed_articles(db, a, dir);
+	return seed_units(db, a, dir) || seed_articles(db, a, dir) ||
+	    seed_accounts(db, a);
+}
+
+/* Reads one line (a password) from standard input, without its new
+ * line.  Returns NULL at end of input. */
+static char *
+read_secret(struct arena *a)
+{
+	char	 buf[1100];
+	char	*s;
+
+	if (fgets(buf, sizeof(buf), stdin) == NULL)
+		return NULL;
+	buf[strcspn(buf, "\r\n")] = '\0';
+	s = arena_strdup(a, buf);
+	sodium_memzero(buf, sizeof(buf));
+	return s;
+}
+
+/* portalctl user add PHONE "FULL NAME" [EMAIL] < password */
+static int
+user_add(struct db *db, struct arena *a, char **argv, int argc)
+{
+	char		 phone[11], hash[PW_HASH_LEN];
+	char		*email = NULL, *pw;
+	struct user_new	 u;
+	uint64_t	 id;
+	enum pw_err	 e;
+
+	if (argc < 2 || argc > 3 || !valid_phone(argv[0], strlen(argv[0]),
+	    phone) || (u.full_name = text_trim(a, argv[1], strlen(argv[1]))) ==
+	    NULL || *u.full_name == '\0')
+		return 2;
+	if (argc == 3 && !valid_email(argv[2], strlen(argv[2]),
+	    (email = arena_alloc(a, strlen(argv[2]) + 1)), strlen(argv[2]) + 1))
+		return 2;
+	if ((pw = read_secret(a)) == NULL ||
+	    (e = pw_policy(a, pw, phone, email)) != PW_OK ||
+	    (e = pw_hash(pw, hash)) != PW_OK) {
+		fprintf(stderr, "portalctl: %s\n", pw ? pw_err_msg(e) :
+		    "no password on standard input");
+		return 1;
+	}
+	u.phone = phone;
+	u.email = email;
+	u.id_number = NULL;
+	u.pw_hash = hash;
+	if (user_create(db, a, &u, &id) != DB_OK ||
+	    audit(db, 0, "portalctl", "user_create", "user", id, phone) !=
+	    DB_OK) {
+		fprintf(stderr, "portalctl: could not create (phone or email "
+		    "taken?)\n");
+		return 1;
+	}
+	printf("user %llu created\n", (unsigned long long)id);
+	return 0;
+}
+
+/* portalctl user grant|revoke PHONE ROLE [UNIT-SLUG] */
+static int
+user_role(struct db *db, struct arena *a, char **argv, int argc, int grant)
+{
+	uint64_t	 uid, unit = 0;
+	size_t		 r;
+
+	if (argc < 2 || argc > 3)
+		return 2;
+	for (r = ROLE_RESIDENT; r < ROLE__MAX; r++)
+		if (strcmp(argv[1], role_names[r]) == 0)
+			break;
+	if (r == ROLE__MAX || user_role_scoped((enum role)r) != (argc == 3))
+		return 2;
+	if ((uid = user_id(db, a, argv[0])) == 0 ||
+	    (argc == 3 && (unit = unit_id(db, a, argv[2])) == 0))
+		return 1;
+	if ((grant ? user_grant(db, uid, (enum role)r, unit, 0) :
+	    user_revoke(db, uid, (enum role)r, unit)) != DB_OK ||
+	    !sess_end_user(db, uid) || audit(db, 0, "portalctl", grant ?
+	    "role_grant" : "role_revoke", "user", uid, arena_printf(a,
+	    "%s unit=%llu", role_names[r], (unsigned long long)unit)) != DB_OK)
+		return 1;
+	printf("%s %s\n", grant ? "granted" : "revoked", argv[1]);
+	return 0;
+}
+
+/* portalctl user disable|enable PHONE */
+static int
+user_status(struct db *db, struct arena *a, char **argv, int argc,
+    int enable)
+{
+	uint64_t	 uid;
+
+	if (argc != 1)
+		return 2;
+	if ((uid = user_id(db, a, argv[0])) == 0 ||
+	    db_exec(db, STMT_USER_SET_STATUS, NULL, NULL, "su", enable ?
+	    "active" : "disabled", (unsigned long long)uid) != DB_OK ||
+	    (!enable && !sess_end_user(db, uid)) || audit(db, 0, "portalctl",
+	    enable ? "user_enable" : "user_disable", "user", uid, "") != DB_OK)
+		return 1;
+	printf("%s\n", enable ? "enabled" : "disabled");
+	return 0;
+}
+
+/* portalctl user reset-password PHONE < password: ends every session. */
+static int
+user_password(struct db *db, struct arena *a, char **argv, int argc)
+{
+	char		 hash[PW_HASH_LEN];
+	char		*pw;
+	uint64_t	 uid;
+	enum pw_err	 e = PW_ERR;
+
+	if (argc != 1)
+		return 2;
+	if ((uid = user_id(db, a, argv[0])) == 0)
+		return 1;
+	if ((pw = read_secret(a)) == NULL || (e = pw_policy(a, pw, NULL,
+	    NULL)) != PW_OK || (e = pw_hash(pw, hash)) != PW_OK) {
+		fprintf(stderr, "portalctl: %s\n", pw_err_msg(e));
+		return 1;
+	}
+	if (db_exec(db, STMT_USER_SET_PASSWORD, NULL, NULL, "su", hash,
+	    (unsigned long long)uid) != DB_OK || !sess_end_user(db, uid) ||
+	    audit(db, 0, "portalctl", "password_reset", "user", uid, "") !=
+	    DB_OK)
+		return 1;
+	printf("password set\n");
+	return 0;
+}
+
+static int
+cmd_user(struct db *db, struct arena *a, char **argv, int argc)
+{
+	if (argc < 1)
+		return 2;
+	if (strcmp(argv[0], "add") == 0)
+		return user_add(db, a, argv + 1, argc - 1);
+	if (strcmp(argv[0], "grant") == 0 || strcmp(argv[0], "revoke") == 0)
+		return user_role(db, a, argv + 1, argc - 1, argv[0][0] == 'g');
+	if (strcmp(argv[0], "disable") == 0 || strcmp(argv[0], "enable") == 0)
+		return user_status(db, a, argv + 1, argc - 1, argv[0][0] == 'e');
+	if (strcmp(argv[0], "reset-password") == 0)
+		return user_password(db, a, argv + 1, argc - 1);
+	return 2;
 }
 
 /* Runs fn while holding the named database lock, so that two portalctl
@@ -251,7 +519,13 @@ locked(struct db *db, struct arena *a, int (*fn)(struct db *, struct arena *))
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: portalctl [-c portal.conf] migrate|seed\n");
+	fprintf(stderr, "usage: portalctl [-c portal.conf] migrate | seed |\n"
+	    "  user add PHONE \"FULL NAME\" [EMAIL]  (password on stdin)\n"
+	    "  user grant|revoke PHONE ROLE [UNIT-SLUG]\n"
+	    "  user disable|enable PHONE\n"
+	    "  user reset-password PHONE  (password on stdin)\n"
+	    "ROLE: resident, editor, staff, leader (these three with a unit), "
+	    "admin\n");
 }
 
 int
@@ -270,13 +544,19 @@ main(int argc, char *argv[])
 			usage();
 			return 2;
 		}
-	if (optind + 1 != argc) {
+	if (optind >= argc) {
 		usage();
 		return 2;
 	}
 	if (!cfg_load(conffile) || sodium_init() < 0 ||
-	    mysql_library_init(0, NULL, NULL) != 0)
+	    mysql_library_init(0, NULL, NULL) != 0 ||
+	    !seal_init(cfg_str("security", "id_key", "")) ||
+	    !pw_init(cfg_str("security", "common_passwords",
+	    "conf/common-passwords.txt"), 2, 60000)) {
+		fprintf(stderr, "portalctl: configuration incomplete ([security] "
+		    "id_key, common_passwords)\n");
 		return 1;
+	}
 	db_opts_load(&o);
 	db = db_new(&o);
 	a = arena_new();
@@ -284,7 +564,9 @@ main(int argc, char *argv[])
 		rc = locked(db, a, cmd_migrate);
 	else if (strcmp(argv[optind], "seed") == 0)
 		rc = locked(db, a, cmd_seed);
-	else
+	else if (strcmp(argv[optind], "user") == 0)
+		rc = cmd_user(db, a, argv + optind + 1, argc - optind - 1);
+	if (rc == 2)
 		usage();
 	arena_free(a);
 	db_free(db);

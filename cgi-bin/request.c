@@ -10,23 +10,201 @@
 
 #include "arena.h"
 #include "request.h"
+#include "text.h"
 #include "valid.h"
 
 struct key_def {
 	const char	*name;
-	int		(*check)(struct kval *);
+	int		(*check)(struct arena *, struct kval *);
+	int		 strict;	/* invalid: 400, not the handler's */
 	const char	*why;		/* Vietnamese, for the 400 page */
 };
 
+/* Notices shown after a redirect; "tb" names one, never carries text. */
+static const char *const notices[][2] = {
+	{ "dang-ky", "Đăng ký thành công. Chào mừng bạn đến với cổng dịch vụ "
+	  "công của thành phố Phổ Yên." },
+	{ "dang-nhap", "Bạn đã đăng nhập." },
+	{ "dang-xuat", "Bạn đã đăng xuất." },
+	{ "mat-khau-moi", "Đã đặt mật khẩu mới. Vui lòng đăng nhập lại." },
+	{ "doi-mat-khau", "Đã đổi mật khẩu. Mọi phiên đăng nhập khác đã kết "
+	  "thúc." },
+	{ "dang-xuat-khac", "Đã đăng xuất khỏi mọi thiết bị khác." },
+	{ "da-luu", "Đã lưu thay đổi." },
+	{ "da-dang", "Đã đăng bài." },
+	{ "da-tao", "Đã tạo người dùng." },
+	{ "da-cap-quyen", "Đã cấp quyền." },
+	{ "da-thu-hoi", "Đã thu hồi quyền." },
+	{ "da-khoa", "Đã vô hiệu hoá tài khoản và kết thúc mọi phiên của "
+	  "người này." },
+	{ "da-mo", "Đã kích hoạt lại tài khoản." },
+};
+
 static int
-key_page(struct kval *v)
+key_page(struct arena *a, struct kval *v)
 {
+	(void)a;
 	return valid_uint(v->raw, strlen(v->raw), 10000, &v->u) && v->u >= 1;
 }
 
+static int
+key_uint(struct arena *a, struct kval *v)
+{
+	(void)a;
+	return valid_uint(v->raw, strlen(v->raw), UINT32_MAX, &v->u);
+}
+
+/* One line of text: NFC, trimmed, folded; between 1 and 300 characters. */
+static int
+key_line(struct arena *a, struct kval *v)
+{
+	v->s = text_trim(a, v->raw, strlen(v->raw));
+	return v->s != NULL && valid_line(v->s, strlen(v->s), 300);
+}
+
+static int
+key_name(struct arena *a, struct kval *v)
+{
+	return key_line(a, v) && text_chars(v->s) <= 100 && *v->s != '\0';
+}
+
+/* Several paragraphs: NFC, CR LF as LF, at most 100,000 characters. */
+static int
+key_text(struct arena *a, struct kval *v)
+{
+	char	*t = text_nfc(a, v->raw, strlen(v->raw)), *r, *w;
+
+	if (t == NULL)
+		return 0;
+	for (r = w = t; *r != '\0'; r++)
+		if (*r != '\r')
+			*w++ = *r;
+	*w = '\0';
+	v->s = t;
+	return valid_text(t, strlen(t), 100000);
+}
+
+static int
+key_summary(struct arena *a, struct kval *v)
+{
+	return key_text(a, v) && text_chars(v->s) <= 1000;
+}
+
+static int
+key_secret(struct arena *a, struct kval *v)
+{
+	(void)a;
+	v->s = v->raw;
+	return strlen(v->raw) <= 1024;
+}
+
+static int
+key_phone(struct arena *a, struct kval *v)
+{
+	char	*out = arena_alloc(a, 11);
+
+	v->s = out;
+	return valid_phone(v->raw, strlen(v->raw), out);
+}
+
+static int
+key_email(struct arena *a, struct kval *v)
+{
+	size_t	 n = strlen(v->raw);
+	char	*out = arena_alloc(a, n + 1);
+
+	v->s = out;
+	return valid_email(v->raw, n, out, n + 1);
+}
+
+/* A phone number or an email: the sign-in name. */
+static int
+key_account(struct arena *a, struct kval *v)
+{
+	return key_phone(a, v) || key_email(a, v);
+}
+
+static int
+key_id_number(struct arena *a, struct kval *v)
+{
+	v->s = text_trim(a, v->raw, strlen(v->raw));
+	return v->s != NULL && valid_id_number(v->s, strlen(v->s));
+}
+
+static int
+key_token(struct arena *a, struct kval *v)
+{
+	(void)a;
+	v->s = v->raw;
+	return valid_token(v->raw, strlen(v->raw));
+}
+
+static int
+key_path(struct arena *a, struct kval *v)
+{
+	(void)a;
+	v->s = v->raw;
+	return valid_local_path(v->raw, strlen(v->raw));
+}
+
+static int
+key_word(struct arena *a, struct kval *v)
+{
+	(void)a;
+	v->s = v->raw;
+	return valid_slug(v->raw, strlen(v->raw));
+}
+
+static int
+key_role(struct arena *a, struct kval *v)
+{
+	size_t	 i;
+
+	(void)a;
+	for (i = ROLE_RESIDENT; i < ROLE__MAX; i++)
+		if (strcmp(v->raw, role_names[i]) == 0) {
+			v->u = i;
+			v->s = role_names[i];
+			return 1;
+		}
+	return 0;
+}
+
+static int
+key_notice(struct arena *a, struct kval *v)
+{
+	size_t	 i;
+
+	(void)a;
+	for (i = 0; i < sizeof(notices) / sizeof(notices[0]); i++)
+		if (strcmp(v->raw, notices[i][0]) == 0) {
+			v->s = notices[i][1];
+			return 1;
+		}
+	return 0;
+}
+
 static const struct key_def key_defs[KEY__MAX] = {
-	/* KEY_PAGE */
-	{ "trang", key_page, "Số trang không hợp lệ." },
+	[KEY_PAGE] = { "trang", key_page, 1, "Số trang không hợp lệ." },
+	[KEY_Q] = { "q", key_line, 1, "Từ khoá tìm kiếm không hợp lệ." },
+	[KEY_CSRF] = { "csrf", key_secret, 0, NULL },
+	[KEY_NEXT] = { "tiep", key_path, 0, NULL },
+	[KEY_ACCOUNT] = { "tai_khoan", key_account, 0, NULL },
+	[KEY_PASSWORD] = { "mat_khau", key_secret, 0, NULL },
+	[KEY_PASSWORD2] = { "mat_khau_nhap_lai", key_secret, 0, NULL },
+	[KEY_CURRENT_PASSWORD] = { "mat_khau_hien_tai", key_secret, 0, NULL },
+	[KEY_FULL_NAME] = { "ho_ten", key_name, 0, NULL },
+	[KEY_PHONE] = { "dien_thoai", key_phone, 0, NULL },
+	[KEY_EMAIL] = { "email", key_email, 0, NULL },
+	[KEY_ID_NUMBER] = { "so_dinh_danh", key_id_number, 0, NULL },
+	[KEY_TOKEN] = { "ma", key_token, 0, NULL },
+	[KEY_ACTION] = { "hanh_dong", key_word, 1, "Thao tác không hợp lệ." },
+	[KEY_ROLE] = { "vai_tro", key_role, 1, "Vai trò không hợp lệ." },
+	[KEY_UNIT] = { "don_vi", key_uint, 1, "Đơn vị không hợp lệ." },
+	[KEY_TITLE] = { "tieu_de", key_line, 0, NULL },
+	[KEY_SUMMARY] = { "tom_tat", key_summary, 0, NULL },
+	[KEY_BODY] = { "noi_dung", key_text, 0, NULL },
+	[KEY_NOTICE] = { "tb", key_notice, 0, NULL },
 };
 
 static const char *
@@ -158,6 +336,9 @@ request_read(struct request *r, const struct req_limits *lim,
 	r->host = param(r, "HTTP_HOST");
 	r->remote_addr = param(r, "REMOTE_ADDR");
 	r->content_type = param(r, "CONTENT_TYPE");
+	r->user_agent = param(r, "HTTP_USER_AGENT");
+	r->origin = param(r, "HTTP_ORIGIN");
+	r->csrf_header = param(r, "HTTP_X_CSRF_TOKEN");
 	if (request_header_size(r) > header_max)
 		return 400;
 	if ((st = request_uri(r, lim)) != 0)
@@ -188,33 +369,43 @@ request_find(const struct req_kvlist *l, const char *key, size_t *count)
 	return v;
 }
 
-/* Validates the keys the route declares.  Returns 0, or 400 with *why
- * set (Vietnamese) when a key is repeated or invalid. */
+/* Validates the keys the route declares (and the CSRF token on a POST).
+ * An empty value counts as given but blank: valid, with s NULL.  Returns
+ * 0, or 400 with *why set (Vietnamese) when a key is repeated or a strict
+ * key is invalid; other invalid keys are the handler's to explain. */
 int
 request_keys(struct request *r, const char **why)
 {
-	size_t	 k, count;
+	unsigned	 keys = r->route->keys;
+	size_t		 k, count;
 
+	if (r->method == METHOD_POST)
+		keys |= KEY_BIT(KEY_CSRF);
 	for (k = 0; k < KEY__MAX; k++) {
 		struct kval *v = &r->val[k];
 		const char *fv;
-		if (!(r->route->keys & KEY_BIT(k)))
+		if (!(keys & KEY_BIT(k)))
 			continue;
 		count = 0;
 		v->raw = request_find(&r->query, key_defs[k].name, &count);
 		if ((fv = request_find(&r->form, key_defs[k].name, &count)))
 			v->raw = fv;
-		if (count == 0)
-			continue;
 		if (count > 1) {
 			*why = "Một tham số được gửi nhiều lần.";
 			return 400;
 		}
+		if (count == 0)
+			continue;
 		v->present = 1;
-		if (!(v->valid = key_defs[k].check(v)))  {
+		if (v->raw[0] == '\0')
+			v->valid = 1;
+		else if (!(v->valid = key_defs[k].check(r->a, v)) &&
+		    key_defs[k].strict) {
 			*why = key_defs[k].why;
 			return 400;
 		}
+		if (!v->valid || v->raw[0] == '\0')
+			v->s = NULL;
 	}
 	return 0;
 }

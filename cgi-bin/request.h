@@ -14,17 +14,62 @@ struct tmpl_dict;
 /* The key table: every parameter any route accepts.  A route declares
  * the keys it reads (router.h); handlers read typed values by index. */
 enum key {
-	KEY_PAGE,	/* "trang": page number, 1..10000 */
+	KEY_PAGE,		/* trang: page number, 1..10000 */
+	KEY_Q,			/* q: a search, one line */
+	KEY_CSRF,		/* csrf: the session's form token */
+	KEY_NEXT,		/* tiep: a local path to return to */
+	KEY_ACCOUNT,		/* tai_khoan: phone number or email */
+	KEY_PASSWORD,		/* mat_khau */
+	KEY_PASSWORD2,		/* mat_khau_nhap_lai */
+	KEY_CURRENT_PASSWORD,	/* mat_khau_hien_tai */
+	KEY_FULL_NAME,		/* ho_ten */
+	KEY_PHONE,		/* dien_thoai: normalised to 0xxxxxxxxx */
+	KEY_EMAIL,		/* email: lower-cased */
+	KEY_ID_NUMBER,		/* so_dinh_danh: 12 digits */
+	KEY_TOKEN,		/* ma: a password-reset token */
+	KEY_ACTION,		/* hanh_dong: a button's value */
+	KEY_ROLE,		/* vai_tro: enum role */
+	KEY_UNIT,		/* don_vi: a unit id; empty = none */
+	KEY_TITLE,		/* tieu_de */
+	KEY_SUMMARY,		/* tom_tat */
+	KEY_BODY,		/* noi_dung */
+	KEY_NOTICE,		/* tb: which notice to show after a redirect */
 	KEY__MAX
 };
 
 #define KEY_BIT(k)	(1u << (k))
 
 struct kval {
-	int		 present;	/* given (possibly invalid) */
+	int		 present;	/* given, possibly empty or invalid */
 	int		 valid;		/* passed its validator */
-	const char	*raw;		/* decoded text */
-	uint64_t	 u;		/* numeric keys */
+	const char	*raw;		/* decoded text as sent */
+	const char	*s;		/* normalised text (valid only) */
+	uint64_t	 u;		/* numeric and enumerated keys */
+};
+
+/* One role the signed-in user holds; unit_id 0 for city-wide roles. */
+struct user_role {
+	enum role	 role;
+	uint64_t	 unit_id;
+};
+
+#define USER_ROLES_MAX	32
+
+struct user {
+	uint64_t	 id;
+	const char	*full_name;
+	const char	*phone;
+	const char	*email;
+	struct user_role roles[USER_ROLES_MAX];
+	size_t		 nroles;
+	unsigned	 role_bits;	/* ROLE_BIT()s of every role held */
+};
+
+struct sess {
+	char		 id_hash[65];	/* hex SHA-256 of the token */
+	char		 csrf[65];
+	struct user	*user;		/* NULL: not signed in */
+	int		 created;	/* made by this request */
 };
 
 struct resp_header {
@@ -45,6 +90,9 @@ struct request {
 	const char		*remote_addr;
 	const char		*rid;		/* request id */
 	const char		*content_type;
+	const char		*user_agent;
+	const char		*origin;	/* Origin header, if sent */
+	const char		*csrf_header;	/* X-CSRF-Token, if sent */
 	size_t			 content_length;
 	struct req_kvlist	 query;
 	struct req_kvlist	 form;
@@ -54,6 +102,8 @@ struct request {
 	size_t			 nargs;
 	char			 argbuf[512];
 	struct kval		 val[KEY__MAX];
+	struct sess		*sess;		/* NULL: no session */
+	struct user		*user;		/* NULL: not signed in */
 	/* response */
 	int			 status;
 	const char		*ctype;

@@ -45,8 +45,12 @@ static const struct status_text statuses[] = {
 	  "Trang bạn tìm không tồn tại hoặc đã được chuyển đi." },
 	{ 405, "Method Not Allowed", "Phương thức không được hỗ trợ",
 	  "Địa chỉ này không nhận phương thức yêu cầu đã dùng." },
+	{ 409, "Conflict", "Xung đột dữ liệu",
+	  "Dữ liệu vừa được người khác thay đổi. Vui lòng tải lại trang." },
 	{ 413, "Content Too Large", "Dữ liệu gửi lên quá lớn",
 	  "Dữ liệu gửi lên vượt quá giới hạn cho phép." },
+	{ 422, "Unprocessable Content", "Thông tin chưa hợp lệ",
+	  "Thông tin gửi lên chưa hợp lệ. Vui lòng kiểm tra lại." },
 	{ 429, "Too Many Requests", "Quá nhiều yêu cầu",
 	  "Bạn đã gửi quá nhiều yêu cầu. Vui lòng thử lại sau ít phút." },
 	{ 500, "Internal Server Error", "Lỗi hệ thống",
@@ -117,6 +121,8 @@ resp_header(struct request *r, const char *name, const char *value)
 	return 1;
 }
 
+static void	resp_page_user(struct request *, struct tmpl_dict *);
+
 static void
 dict_free(void *d)
 {
@@ -145,7 +151,60 @@ resp_page_new(struct request *r, struct page *p, const char *title,
 	tmpl_set(p->layout, "CONTACT_EMAIL", site.email);
 	tmpl_set(p->layout, "REQUEST_ID", r->rid);
 	p->body = tmpl_include(p->layout, "BODY", body_tmpl);
+	p->errors = 0;
 	tmpl_set(p->body, "SITE_NAME", site.name);
+	if (r->sess != NULL)
+		tmpl_set(p->body, "CSRF", r->sess->csrf);
+	if (r->val[KEY_NOTICE].s != NULL)
+		tmpl_set(tmpl_section(p->body, "NOTICE"), "MESSAGE",
+		    r->val[KEY_NOTICE].s);
+	resp_page_user(r, p->layout);
+}
+
+/* The layout's account corner and the areas the user may enter. */
+static void
+resp_page_user(struct request *r, struct tmpl_dict *d)
+{
+	static const struct { enum role role; const char *section; } areas[] = {
+		{ ROLE_EDITOR, "AREA_EDITOR" },
+		{ ROLE_STAFF, "AREA_DESK" },
+		{ ROLE_LEADER, "AREA_DESK" },
+		{ ROLE_ADMIN, "AREA_ADMIN" },
+	};
+	struct tmpl_dict	*s;
+	size_t			 i;
+
+	if (r->user == NULL) {
+		tmpl_show(d, "SIGNED_OUT");
+		return;
+	}
+	s = tmpl_section(d, "SIGNED_IN");
+	tmpl_set(s, "USER_NAME", r->user->full_name);
+	tmpl_set(s, "CSRF", r->sess->csrf);
+	for (i = 0; i < sizeof(areas) / sizeof(areas[0]); i++)
+		if (r->user->role_bits & ROLE_BIT(areas[i].role))
+			tmpl_show(d, areas[i].section);
+	resp_header(r, "Cache-Control", "private, no-store");
+}
+
+/* Marks a field's error (section ERR_<FIELD>) and counts it; the first
+ * one also fills the alert at the top of the form. */
+void
+resp_field_error(struct page *p, const char *section, const char *msg)
+{
+	tmpl_set(tmpl_section(p->body, section), "MESSAGE", msg);
+	if (p->errors++ == 0)
+		tmpl_set(tmpl_section(p->body, "FORM_ERROR"), "MESSAGE",
+		    "Thông tin chưa hợp lệ. Vui lòng kiểm tra các mục được "
+		    "đánh dấu bên dưới.");
+}
+
+/* The alert at the top of a form, for a problem of no single field. */
+void
+resp_form_error(struct page *p, const char *msg)
+{
+	p->errors++;
+	tmpl_set(tmpl_section(p->body, "FORM_ERROR"), "MESSAGE", msg);
 }
 
 static void

@@ -10,12 +10,15 @@ struct tmpl_dict;
 struct page {
 	struct tmpl_dict	*layout;
 	struct tmpl_dict	*body;
+	int			 errors;	/* form errors marked */
 };
 
 int	resp_header(struct request *, const char *, const char *);
 void	resp_page_new(struct request *, struct page *, const char *title,
 	    const char *body_tmpl);
 int	resp_page(struct request *, int status, struct page *);
+void	resp_field_error(struct page *, const char *section, const char *);
+void	resp_form_error(struct page *, const char *);
 int	resp_text(struct request *, int status, const char *ctype,
 	    const char *body, size_t len);
 int	resp_redirect(struct request *, int status, const char *location);

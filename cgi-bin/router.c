@@ -8,23 +8,105 @@
 #include "request.h"
 #include "router.h"
 
+#define GET	(METHOD_GET | METHOD_HEAD)
+#define FORM	(METHOD_GET | METHOD_HEAD | METHOD_POST)
+#define POST	METHOD_POST
+#define K(k)	KEY_BIT(KEY_##k)
+#define R(r)	ROLE_BIT(ROLE_##r)
+
+/* Every POST needs the session's CSRF token (checked before the handler
+ * runs); a route's roles are checked before its body is read. */
 const struct route router_table[ROUTE__MAX] = {
 	/* ROUTE_HOME */
-	{ ROUTE_HOME, METHOD_GET | METHOD_HEAD, "/", h_home,
-	  ROLE_ANON, 0, 0, "home" },
+	{ ROUTE_HOME, GET, "/", h_home, PUBLIC, 0, "home" },
 	/* ROUTE_UNIT */
-	{ ROUTE_UNIT, METHOD_GET | METHOD_HEAD, "/don-vi/{unit}/", h_unit,
-	  ROLE_ANON, 0, KEY_BIT(KEY_PAGE), "unit" },
+	{ ROUTE_UNIT, GET, "/don-vi/{unit}/", h_unit, PUBLIC, K(PAGE),
+	  "unit" },
 	/* ROUTE_ARTICLE */
-	{ ROUTE_ARTICLE, METHOD_GET | METHOD_HEAD,
-	  "/don-vi/{unit}/tin-tuc/{article}", h_article,
-	  ROLE_ANON, 0, 0, "article" },
+	{ ROUTE_ARTICLE, GET, "/don-vi/{unit}/tin-tuc/{article}", h_article,
+	  PUBLIC, 0, "article" },
 	/* ROUTE_HEALTHZ */
-	{ ROUTE_HEALTHZ, METHOD_GET | METHOD_HEAD, "/healthz", h_healthz,
-	  ROLE_ANON, 0, 0, "healthz" },
+	{ ROUTE_HEALTHZ, GET, "/healthz", h_healthz, PUBLIC, 0, "healthz" },
 	/* ROUTE_METRICS */
-	{ ROUTE_METRICS, METHOD_GET, "/metrics", h_metrics,
-	  ROLE_ANON, 0, 0, "metrics" },
+	{ ROUTE_METRICS, METHOD_GET, "/metrics", h_metrics, PUBLIC, 0,
+	  "metrics" },
+	/* ROUTE_LOGIN */
+	{ ROUTE_LOGIN, FORM, "/dang-nhap", h_login, PUBLIC,
+	  K(NEXT) | K(ACCOUNT) | K(PASSWORD), "login" },
+	/* ROUTE_LOGOUT */
+	{ ROUTE_LOGOUT, POST, "/dang-xuat", h_logout, PUBLIC, 0, "logout" },
+	/* ROUTE_REGISTER */
+	{ ROUTE_REGISTER, FORM, "/dang-ky", h_register, PUBLIC,
+	  K(FULL_NAME) | K(PHONE) | K(EMAIL) | K(ID_NUMBER) | K(PASSWORD) |
+	  K(PASSWORD2), "register" },
+	/* ROUTE_FORGOT */
+	{ ROUTE_FORGOT, FORM, "/quen-mat-khau", h_forgot, PUBLIC, K(EMAIL),
+	  "forgot" },
+	/* ROUTE_RESET */
+	{ ROUTE_RESET, FORM, "/dat-lai-mat-khau", h_reset, PUBLIC,
+	  K(TOKEN) | K(PASSWORD) | K(PASSWORD2), "reset" },
+	/* ROUTE_ACCOUNT */
+	{ ROUTE_ACCOUNT, FORM, "/tai-khoan", h_account, R(USER),
+	  K(FULL_NAME) | K(EMAIL), "account" },
+	/* ROUTE_ACCOUNT_PASSWORD */
+	{ ROUTE_ACCOUNT_PASSWORD, POST, "/tai-khoan/mat-khau",
+	  h_account_password, R(USER),
+	  K(CURRENT_PASSWORD) | K(PASSWORD) | K(PASSWORD2), "account_password" },
+	/* ROUTE_ACCOUNT_LOGOUT_OTHERS */
+	{ ROUTE_ACCOUNT_LOGOUT_OTHERS, POST, "/tai-khoan/dang-xuat-khac",
+	  h_account_logout_others, R(USER), 0, "account_logout_others" },
+	/* ROUTE_ADMIN_USERS */
+	{ ROUTE_ADMIN_USERS, GET, "/quan-tri/nguoi-dung", h_admin_users,
+	  R(ADMIN), K(Q) | K(PAGE), "admin_users" },
+	/* ROUTE_ADMIN_USER_NEW */
+	{ ROUTE_ADMIN_USER_NEW, FORM, "/quan-tri/nguoi-dung/moi",
+	  h_admin_user_new, R(ADMIN),
+	  K(FULL_NAME) | K(PHONE) | K(EMAIL) | K(PASSWORD), "admin_user_new" },
+	/* ROUTE_ADMIN_USER */
+	{ ROUTE_ADMIN_USER, GET, "/quan-tri/nguoi-dung/{user}", h_admin_user,
+	  R(ADMIN), 0, "admin_user" },
+	/* ROUTE_ADMIN_USER_GRANT */
+	{ ROUTE_ADMIN_USER_GRANT, POST, "/quan-tri/nguoi-dung/{user}/cap-quyen",
+	  h_admin_user_grant, R(ADMIN), K(ROLE) | K(UNIT), "admin_user_grant" },
+	/* ROUTE_ADMIN_USER_REVOKE */
+	{ ROUTE_ADMIN_USER_REVOKE, POST, "/quan-tri/nguoi-dung/{user}/thu-hoi",
+	  h_admin_user_revoke, R(ADMIN), K(ROLE) | K(UNIT),
+	  "admin_user_revoke" },
+	/* ROUTE_ADMIN_USER_LOCK */
+	{ ROUTE_ADMIN_USER_LOCK, POST, "/quan-tri/nguoi-dung/{user}/khoa",
+	  h_admin_user_lock, R(ADMIN), K(ACTION), "admin_user_lock" },
+	/* ROUTE_EDITOR */
+	{ ROUTE_EDITOR, GET, "/bien-tap/", h_editor, R(EDITOR), 0, "editor" },
+	/* ROUTE_EDITOR_NEW */
+	{ ROUTE_EDITOR_NEW, FORM, "/bien-tap/bai-viet/moi", h_editor_new,
+	  R(EDITOR), K(UNIT) | K(TITLE) | K(SUMMARY) | K(BODY) | K(ACTION),
+	  "editor_new" },
+	/* ROUTE_EDITOR_EDIT */
+	{ ROUTE_EDITOR_EDIT, FORM, "/bien-tap/bai-viet/{article}",
+	  h_editor_edit, R(EDITOR),
+	  K(TITLE) | K(SUMMARY) | K(BODY) | K(ACTION), "editor_edit" },
+	/* ROUTE_DESK */
+	{ ROUTE_DESK, GET, "/mot-cua/", h_desk, R(STAFF) | R(LEADER), 0,
+	  "desk" },
+};
+
+/* Names as in the user_roles.role column, and labels for people. */
+const char *const role_names[ROLE__MAX] = {
+	"user",		/* ROLE_USER */
+	"resident",	/* ROLE_RESIDENT */
+	"editor",	/* ROLE_EDITOR */
+	"staff",	/* ROLE_STAFF */
+	"leader",	/* ROLE_LEADER */
+	"admin",	/* ROLE_ADMIN */
+};
+
+const char *const role_labels[ROLE__MAX] = {
+	"Người dùng",		/* ROLE_USER */
+	"Công dân",		/* ROLE_RESIDENT */
+	"Biên tập viên",	/* ROLE_EDITOR */
+	"Cán bộ một cửa",	/* ROLE_STAFF */
+	"Lãnh đạo đơn vị",	/* ROLE_LEADER */
+	"Quản trị hệ thống",	/* ROLE_ADMIN */
 };
 
 static const char *const method_names[] = {

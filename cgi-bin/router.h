@@ -17,8 +17,9 @@ enum method {
 	METHOD_OTHER = 1 << 7
 };
 
+/* Roles as stored in user_roles; ROLE_USER is "signed in", held by all. */
 enum role {
-	ROLE_ANON,	/* anyone, signed in or not */
+	ROLE_USER,
 	ROLE_RESIDENT,
 	ROLE_EDITOR,
 	ROLE_STAFF,
@@ -27,12 +28,33 @@ enum role {
 	ROLE__MAX
 };
 
+#define ROLE_BIT(r)	(1u << (r))
+#define PUBLIC		0u		/* a route anyone may use */
+
 enum route_id {
 	ROUTE_HOME,
 	ROUTE_UNIT,
 	ROUTE_ARTICLE,
 	ROUTE_HEALTHZ,
 	ROUTE_METRICS,
+	ROUTE_LOGIN,
+	ROUTE_LOGOUT,
+	ROUTE_REGISTER,
+	ROUTE_FORGOT,
+	ROUTE_RESET,
+	ROUTE_ACCOUNT,
+	ROUTE_ACCOUNT_PASSWORD,
+	ROUTE_ACCOUNT_LOGOUT_OTHERS,
+	ROUTE_ADMIN_USERS,
+	ROUTE_ADMIN_USER_NEW,
+	ROUTE_ADMIN_USER,
+	ROUTE_ADMIN_USER_GRANT,
+	ROUTE_ADMIN_USER_REVOKE,
+	ROUTE_ADMIN_USER_LOCK,
+	ROUTE_EDITOR,
+	ROUTE_EDITOR_NEW,
+	ROUTE_EDITOR_EDIT,
+	ROUTE_DESK,
 	ROUTE__MAX
 };
 
@@ -43,13 +65,14 @@ struct route {
 	unsigned	 methods;	/* enum method bits */
 	const char	*pattern;	/* "/don-vi/{unit}/", segments */
 	int		(*handler)(struct request *);
-	enum role	 role;
-	int		 csrf;		/* state-changing: token required */
+	unsigned	 roles;		/* ROLE_BIT()s allowed; PUBLIC: anyone */
 	unsigned	 keys;		/* KEY_BIT()s of the parameters read */
 	const char	*name;		/* metrics label */
 };
 
 extern const struct route router_table[ROUTE__MAX];
+extern const char *const role_names[ROLE__MAX];
+extern const char *const role_labels[ROLE__MAX];
 
 enum method	 router_method(const char *);
 const char	*router_method_str(enum method);

@@ -4,7 +4,8 @@
 # stacks (make run, each test suite) can run side by side.
 #
 #   stack.sh deps                   install missing Debian packages (root)
-#   stack.sh start VAR PORT BINDIR  start MariaDB, migrate, seed, portal, nginx
+#   stack.sh start VAR PORT BINDIR  start MariaDB, migrate, seed, SMTP sink,
+#                                   portal, nginx (PORTAL_SMTP_PORT: sink's port)
 #   stack.sh stop [VAR]             stop all three (default VAR: var/dev)
 #   stack.sh db-stop VAR            stop only MariaDB
 #   stack.sh db-start VAR           start only MariaDB again
@@ -13,7 +14,8 @@
 # Layout of VAR: db/ (datadir), db.env (PORTAL_DB_PASSWORD, mode 0600),
 # stack.env (every PORTAL_* variable the stack runs with, mode 0600, for
 # sourcing), nginx.conf, nginx/ (nginx prefix and temp dirs), run/ (sockets
-# and pid files), log/, tmp/, accounts.txt (written by portalctl seed).
+# and pid files), log/, tmp/, accounts.txt (written by portalctl seed),
+# mail/ (maildir of the SMTP sink: every message the portal sent, in new/).
 #
 # Processes are found only through VAR/run/*.pid, never by name: other stacks
 # may be running on the same machine.
@@ -34,6 +36,7 @@ STACK_PACKAGES=(
 STACK_DB_WAIT=30
 STACK_APP_WAIT=30
 STACK_HTTP_WAIT=30
+STACK_SMTP_WAIT=10
 STACK_STOP_WAIT=10
 STACK_DB_STOP_WAIT=30
 
@@ -95,6 +98,8 @@ stack_paths() {
 	S_APP_SOCK=$var/run/portal.sock
 	S_APP_PID=$var/run/portal.pid
 	S_NGX_PID=$var/run/nginx.pid
+	S_SMTP_PID=$var/run/smtp.pid
+	S_MAIL=$var/mail
 	# The OS user mariadb-install-db gives a unix_socket admin account.
 	S_ADMIN=$(id -un)
 }
@@ -206,7 +211,8 @@ stack_spawn() {
 # The stack's logs, in the order start writes them.
 stack_log_files() {
 	S_LOG_FILES=("$S_LOG"/mariadb-install.log "$S_LOG"/mariadb.err "$S_LOG"/portalctl.log
-		"$S_LOG"/portal.log "$S_LOG"/nginx-start.log "$S_LOG"/nginx-error.log)
+		"$S_LOG"/smtp.log "$S_LOG"/portal.log "$S_LOG"/nginx-start.log
+		"$S_LOG"/nginx-error.log)
 }
 
 # Remember how long each log is, so that a failure shows only what this
@@ -341,9 +347,29 @@ stack_db_account() {
 	S_DB_PASSWORD=$pw
 }
 
+# The key that seals personal ID numbers at rest: made once per VAR, kept in
+# VAR/secrets.env (mode 0600); losing it loses the sealed numbers.
+stack_id_key() {
+	local env=$S_VAR/secrets.env key=
+	if [[ -s $env ]]; then
+		key=$(sed -n 's/^PORTAL_SECURITY_ID_KEY=//p' "$env")
+	fi
+	if ! [[ $key =~ ^[0-9a-f]{64}$ ]]; then
+		key=$(od -An -vtx1 -N32 /dev/urandom | tr -d ' \n')
+		(
+			umask 077
+			printf 'PORTAL_SECURITY_ID_KEY=%s\n' "$key" >"$env.new"
+		)
+		mv -f "$env.new" "$env"
+	fi
+	export PORTAL_SECURITY_ID_KEY=$key
+}
+
 # Export the environment the programs run with, and save it in VAR/stack.env.
 stack_export() {
 	local port=$1 v
+	stack_id_key
+	export PORTAL_SECURITY_COMMON_PASSWORDS=$STACK_ROOT/conf/common-passwords.txt
 	export PORTAL_DB_SOCKET=$S_DB_SOCK
 	export PORTAL_DB_USER=portal
 	export PORTAL_DB_PASSWORD=$S_DB_PASSWORD
@@ -355,12 +381,14 @@ stack_export() {
 	export PORTAL_PATHS_SEED=$STACK_ROOT/migrations/seed
 	export PORTAL_SITE_BASE_URL=http://127.0.0.1:$port
 	export PORTAL_SEED_ACCOUNTS=$S_VAR/accounts.txt
+	export PORTAL_MAIL_SMTP_URL=smtp://127.0.0.1:$S_SMTP_PORT
 	(
 		umask 077
 		for v in PORTAL_DB_SOCKET PORTAL_DB_USER PORTAL_DB_PASSWORD PORTAL_DB_NAME \
 			PORTAL_SERVER_SOCKET PORTAL_SERVER_TMPDIR PORTAL_PATHS_TEMPLATES \
 			PORTAL_PATHS_MIGRATIONS PORTAL_PATHS_SEED PORTAL_SITE_BASE_URL \
-			PORTAL_SEED_ACCOUNTS; do
+			PORTAL_SEED_ACCOUNTS PORTAL_MAIL_SMTP_URL PORTAL_SECURITY_ID_KEY \
+			PORTAL_SECURITY_COMMON_PASSWORDS; do
 			printf 'export %s=%q\n' "$v" "${!v}"
 		done >"$S_VAR/stack.env"
 	)
@@ -376,6 +404,49 @@ stack_portalctl() {
 			stack_fail "portalctl $cmd failed" portalctl.log
 		fi
 	done
+}
+
+# Does something accept TCP connections on loopback port $1?  (bash's
+# /dev/tcp, in a subshell so that the connection closes at once.)
+stack_port_open() {
+	(exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# Start the SMTP sink (Debian's aiosmtpd) on port PORTAL_SMTP_PORT, else a
+# free loopback port; it writes every message it accepts into the maildir
+# VAR/mail.  Sets S_SMTP_PORT.
+stack_smtp_start() {
+	local port=${PORTAL_SMTP_PORT:-} pid end
+	if [[ -n $port ]]; then
+		if [[ ! $port =~ ^[1-9][0-9]{0,4}$ ]] || ((port > 65535)); then
+			die "bad PORTAL_SMTP_PORT: $port"
+		fi
+		if stack_port_open "$port"; then
+			die "PORTAL_SMTP_PORT $port is in use"
+		fi
+	else
+		port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])') ||
+			die "no free port for the SMTP sink"
+	fi
+	# Made here: aiosmtpd's Maildir makes cur/ new/ tmp/ only in a new directory.
+	mkdir -p "$S_MAIL"/{cur,new,tmp}
+	stack_spawn "$S_SMTP_PID" "$S_LOG/smtp.log" "$S_VAR" /usr/bin/python3 -m aiosmtpd \
+		-n -l "127.0.0.1:$port" -c aiosmtpd.handlers.Mailbox "$S_MAIL"
+	pid=$(<"$S_SMTP_PID")
+	end=$((SECONDS + STACK_SMTP_WAIT))
+	until stack_port_open "$port"; do
+		if ! stack_alive "$pid"; then
+			stack_fail "the SMTP sink exited during start-up" smtp.log
+		fi
+		if ((SECONDS >= end)); then
+			stack_fail "the SMTP sink did not listen on port $port within ${STACK_SMTP_WAIT}s" smtp.log
+		fi
+		sleep 0.1
+	done
+	# Another program may have taken the port first; then aiosmtpd exits.
+	sleep 0.2
+	stack_alive "$pid" || stack_fail "the SMTP sink exited during start-up" smtp.log
+	S_SMTP_PORT=$port
 }
 
 # Start portal.fcgi and wait for its socket.
@@ -456,6 +527,7 @@ stack_start() {
 	fi
 	stack_db_start
 	stack_db_account "$fresh"
+	stack_smtp_start
 	stack_export "$port"
 	stack_portalctl "$bindir"
 	stack_app_start "$bindir"
@@ -465,7 +537,7 @@ stack_start() {
 # Does anything of the stack in S_VAR run?
 stack_running() {
 	stack_pid "$S_NGX_PID" >/dev/null || stack_pid "$S_APP_PID" >/dev/null ||
-		stack_pid "$S_DB_PID" >/dev/null
+		stack_pid "$S_SMTP_PID" >/dev/null || stack_pid "$S_DB_PID" >/dev/null
 }
 
 stack_db_stop_paths() {
@@ -473,11 +545,12 @@ stack_db_stop_paths() {
 	rm -f "$S_DB_SOCK"
 }
 
-# Stop nginx, the application and MariaDB, in that order.
+# Stop nginx, the application, the SMTP sink and MariaDB, in that order.
 stack_stop_paths() {
 	stack_kill nginx "$S_NGX_PID" QUIT "$STACK_STOP_WAIT"
 	stack_kill portal "$S_APP_PID" TERM "$STACK_STOP_WAIT"
 	rm -f "$S_APP_SOCK"
+	stack_kill aiosmtpd "$S_SMTP_PID" TERM "$STACK_STOP_WAIT"
 	stack_db_stop_paths
 }
 
@@ -528,6 +601,7 @@ cmd_run() {
 	stack_guarded_start "$var" "$port" "$STACK_ROOT/cgi-bin"
 	printf '\nWard Portal: http://127.0.0.1:%s/\n' "$port"
 	printf 'State and logs in %s; stop with: make stop\n' "$S_VAR"
+	printf 'Mail the portal sent (maildir, one file per message): %s/new/\n' "$S_MAIL"
 	if [[ -s $S_VAR/accounts.txt ]]; then
 		printf '\nDemo accounts:\n'
 		cat "$S_VAR/accounts.txt"

@@ -29,6 +29,14 @@ def test_home_lists_all_18_units():
 
 
 @case
+def test_home_units_in_vietnamese_alphabetical_order():
+    t = get("/").text
+    order = [t.index(n) for n in ("Phường Ba Hàng", "Phường Bãi Bông", "Phường Bắc Sơn",
+                                  "Phường Đắc Sơn", "Phường Hồng Tiến", "Xã Minh Đức")]
+    check(order == sorted(order), "units out of Vietnamese order")
+
+
+@case
 def test_home_is_nfc_vietnamese_html():
     r = get("/")
     check(unicodedata.is_normalized("NFC", r.text), "page text is not NFC")

@@ -33,6 +33,19 @@ def children(pid):
     return sorted(out)
 
 
+def comm(pid):
+    try:
+        with open("/proc/%d/comm" % pid) as f:
+            return f.read().strip()
+    except OSError:
+        return ""
+
+
+def workers(pid):
+    """The worker processes of master pid (not the mailer)."""
+    return [c for c in children(pid) if comm(c) == "portal-worker"]
+
+
 def wait_for(pred, timeout):
     end = time.monotonic() + timeout
     while time.monotonic() < end:
@@ -73,8 +86,9 @@ def test_healthz_follows_the_database():
 @case
 def test_worker_killed_under_load_is_replaced():
     pid = master_pid()
-    before = children(pid)
+    before = workers(pid)
     check(len(before) == 2, "workers: %r" % before)
+    check(any(comm(c) == "portal-mailer" for c in children(pid)), "a mailer runs")
     stop = threading.Event()
     results = []
 
@@ -92,7 +106,7 @@ def test_worker_killed_under_load_is_replaced():
     victim = before[0]
     killed_at = time.monotonic()
     os.kill(victim, signal.SIGKILL)
-    replaced = wait_for(lambda: len(children(pid)) == 2 and victim not in children(pid), 1.0)
+    replaced = wait_for(lambda: len(workers(pid)) == 2 and victim not in workers(pid), 1.0)
     took = time.monotonic() - killed_at
     time.sleep(1.0)
     stop.set()
@@ -120,15 +134,16 @@ def test_sigterm_stops_master_and_workers_within_a_second():
     p = subprocess.Popen([os.path.join(BIN, "portal.fcgi"), "-c", os.path.join(ROOT, "conf", "portal.conf")],
                          env=env, stdout=log, stderr=log, stdin=subprocess.DEVNULL)
     try:
-        check(wait_for(lambda: os.path.exists(sock) and len(children(p.pid)) == 3, 10), "second responder up")
-        workers = children(p.pid)
+        check(wait_for(lambda: os.path.exists(sock) and len(workers(p.pid)) == 3, 10), "second responder up")
+        procs = children(p.pid)
+        check(len(procs) == 4, "3 workers and the mailer: %r" % procs)
         t0 = time.monotonic()
         p.send_signal(signal.SIGTERM)
         p.wait(timeout=5)
         took = time.monotonic() - t0
         check(took < 1.0, "master exited after %.2f s" % took)
         check(p.returncode == 0, "exit status %d" % p.returncode)
-        check(not any(alive(w) for w in workers), "a worker survived")
+        check(not any(alive(w) for w in procs), "a worker or the mailer survived")
         check(not os.path.exists(sock), "socket removed")
     finally:
         if p.poll() is None:

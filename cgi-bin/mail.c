@@ -1,0 +1,562 @@
+/* Mail: the outbox and an SMTP client.  mail_queue writes a row in the
+ * caller's transaction; mail_run_once, called by the mailer process,
+ * claims due rows (several mailers may run: rows are claimed with
+ * SELECT ... FOR UPDATE SKIP LOCKED and a time-limited claim), sends each
+ * outside any transaction and records the outcome, retrying with
+ * exponential back-off.  Delivery is at least once: a mailer that dies
+ * between sending and recording leaves the row to be sent again when its
+ * claim expires.  Message bodies may hold reset links: they are never
+ * logged and their copies are wiped. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <curl/curl.h>
+#include <sodium.h>
+
+#include "arena.h"
+#include "cfg.h"
+#include "db.h"
+#include "log.h"
+#include "mail.h"
+
+#define MAIL_FROM_DEFAULT \
+	"Cổng thông tin điện tử Phổ Yên <no-reply@phoyen.example>"
+#define MAIL_BATCH		10	/* rows claimed at once */
+#define MAIL_CLAIM		300	/* seconds: longer than a batch's sends */
+#define MAIL_ATTEMPTS		10	/* failures before 'failed' */
+#define MAIL_BACKOFF		30	/* seconds before the first retry */
+#define MAIL_BACKOFF_MAX	3600
+#define MAIL_ADDR_MAX		254
+#define MAIL_LINE_MAX		76	/* characters, lines with encoded words */
+#define MAIL_WORD_MAX		75	/* characters of an encoded word */
+#define MAIL_B64_LINE		76	/* RFC 2045 */
+#define MAIL_CONNECT_TIMEOUT	10L	/* seconds */
+#define MAIL_TIMEOUT		20L	/* seconds, whole transfer */
+
+/* A growable byte buffer; wiped when freed, since it may hold a body. */
+struct buf {
+	char	*p;
+	size_t	 len;
+	size_t	 cap;
+};
+
+/* The message being uploaded by libcurl. */
+struct upload {
+	const char	*p;
+	size_t		 len;
+	size_t		 pos;
+};
+
+static void
+buf_reserve(struct buf *b, size_t n)
+{
+	size_t	 ncap;
+	char	*np;
+
+	if (b->cap - b->len >= n)
+		return;
+	ncap = b->cap ? b->cap : 256;
+	while (ncap - b->len < n)
+		ncap *= 2;
+	/* Not xrealloc: the old copy must be wiped, not left to the heap. */
+	np = xmalloc(ncap);
+	if (b->p != NULL) {
+		memcpy(np, b->p, b->len);
+		sodium_memzero(b->p, b->cap);
+		free(b->p);
+	}
+	b->p = np;
+	b->cap = ncap;
+}
+
+static void
+buf_add(struct buf *b, const void *s, size_t n)
+{
+	buf_reserve(b, n + 1);
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+}
+
+static void
+buf_str(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+static void
+buf_free(struct buf *b)
+{
+	if (b->p != NULL) {
+		sodium_memzero(b->p, b->cap);
+		free(b->p);
+	}
+	memset(b, 0, sizeof(*b));
+}
+
+/* Appends the base64 (original variant, padded, no line breaks) of n
+ * bytes at in. */
+static void
+buf_b64(struct buf *b, const void *in, size_t n)
+{
+	size_t	 sz = sodium_base64_ENCODED_LEN(n,
+	    sodium_base64_VARIANT_ORIGINAL);
+
+	if (n == 0)
+		return;
+	buf_reserve(b, sz);
+	sodium_bin2base64(b->p + b->len, sz, in, n,
+	    sodium_base64_VARIANT_ORIGINAL);
+	b->len += sz - 1;
+}
+
+/* Returns 1 when s is an address we send to: printable ASCII without
+ * spaces or the characters that delimit addresses in a header, exactly one
+ * '@' with something on both sides, at most 254 bytes.  Quoted local parts
+ * and internationalised addresses are refused, which also keeps CR, LF and
+ * everything else that could forge a header or an SMTP command out. */
+int
+mail_addr_valid(const char *s)
+{
+	const char	*p, *at = NULL;
+
+	if (s == NULL)
+		return 0;
+	for (p = s; *p != '\0'; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c <= 0x20 || c >= 0x7f || strchr("<>()[]\\,;:\"", c))
+			return 0;
+		if (c == '@') {
+			if (at != NULL)
+				return 0;
+			at = p;
+		}
+	}
+	return at != NULL && at > s && at[1] != '\0' &&
+	    (size_t)(p - s) <= MAIL_ADDR_MAX;
+}
+
+/* Returns 1 when a message to "to" with this subject and body may be
+ * written into a header and sent. */
+static int
+mail_acceptable(const char *to, const char *subject, const char *body)
+{
+	return mail_addr_valid(to) && subject != NULL && body != NULL &&
+	    strpbrk(subject, "\r\n") == NULL;
+}
+
+static const char *
+nonempty(const char *s)
+{
+	return (s != NULL && *s != '\0') ? s : NULL;
+}
+
+/* Reads the [mail] section of the configuration into c; the strings live
+ * as long as the configuration. */
+void
+mail_conf_load(struct mail_conf *c)
+{
+	c->smtp_url = nonempty(cfg_str("mail", "smtp_url", NULL));
+	if (c->smtp_url == NULL)
+		c->smtp_url = "smtp://127.0.0.1:2525";
+	c->from = nonempty(cfg_str("mail", "from", NULL));
+	if (c->from == NULL)
+		c->from = MAIL_FROM_DEFAULT;
+	c->user = nonempty(cfg_str("mail", "user", NULL));
+	c->password = nonempty(cfg_str("mail", "password", NULL));
+	c->tls = cfg_bool("mail", "tls", 0);
+}
+
+/* Writes one pending message into the outbox, in the caller's transaction
+ * if one is open.  Refuses, before touching db, a recipient that is not a
+ * plain address and a subject with CR or LF.  Returns 1 when queued. */
+int
+mail_queue(struct db *db, const char *to, const char *subject,
+    const char *body)
+{
+	if (!mail_acceptable(to, subject, body)) {
+		LOGW("message refused: bad recipient or subject");
+		return 0;
+	}
+	if (db == NULL)
+		return 0;
+	return db_exec(db, STMT_OUTBOX_INSERT, NULL, NULL, "sss",
+	    to, subject, body) == DB_OK;
+}
+
+/* Bytes of text an encoded word of at most room characters holds:
+ * "=?UTF-8?B?" and "?=" around base64 of whole 3-byte groups. */
+static size_t
+mail_word_raw(size_t room)
+{
+	return (room - 12) / 4 * 3;
+}
+
+/* Appends s as RFC 2047 encoded words (UTF-8, base64) of whole characters,
+ * folded with CRLF SP: the first fits in room characters (what is left of
+ * the header's first line of 76), the others in 75.  A word ends after a
+ * space when one is near, so that a decoder that wrongly keeps the
+ * folding white space between words (Python's, in display names) shows a
+ * double space rather than a word cut in two. */
+static void
+mail_words(struct buf *b, const char *s, size_t room)
+{
+	size_t	 n = strlen(s), i = 0, k, sp, max = mail_word_raw(room);
+
+	while (i < n) {
+		k = n - i > max ? max : n - i;
+		if (k < n - i) {
+			for (sp = k; sp > k / 2 && s[i + sp - 1] != ' '; sp--)
+				continue;
+			if (sp > k / 2)
+				k = sp;
+			while (k > 1 && ((unsigned char)s[i + k] & 0xc0) == 0x80)
+				k--;
+		}
+		if (i > 0)
+			buf_str(b, "\r\n ");
+		buf_str(b, "=?UTF-8?B?");
+		buf_b64(b, s + i, k);
+		buf_str(b, "?=");
+		i += k;
+		max = mail_word_raw(MAIL_WORD_MAX);
+	}
+}
+
+/* Appends the RFC 5322 date of t in UTC; names spelled here, since
+ * strftime's follow the locale. */
+static void
+mail_date(struct buf *b, time_t t)
+{
+	static const char *const wday[] = { "Sun", "Mon", "Tue", "Wed",
+	    "Thu", "Fri", "Sat" };
+	static const char *const mon[] = { "Jan", "Feb", "Mar", "Apr",
+	    "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	struct tm	 tm;
+	char		 s[64];
+
+	gmtime_r(&t, &tm);
+	snprintf(s, sizeof(s), "%s, %02d %s %04d %02d:%02d:%02d +0000",
+	    wday[tm.tm_wday], tm.tm_mday, mon[tm.tm_mon], tm.tm_year + 1900,
+	    tm.tm_hour, tm.tm_min, tm.tm_sec);
+	buf_str(b, s);
+}
+
+/* Appends the body: canonical CRLF line ends, base64, 76-char lines. */
+static void
+mail_body(struct buf *m, const char *body)
+{
+	struct buf	 crlf = { 0 }, b64 = { 0 };
+	size_t		 i, n;
+
+	for (i = 0; body[i] != '\0'; i++) {
+		if (body[i] == '\n' && (i == 0 || body[i - 1] != '\r'))
+			buf_add(&crlf, "\r", 1);
+		buf_add(&crlf, &body[i], 1);
+	}
+	buf_b64(&b64, crlf.p, crlf.len);
+	for (i = 0; i < b64.len; i += n) {
+		n = b64.len - i > MAIL_B64_LINE ? MAIL_B64_LINE : b64.len - i;
+		buf_add(m, b64.p + i, n);
+		buf_str(m, "\r\n");
+	}
+	buf_free(&crlf);
+	buf_free(&b64);
+}
+
+/* Splits from, "Display Name <addr>" or "addr", into the display name
+ * (quotes removed; "" when none) and the bare address, both in a.
+ * Returns 0 when the address is not valid. */
+static int
+mail_from_parse(struct arena *a, const char *from, char **name, char **addr)
+{
+	const char	*lt = strrchr(from, '<'), *gt, *s = from, *e;
+
+	*name = "";
+	if (lt == NULL) {
+		while (*s == ' ')
+			s++;
+		for (e = s + strlen(s); e > s && e[-1] == ' '; e--)
+			continue;
+		*addr = arena_strndup(a, s, (size_t)(e - s));
+		return mail_addr_valid(*addr);
+	}
+	if ((gt = strchr(lt, '>')) == NULL || strspn(gt + 1, " ") !=
+	    strlen(gt + 1))
+		return 0;
+	*addr = arena_strndup(a, lt + 1, (size_t)(gt - lt - 1));
+	while (*s == ' ')
+		s++;
+	for (e = lt; e > s && e[-1] == ' '; e--)
+		continue;
+	if (e - s >= 2 && *s == '"' && e[-1] == '"') {
+		s++;
+		e--;
+	}
+	*name = arena_strndup(a, s, (size_t)(e - s));
+	return mail_addr_valid(*addr) && strpbrk(*name, "\r\n") == NULL;
+}
+
+/* Builds the whole message in m: headers, a blank line, the body. */
+static void
+mail_message(struct buf *m, const char *name, const char *from,
+    const char *to, const char *subject, const char *body)
+{
+	unsigned char	 rnd[16];
+	char		 hex[sizeof(rnd) * 2 + 1];
+
+	randombytes_buf(rnd, sizeof(rnd));
+	sodium_bin2hex(hex, sizeof(hex), rnd, sizeof(rnd));
+	buf_str(m, "Date: ");
+	mail_date(m, time(NULL));
+	buf_str(m, "\r\nFrom: ");
+	if (*name != '\0') {
+		mail_words(m, name, MAIL_LINE_MAX - strlen("From: "));
+		buf_str(m, "\r\n ");
+	}
+	buf_str(m, "<");
+	buf_str(m, from);
+	buf_str(m, ">\r\nTo: ");
+	buf_str(m, to);
+	buf_str(m, "\r\nSubject: ");
+	mail_words(m, subject, MAIL_LINE_MAX - strlen("Subject: "));
+	buf_str(m, "\r\nMessage-ID: <");
+	buf_str(m, hex);
+	buf_str(m, strchr(from, '@'));
+	buf_str(m, ">\r\nMIME-Version: 1.0\r\n"
+	    "Content-Type: text/plain; charset=UTF-8\r\n"
+	    "Content-Transfer-Encoding: base64\r\n"
+	    "Auto-Submitted: auto-generated\r\n\r\n");
+	mail_body(m, body);
+}
+
+/* libcurl's read callback: the next piece of the message. */
+static size_t
+mail_read(char *dst, size_t size, size_t nitems, void *arg)
+{
+	struct upload	*u = arg;
+	size_t		 n = size * nitems;
+
+	if (n > u->len - u->pos)
+		n = u->len - u->pos;
+	memcpy(dst, u->p + u->pos, n);
+	u->pos += n;
+	return n;
+}
+
+/* Copies libcurl's error for rc into err: its message and the detail,
+ * which names the failing step and the server's reply, never the
+ * credentials or the message. */
+static void
+mail_curl_err(char *err, size_t errsz, CURLcode rc, const char *detail)
+{
+	char	 clean[CURL_ERROR_SIZE], *p;
+
+	log_clean(clean, sizeof(clean), detail);
+	snprintf(err, errsz, "%s%s%s", curl_easy_strerror(rc),
+	    *clean != '\0' ? ": " : "", clean);
+	/* ASCII only: a cut UTF-8 sequence would not fit last_error. */
+	for (p = err; *p != '\0'; p++)
+		if ((unsigned char)*p >= 0x80)
+			*p = '?';
+}
+
+/* Sets every option of the SMTP transfer; returns 0 when one is refused. */
+static int
+mail_curl_setup(CURL *h, const struct mail_conf *c, const char *mfrom,
+    struct curl_slist *rcpt, struct upload *u, char *ebuf)
+{
+	int	 bad = 0;
+
+	bad |= curl_easy_setopt(h, CURLOPT_ERRORBUFFER, ebuf) != CURLE_OK;
+	bad |= curl_easy_setopt(h, CURLOPT_URL, c->smtp_url) != CURLE_OK;
+	bad |= curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "smtp,smtps") !=
+	    CURLE_OK;
+	/* Straight to smtp_url: all_proxy, meant for the web, must not
+	 * divert mail. */
+	bad |= curl_easy_setopt(h, CURLOPT_PROXY, "") != CURLE_OK;
+	bad |= curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L) != CURLE_OK;
+	bad |= curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT,
+	    MAIL_CONNECT_TIMEOUT) != CURLE_OK;
+	bad |= curl_easy_setopt(h, CURLOPT_TIMEOUT, MAIL_TIMEOUT) != CURLE_OK;
+	bad |= curl_easy_setopt(h, CURLOPT_MAIL_FROM, mfrom) != CURLE_OK;
+	bad |= curl_easy_setopt(h, CURLOPT_MAIL_RCPT, rcpt) != CURLE_OK;
+	bad |= curl_easy_setopt(h, CURLOPT_READFUNCTION, mail_read) !=
+	    CURLE_OK;
+	bad |= curl_easy_setopt(h, CURLOPT_READDATA, u) != CURLE_OK;
+	bad |= curl_easy_setopt(h, CURLOPT_UPLOAD, 1L) != CURLE_OK;
+	if (c->tls)
+		bad |= curl_easy_setopt(h, CURLOPT_USE_SSL,
+		    (long)CURLUSESSL_ALL) != CURLE_OK;
+	if (c->user != NULL) {
+		bad |= curl_easy_setopt(h, CURLOPT_USERNAME, c->user) !=
+		    CURLE_OK;
+		bad |= curl_easy_setopt(h, CURLOPT_PASSWORD,
+		    c->password != NULL ? c->password : "") != CURLE_OK;
+	}
+	return !bad;
+}
+
+/* Sends message m from the bare address from to the bare address to.
+ * Returns 1 when the server accepted it, else 0 with the reason in err. */
+static int
+mail_curl(const struct mail_conf *c, const char *from, const char *to,
+    const struct buf *m, char *err, size_t errsz)
+{
+	CURL			*h;
+	struct curl_slist	*rcpt = NULL;
+	struct upload		 u = { m->p, m->len, 0 };
+	char			 ebuf[CURL_ERROR_SIZE] = "";
+	char			 mfrom[MAIL_ADDR_MAX + 3], mto[MAIL_ADDR_MAX + 3];
+	CURLcode		 rc;
+	int			 ok = 0;
+
+	snprintf(mfrom, sizeof(mfrom), "<%s>", from);
+	snprintf(mto, sizeof(mto), "<%s>", to);
+	if ((h = curl_easy_init()) == NULL ||
+	    (rcpt = curl_slist_append(NULL, mto)) == NULL) {
+		snprintf(err, errsz, "libcurl: out of memory");
+		goto out;
+	}
+	if (!mail_curl_setup(h, c, mfrom, rcpt, &u, ebuf)) {
+		snprintf(err, errsz, "libcurl refused an option (smtp_url?)");
+		goto out;
+	}
+	if ((rc = curl_easy_perform(h)) != CURLE_OK) {
+		mail_curl_err(err, errsz, rc, ebuf);
+		goto out;
+	}
+	ok = 1;
+out:
+	curl_slist_free_all(rcpt);
+	curl_easy_cleanup(h);
+	return ok;
+}
+
+/* Sends one message now through the SMTP server of c.  Returns 1 when the
+ * server accepted it, else 0 with a short reason (no secret, no body) in
+ * err. */
+int
+mail_smtp_send(const struct mail_conf *c, const char *to,
+    const char *subject, const char *body, char *err, size_t errsz)
+{
+	struct arena	*a = arena_new();
+	struct buf	 m = { 0 };
+	char		*name, *from;
+	int		 ok = 0;
+
+	if (errsz > 0)
+		err[0] = '\0';
+	if (!mail_acceptable(to, subject, body)) {
+		snprintf(err, errsz, "bad recipient or subject");
+		goto out;
+	}
+	if (c->from == NULL || !mail_from_parse(a, c->from, &name, &from)) {
+		snprintf(err, errsz, "bad [mail] from address");
+		goto out;
+	}
+	mail_message(&m, name, from, to, subject, body);
+	ok = mail_curl(c, from, to, &m, err, errsz);
+out:
+	buf_free(&m);
+	arena_free(a);
+	return ok;
+}
+
+/* Seconds to wait after the failure of attempt number attempts + 1:
+ * 30 s doubled per earlier attempt, at most an hour. */
+static long
+mail_backoff(unsigned attempts)
+{
+	if (attempts >= 7)
+		return MAIL_BACKOFF_MAX;
+	return (MAIL_BACKOFF << attempts) > MAIL_BACKOFF_MAX ?
+	    MAIL_BACKOFF_MAX : (MAIL_BACKOFF << attempts);
+}
+
+/* Claims up to MAIL_BATCH due rows in one short transaction; rows another
+ * mailer holds are skipped.  r gets id, recipient, subject, body,
+ * attempts (arena a).  Returns 0 on a database error. */
+static int
+mail_claim(struct db *db, struct arena *a, struct db_rows *r)
+{
+	size_t	 i;
+	int	 ok = 0;
+
+	memset(r, 0, sizeof(*r));
+	if (db_begin(db) != DB_OK)
+		return 0;
+	if (db_query(db, a, STMT_OUTBOX_DUE, r, "i",
+	    (long long)MAIL_BATCH) != DB_OK)
+		goto out;
+	for (i = 0; i < r->nrows; i++)
+		if (db_exec(db, STMT_OUTBOX_CLAIM, NULL, NULL, "iu",
+		    (long long)MAIL_CLAIM,
+		    strtoull(r->v[i][0], NULL, 10)) != DB_OK)
+			goto out;
+	ok = db_commit(db) == DB_OK;
+out:
+	if (!ok) {
+		db_rollback(db);
+		memset(r, 0, sizeof(*r));
+	}
+	return ok;
+}
+
+/* Records the failed attempt of row id, which had failed attempts times
+ * before: back to pending after a back-off, or failed for good.  A
+ * recipient that can never be valid fails at once. */
+static int
+mail_retry(struct db *db, unsigned long long id, unsigned attempts,
+    int permanent, const char *err)
+{
+	unsigned	 n = attempts + 1;
+	int		 last = permanent || n >= MAIL_ATTEMPTS;
+
+	LOGW("outbox %llu: attempt %u failed%s: %s", id, n,
+	    last ? ", giving up" : "", err);
+	return db_exec(db, STMT_OUTBOX_RETRY, NULL, NULL, "sisiu",
+	    last ? "failed" : "pending", (long long)n, err,
+	    (long long)mail_backoff(attempts), id) == DB_OK;
+}
+
+/* Sends one claimed row (id, recipient, subject, body, attempts) and
+ * records the outcome.  Returns 1 sent, 0 not sent, -1 database error. */
+static int
+mail_deliver(struct db *db, const struct mail_conf *c, char *const *row)
+{
+	unsigned long long	 id = strtoull(row[0], NULL, 10);
+	unsigned		 attempts = (unsigned)strtoul(row[4], NULL, 10);
+	char			 err[256];
+	int			 permanent;
+
+	if (mail_smtp_send(c, row[1], row[2], row[3], err, sizeof(err)))
+		return db_exec(db, STMT_OUTBOX_SENT, NULL, NULL, "u", id) ==
+		    DB_OK ? 1 : -1;
+	permanent = !mail_acceptable(row[1], row[2], row[3]);
+	return mail_retry(db, id, attempts, permanent, err) ? 0 : -1;
+}
+
+/* One round of the mailer: claims the due rows, sends them, records each
+ * outcome.  a holds the rows (the caller resets it).  Returns the number
+ * sent, or -1 after a database error; rows claimed and not yet recorded
+ * then wait for their claim to expire. */
+int
+mail_run_once(struct db *db, struct arena *a, const struct mail_conf *c)
+{
+	struct db_rows	 r;
+	size_t		 i;
+	int		 sent = 0, rc;
+
+	if (!mail_claim(db, a, &r))
+		return -1;
+	for (i = 0; i < r.nrows; i++) {
+		if ((rc = mail_deliver(db, c, r.v[i])) < 0)
+			return -1;
+		sent += rc;
+	}
+	return sent;
+}

@@ -1,0 +1,548 @@
+/* Passwords: NFC normalisation, the policy, and Argon2id hashing bounded
+ * by a semaphore shared by every worker process.  Every copy of a
+ * password made here is wiped before it is freed. */
+#include <errno.h>
+#include <limits.h>
+#include <semaphore.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <time.h>
+
+#include <sodium.h>
+#include <unistr.h>
+#include <uninorm.h>
+
+#include "arena.h"
+#include "log.h"
+#include "pw.h"
+
+#define PW_MIN_CHARS	8
+#define PW_MAX_CHARS	128
+/* Bytes accepted before normalising: one NFC character decomposes to at
+ * most 4 code points of at most 4 bytes, so 128 characters never need
+ * more than 2048; anything longer is too long whatever its form. */
+#define PW_RAW_MAX	4096
+#define PW_PHONE_MAX	20	/* digits of a phone number, E.164 has 15 */
+#define PW_OPS		crypto_pwhash_OPSLIMIT_INTERACTIVE
+#define PW_MEM		crypto_pwhash_MEMLIMIT_INTERACTIVE
+
+static struct {
+	char		**words;	/* sorted, unique, NFC */
+	size_t		  nwords;
+	size_t		  cap;
+	sem_t		 *sem;		/* in a MAP_SHARED mapping */
+	unsigned	  wait_ms;
+} pw;
+
+static const char *const pw_msgs[PW_ERR__MAX] = {
+	[PW_OK] = "Mật khẩu hợp lệ.",
+	[PW_TOO_SHORT] = "Mật khẩu phải có ít nhất 8 ký tự.",
+	[PW_TOO_LONG] = "Mật khẩu không được dài quá 128 ký tự.",
+	[PW_BAD_UTF8] = "Mật khẩu chứa ký tự không hợp lệ.",
+	[PW_COMMON] = "Mật khẩu này quá phổ biến, dễ bị đoán. "
+	    "Vui lòng chọn mật khẩu khác.",
+	[PW_LIKE_ACCOUNT] = "Mật khẩu không được trùng với số điện thoại "
+	    "hoặc thư điện tử.",
+	[PW_MISMATCH] = "Số điện thoại hoặc mật khẩu không đúng.",
+	[PW_BUSY] = "Hệ thống đang bận, vui lòng thử lại sau ít giây.",
+	[PW_ERR] = "Đã có lỗi xảy ra, vui lòng thử lại sau.",
+};
+
+/* Strictly valid UTF-8 (no overlong forms, surrogates or values past
+ * U+10FFFF) without C0 controls, DEL or C1 controls (U+0080-U+009F). */
+static int
+pw_utf8_ok(const char *s, size_t n)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 i;
+
+	if (u8_check((const uint8_t *)s, n) != NULL)
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (u[i] < 0x20 || u[i] == 0x7f)
+			return 0;
+		if (u[i] == 0xc2 && i + 1 < n && u[i + 1] < 0xa0)
+			return 0;
+	}
+	return 1;
+}
+
+/* Wipes and frees a copy of a password (NULL is fine). */
+static void
+pw_wipe(char *p, size_t n)
+{
+	if (p == NULL)
+		return;
+	sodium_memzero(p, n);
+	free(p);
+}
+
+/* The NFC form of n bytes at s, NUL-terminated, in malloc'd memory the
+ * caller must pw_wipe(p, *len + 1); NULL when s is not acceptable UTF-8. */
+static char *
+pw_nfc(const char *s, size_t n, size_t *len)
+{
+	uint8_t	*r;
+	char	*out;
+
+	*len = 0;
+	if (!pw_utf8_ok(s, n))
+		return NULL;
+	if (n == 0)
+		return xcalloc(1, 1);
+	r = u8_normalize(UNINORM_NFC, (const uint8_t *)s, n, NULL, len);
+	if (r == NULL) {
+		LOGE("u8_normalize: %s", strerror(errno));
+		abort();
+	}
+	out = xmalloc(*len + 1);
+	memcpy(out, r, *len);
+	out[*len] = '\0';
+	pw_wipe((char *)r, *len);
+	return out;
+}
+
+/* Code points in n bytes of valid UTF-8. */
+static size_t
+pw_chars(const char *s, size_t n)
+{
+	size_t	i, c = 0;
+
+	for (i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return c;
+}
+
+/* ASCII lower-casing in place; other bytes are left alone. */
+static void
+pw_lower(char *s)
+{
+	for (; *s != '\0'; s++)
+		if (*s >= 'A' && *s <= 'Z')
+			*s = (char)(*s - 'A' + 'a');
+}
+
+static int
+pw_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+pw_list_free(void)
+{
+	size_t	i;
+
+	for (i = 0; i < pw.nwords; i++)
+		free(pw.words[i]);
+	free(pw.words);
+	pw.words = NULL;
+	pw.nwords = pw.cap = 0;
+}
+
+static void
+pw_list_push(char *w)
+{
+	if (pw.nwords == pw.cap) {
+		pw.cap = pw.cap ? pw.cap * 2 : 1024;
+		pw.words = xrealloc(pw.words, pw.cap * sizeof(*pw.words));
+	}
+	pw.words[pw.nwords++] = w;
+}
+
+/* Adds one line of the list: its NFC form as written and, when that
+ * differs, lower-cased.  Returns 0 for a line that is not UTF-8 text. */
+static int
+pw_list_add(const char *line, size_t n)
+{
+	char	*w;
+	size_t	 len;
+
+	if ((w = pw_nfc(line, n, &len)) == NULL || len == 0) {
+		free(w);
+		return 0;
+	}
+	pw_list_push(w);
+	w = xstrdup(w);
+	pw_lower(w);
+	if (strcmp(w, pw.words[pw.nwords - 1]) != 0)
+		pw_list_push(w);
+	else
+		free(w);
+	return 1;
+}
+
+/* Sorts the list for bsearch and drops duplicates. */
+static void
+pw_list_sort(void)
+{
+	size_t	i, j = 0;
+
+	if (pw.nwords == 0)
+		return;
+	qsort(pw.words, pw.nwords, sizeof(*pw.words), pw_cmp);
+	for (i = 1; i < pw.nwords; i++) {
+		if (strcmp(pw.words[i], pw.words[j]) == 0)
+			free(pw.words[i]);
+		else
+			pw.words[++j] = pw.words[i];
+	}
+	pw.nwords = j + 1;
+}
+
+/* Loads the common-password list at path, one password a line.
+ * Returns 1 when at least one password was loaded. */
+static int
+pw_list_load(const char *path)
+{
+	FILE	*f;
+	char	*line = NULL;
+	size_t	 cap = 0, bad = 0;
+	ssize_t	 len;
+	int	 ok = 0;
+
+	if ((f = fopen(path, "r")) == NULL) {
+		LOGE("%s: %s", path, strerror(errno));
+		goto out;
+	}
+	while ((len = getline(&line, &cap, f)) != -1) {
+		while (len > 0 && (line[len - 1] == '\n' ||
+		    line[len - 1] == '\r'))
+			line[--len] = '\0';
+		if (len > 0 && !pw_list_add(line, (size_t)len))
+			bad++;
+	}
+	if (ferror(f)) {
+		LOGE("%s: read error", path);
+		goto out;
+	}
+	pw_list_sort();
+	if (bad > 0)
+		LOGW("%s: %zu lines skipped (not UTF-8 text)", path, bad);
+	if (!(ok = pw.nwords > 0))
+		LOGE("%s: no passwords in the list", path);
+out:
+	free(line);
+	if (f != NULL)
+		fclose(f);
+	return ok;
+}
+
+static void
+pw_sem_free(void)
+{
+	if (pw.sem == NULL)
+		return;
+	sem_destroy(pw.sem);
+	munmap(pw.sem, sizeof(*pw.sem));
+	pw.sem = NULL;
+}
+
+/* A semaphore counting concurrency permits, in anonymous shared memory
+ * so that processes forked afterwards all count against the same bound. */
+static int
+pw_sem_new(unsigned concurrency)
+{
+	void	*m;
+
+	m = mmap(NULL, sizeof(sem_t), PROT_READ | PROT_WRITE,
+	    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (m == MAP_FAILED) {
+		LOGE("mmap: %s", strerror(errno));
+		return 0;
+	}
+	if (sem_init(m, 1, concurrency) == -1) {
+		LOGE("sem_init: %s", strerror(errno));
+		munmap(m, sizeof(sem_t));
+		return 0;
+	}
+	pw.sem = m;
+	return 1;
+}
+
+/* Loads the common-password list and creates the bound on concurrent
+ * hashes.  Call once in the master process before forking the workers
+ * (again only while no hash runs).  Returns 1/0. */
+int
+pw_init(const char *common_list, unsigned concurrency, unsigned wait_ms)
+{
+	int	ok = 0;
+
+	pw_list_free();
+	pw_sem_free();
+	if (sodium_init() < 0) {
+		LOGE("sodium_init failed");
+		goto out;
+	}
+	if (concurrency == 0 || concurrency > (unsigned)SEM_VALUE_MAX) {
+		LOGE("concurrency must be 1..%d", SEM_VALUE_MAX);
+		goto out;
+	}
+	if (common_list == NULL || !pw_list_load(common_list))
+		goto out;
+	if (!pw_sem_new(concurrency))
+		goto out;
+	pw.wait_ms = wait_ms;
+	LOGI("%zu common passwords, %u concurrent hashes, wait %u ms",
+	    pw.nwords, concurrency, wait_ms);
+	ok = 1;
+out:
+	if (!ok)
+		pw_list_free();
+	return ok;
+}
+
+/* Waits at most wait_ms (on the monotonic clock, so that setting the
+ * time of day changes nothing) for a permit to hash. */
+static enum pw_err
+pw_sem_take(void)
+{
+	struct timespec	ts;
+	int		rc;
+
+	if (pw.sem == NULL) {
+		LOGE("pw_init was not called");
+		return PW_ERR;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	ts.tv_sec += pw.wait_ms / 1000;
+	ts.tv_nsec += (long)(pw.wait_ms % 1000) * 1000000L;
+	if (ts.tv_nsec >= 1000000000L) {
+		ts.tv_sec++;
+		ts.tv_nsec -= 1000000000L;
+	}
+	do
+		rc = sem_clockwait(pw.sem, CLOCK_MONOTONIC, &ts);
+	while (rc == -1 && errno == EINTR);
+	if (rc == 0)
+		return PW_OK;
+	if (errno == ETIMEDOUT)
+		return PW_BUSY;
+	LOGE("sem_clockwait: %s", strerror(errno));
+	return PW_ERR;
+}
+
+static void
+pw_sem_give(void)
+{
+	if (sem_post(pw.sem) == -1)
+		LOGE("sem_post: %s", strerror(errno));
+}
+
+/* NFC copy of a password for hashing: *out is malloc'd, to be released
+ * with pw_wipe(*out, *len + 1).  PW_TOO_LONG past PW_RAW_MAX bytes. */
+static enum pw_err
+pw_prepare(const char *p, char **out, size_t *len)
+{
+	size_t	n;
+
+	*out = NULL;
+	*len = 0;
+	if (p == NULL)
+		return PW_ERR;
+	if ((n = strnlen(p, PW_RAW_MAX + 1)) > PW_RAW_MAX)
+		return PW_TOO_LONG;
+	if ((*out = pw_nfc(p, n, len)) == NULL)
+		return PW_BAD_UTF8;
+	return PW_OK;
+}
+
+/* The NFC form of s in arena memory; NULL when s is not valid UTF-8 or
+ * holds a control character. */
+char *
+pw_normalize(struct arena *a, const char *s)
+{
+	char	*nfc, *r = NULL;
+	size_t	 n;
+
+	if (s == NULL || (nfc = pw_nfc(s, strlen(s), &n)) == NULL)
+		return NULL;
+	r = arena_strndup(a, nfc, n);
+	pw_wipe(nfc, n + 1);
+	return r;
+}
+
+/* Reduces a phone number, or a password that looks like one, to its
+ * national significant number: digits without +84, 84 or 0 in front.
+ * Spaces, dots, hyphens and brackets are ignored.  Returns 0 when s is
+ * not a phone number. */
+static int
+pw_phone_nsn(const char *s, char out[PW_PHONE_MAX + 1])
+{
+	char	 d[PW_PHONE_MAX + 1];
+	size_t	 n = 0;
+	int	 plus = 0, cc;
+	char	*p = d;
+
+	for (; *s != '\0'; s++) {
+		if (*s == '+' && n == 0 && !plus)
+			plus = 1;
+		else if (*s >= '0' && *s <= '9' && n < PW_PHONE_MAX)
+			d[n++] = *s;
+		else if (strchr(" .-()", *s) == NULL)
+			return 0;
+	}
+	d[n] = '\0';
+	cc = n >= 2 && d[0] == '8' && d[1] == '4';
+	if (plus && cc)
+		p += 2;
+	else if (!plus && d[0] == '0')
+		p += 1;
+	else if (!plus && cc && n >= 11)
+		p += 2;
+	memcpy(out, p, strlen(p) + 1);
+	return *p != '\0';
+}
+
+/* 1 when the password is the phone number in any of its forms. */
+static int
+pw_like_phone(const char *low, const char *phone)
+{
+	char	a[PW_PHONE_MAX + 1], b[PW_PHONE_MAX + 1];
+	int	r;
+
+	if (phone == NULL || !pw_phone_nsn(phone, a))
+		return 0;
+	r = pw_phone_nsn(low, b) && strcmp(a, b) == 0;
+	sodium_memzero(b, sizeof(b));
+	return r;
+}
+
+/* 1 when the (lower-cased) password is the email or its local part. */
+static int
+pw_like_email(struct arena *a, const char *low, const char *email)
+{
+	char	*e, *at;
+
+	if (email == NULL || *email == '\0')
+		return 0;
+	if ((e = pw_normalize(a, email)) == NULL)
+		e = arena_strdup(a, email);
+	pw_lower(e);
+	if (strcmp(low, e) == 0)
+		return 1;
+	if ((at = strrchr(e, '@')) == NULL || at == e)
+		return 0;
+	*at = '\0';
+	return strcmp(low, e) == 0;
+}
+
+static int
+pw_in_list(const char *w)
+{
+	return pw.words != NULL && bsearch(&w, pw.words, pw.nwords,
+	    sizeof(*pw.words), pw_cmp) != NULL;
+}
+
+/* Applies the policy to a normalised password of n bytes. */
+static enum pw_err
+pw_check(struct arena *a, const char *nfc, size_t n, const char *phone,
+    const char *email)
+{
+	char		low[PW_MAX_CHARS * 4 + 1];
+	size_t		chars = pw_chars(nfc, n);
+	enum pw_err	rc = PW_OK;
+
+	if (chars < PW_MIN_CHARS)
+		return PW_TOO_SHORT;
+	if (chars > PW_MAX_CHARS)
+		return PW_TOO_LONG;
+	if (pw.words == NULL) {
+		LOGE("pw_init was not called");
+		return PW_ERR;
+	}
+	memcpy(low, nfc, n + 1);
+	pw_lower(low);
+	if (pw_in_list(low) || pw_in_list(nfc))
+		rc = PW_COMMON;
+	else if (pw_like_phone(low, phone) || pw_like_email(a, low, email))
+		rc = PW_LIKE_ACCOUNT;
+	sodium_memzero(low, sizeof(low));
+	return rc;
+}
+
+/* Whether a new password may be used: 8-128 characters after NFC, not
+ * in the common list, not the phone number (in any of its forms), the
+ * email or its local part.  phone and email may be NULL or "". */
+enum pw_err
+pw_policy(struct arena *a, const char *p, const char *phone,
+    const char *email)
+{
+	char		*nfc;
+	size_t		 n;
+	enum pw_err	 rc;
+
+	if ((rc = pw_prepare(p, &nfc, &n)) == PW_OK)
+		rc = pw_check(a, nfc, n, phone, email);
+	pw_wipe(nfc, n + 1);
+	return rc;
+}
+
+/* Hashes the NFC form of a password with Argon2id at libsodium's
+ * interactive limits into out, waiting for a permit at most wait_ms.
+ * Returns PW_OK, PW_BUSY, PW_BAD_UTF8, PW_TOO_LONG or PW_ERR. */
+enum pw_err
+pw_hash(const char *p, char out[PW_HASH_LEN])
+{
+	char		*nfc;
+	size_t		 n;
+	enum pw_err	 rc;
+
+	if ((rc = pw_prepare(p, &nfc, &n)) != PW_OK)
+		goto out;
+	if ((rc = pw_sem_take()) != PW_OK)
+		goto out;
+	if (crypto_pwhash_str(out, nfc, n, PW_OPS, PW_MEM) != 0) {
+		LOGE("crypto_pwhash_str failed (out of memory?)");
+		rc = PW_ERR;
+	}
+	pw_sem_give();
+out:
+	pw_wipe(nfc, n + 1);
+	return rc;
+}
+
+/* Checks a password against a stored hash.  PW_OK, with *rehash set when
+ * the hash was made with other limits than today's; PW_MISMATCH for a
+ * wrong password (or one no policy could have accepted); PW_BUSY; PW_ERR
+ * for a malformed hash. */
+enum pw_err
+pw_verify(const char *hash, const char *p, int *rehash)
+{
+	char		*nfc = NULL;
+	size_t		 n = 0;
+	int		 stale = 0;
+	enum pw_err	 rc = PW_ERR;
+
+	if (hash == NULL || strnlen(hash, PW_HASH_LEN) == PW_HASH_LEN)
+		goto out;
+	if ((stale = crypto_pwhash_str_needs_rehash(hash, PW_OPS,
+	    PW_MEM)) == -1)
+		goto out;
+	if ((rc = pw_prepare(p, &nfc, &n)) != PW_OK) {
+		rc = rc == PW_ERR ? PW_ERR : PW_MISMATCH;
+		goto out;
+	}
+	if ((rc = pw_sem_take()) != PW_OK)
+		goto out;
+	rc = crypto_pwhash_str_verify(hash, nfc, n) == 0 ? PW_OK :
+	    PW_MISMATCH;
+	pw_sem_give();
+out:
+	if (rehash != NULL)
+		*rehash = rc == PW_OK && stale != 0;
+	pw_wipe(nfc, n + 1);
+	return rc;
+}
+
+/* A sentence for the forms, in Vietnamese; never NULL. */
+const char *
+pw_err_msg(enum pw_err e)
+{
+	if ((unsigned)e >= PW_ERR__MAX)
+		e = PW_ERR;
+	return pw_msgs[e];
+}

@@ -1,0 +1,292 @@
+/* Sessions, the signed-in user and CSRF tokens. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <fcgiapp.h>
+#include <sodium.h>
+
+#include "arena.h"
+#include "cfg.h"
+#include "db.h"
+#include "log.h"
+#include "request.h"
+#include "resp.h"
+#include "sess.h"
+
+#define TOKEN_BYTES	32
+#define TOKEN_LEN	43	/* base64url of 32 bytes, no padding */
+
+static struct {
+	const char	*cookie;	/* "sid", or "__Host-sid" over HTTPS */
+	const char	*attrs;		/* the cookie's attributes */
+	long		 idle, absolute;
+	char		 origin[256];	/* scheme://host[:port] of base_url */
+} sess;
+
+/* Reads the session settings; call once before threads start. */
+void
+sess_init(void)
+{
+	const char	*base = cfg_str("site", "base_url", "");
+	const char	*p;
+	int		 https = cfg_bool("site", "https", 0);
+	size_t		 n;
+
+	sess.idle = cfg_int("session", "idle", 1800, 60, 86400);
+	sess.absolute = cfg_int("session", "absolute", 43200, 300, 604800);
+	sess.cookie = https ? "__Host-sid" : "sid";
+	sess.attrs = https ? "; Path=/; HttpOnly; SameSite=Lax; Secure" :
+	    "; Path=/; HttpOnly; SameSite=Lax";
+	p = strstr(base, "://");
+	n = p ? strcspn(p + 3, "/") + (size_t)(p + 3 - base) : 0;
+	snprintf(sess.origin, sizeof(sess.origin), "%.*s", (int)n, base);
+}
+
+long
+sess_idle(void)
+{
+	return sess.idle;
+}
+
+long
+sess_absolute(void)
+{
+	return sess.absolute;
+}
+
+static void
+hash_token(const char *token, char out[65])
+{
+	unsigned char	 h[crypto_hash_sha256_BYTES];
+
+	crypto_hash_sha256(h, (const unsigned char *)token, strlen(token));
+	sodium_bin2hex(out, 65, h, sizeof(h));
+}
+
+/* The session cookie's value when well-formed, else NULL. */
+static const char *
+sess_cookie(const struct request *r)
+{
+	size_t	 i;
+
+	for (i = 0; i < r->cookies.n; i++) {
+		const char *v = r->cookies.v[i].val;
+		if (strcmp(r->cookies.v[i].key, sess.cookie) == 0 &&
+		    strlen(v) == TOKEN_LEN && strspn(v, "ABCDEFGHIJKLMNOPQRS"
+		    "TUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") ==
+		    TOKEN_LEN)
+			return v;
+	}
+	return NULL;
+}
+
+static int
+sess_cookie_set(struct request *r, const char *token)
+{
+	return resp_header(r, "Set-Cookie", arena_printf(r->a,
+	    "%s=%s%s; Max-Age=%ld", sess.cookie, token, sess.attrs,
+	    sess.absolute));
+}
+
+static int
+sess_cookie_clear(struct request *r)
+{
+	return resp_header(r, "Set-Cookie", arena_printf(r->a,
+	    "%s=%s; Max-Age=0", sess.cookie, sess.attrs));
+}
+
+static enum role
+role_from_name(const char *s)
+{
+	size_t	 i;
+
+	for (i = ROLE_RESIDENT; i < ROLE__MAX; i++)
+		if (strcmp(s, role_names[i]) == 0)
+			return (enum role)i;
+	return ROLE_USER;
+}
+
+/* Loads the roles of u; returns 1/0. */
+static int
+sess_roles(struct request *r, struct user *u)
+{
+	struct db_rows	 rows;
+	size_t		 i;
+
+	if (db_query(r->db, r->a, STMT_USER_ROLES, &rows, "u",
+	    (unsigned long long)u->id) != DB_OK)
+		return 0;
+	u->role_bits = ROLE_BIT(ROLE_USER);
+	for (i = 0; i < rows.nrows && u->nroles < USER_ROLES_MAX; i++) {
+		struct user_role *ur = &u->roles[u->nroles++];
+		ur->role = role_from_name(rows.v[i][0]);
+		ur->unit_id = strtoull(rows.v[i][1], NULL, 10);
+		u->role_bits |= ROLE_BIT(ur->role);
+	}
+	return 1;
+}
+
+/* Finds the request's session and its user, if any.  Returns 0, or 500
+ * when the database fails. */
+int
+sess_load(struct request *r)
+{
+	const char	*token = sess_cookie(r);
+	struct db_rows	 rows;
+	struct sess	*s;
+	char		**v;
+
+	if (token == NULL)
+		return 0;
+	s = arena_calloc(r->a, 1, sizeof(*s));
+	hash_token(token, s->id_hash);
+	if (db_query(r->db, r->a, STMT_SESS_GET, &rows, "sii",
+	    s->id_hash, (long long)sess.idle,
+	    (long long)sess.absolute) != DB_OK)
+		return 500;
+	if (rows.nrows == 0)
+		return 0;
+	v = rows.v[0];
+	snprintf(s->csrf, sizeof(s->csrf), "%s", v[1]);
+	if (v[0] != NULL) {
+		struct user *u = arena_calloc(r->a, 1, sizeof(*u));
+		u->id = strtoull(v[0], NULL, 10);
+		u->full_name = v[2];
+		u->phone = v[3];
+		u->email = v[4];
+		if (!sess_roles(r, u))
+			return 500;
+		s->user = r->user = u;
+	}
+	/* last_seen moves at most once a minute: a write per minute, not
+	 * per request. */
+	if (v[5] != NULL && strcmp(v[5], "1") == 0)
+		db_exec(r->db, STMT_SESS_TOUCH, NULL, NULL, "s",
+		    s->id_hash);
+	r->sess = s;
+	return 0;
+}
+
+/* Creates a session for user_id (0: nobody yet) and sets the cookie. */
+static int
+sess_create(struct request *r, uint64_t user_id)
+{
+	unsigned char	 raw[TOKEN_BYTES], csrf[TOKEN_BYTES];
+	char		 token[TOKEN_LEN + 1];
+	struct sess	*s = arena_calloc(r->a, 1, sizeof(*s));
+	enum db_err	 e;
+
+	randombytes_buf(raw, sizeof(raw));
+	randombytes_buf(csrf, sizeof(csrf));
+	sodium_bin2base64(token, sizeof(token), raw, sizeof(raw),
+	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	sodium_bin2hex(s->csrf, sizeof(s->csrf), csrf, sizeof(csrf));
+	hash_token(token, s->id_hash);
+	e = db_exec(r->db, STMT_SESS_INSERT, NULL, NULL, "snsss", s->id_hash,
+	    (unsigned long long)user_id, s->csrf, r->remote_addr ?
+	    r->remote_addr : "", r->user_agent ? r->user_agent : "");
+	sodium_memzero(raw, sizeof(raw));
+	if (e != DB_OK)
+		return 0;
+	s->created = 1;
+	s->user = r->user;
+	r->sess = s;
+	sess_cookie_set(r, token);
+	sodium_memzero(token, sizeof(token));
+	return 1;
+}
+
+/* Makes sure the request has a session (for a form's CSRF token). */
+int
+sess_ensure(struct request *r)
+{
+	return r->sess != NULL || sess_create(r, 0);
+}
+
+/* Signs user_id in: the old session (if any) is deleted and a new id
+ * issued, so that an id known before sign-in is worth nothing after. */
+int
+sess_login(struct request *r, uint64_t user_id)
+{
+	if (r->sess != NULL && db_exec(r->db, STMT_SESS_DELETE, NULL, NULL,
+	    "s", r->sess->id_hash) != DB_OK)
+		return 0;
+	r->sess = NULL;
+	return sess_create(r, user_id);
+}
+
+int
+sess_logout(struct request *r)
+{
+	if (r->sess != NULL && db_exec(r->db, STMT_SESS_DELETE, NULL, NULL,
+	    "s", r->sess->id_hash) != DB_OK)
+		return 0;
+	r->sess = NULL;
+	r->user = NULL;
+	return sess_cookie_clear(r);
+}
+
+/* Ends every session of the signed-in user but this one. */
+int
+sess_end_others(struct request *r)
+{
+	return r->user != NULL && r->sess != NULL &&
+	    db_exec(r->db, STMT_SESS_DELETE_OTHERS, NULL, NULL, "us",
+	    (unsigned long long)r->user->id, r->sess->id_hash) == DB_OK;
+}
+
+int
+sess_end_user(struct db *db, uint64_t user_id)
+{
+	return db_exec(db, STMT_SESS_DELETE_USER, NULL, NULL, "u",
+	    (unsigned long long)user_id) == DB_OK;
+}
+
+/* Deletes expired sessions, a batch at a time (housekeeping). */
+int
+sess_expire(struct db *db)
+{
+	uint64_t	 n = 0;
+
+	if (db_exec(db, STMT_SESS_EXPIRE, &n, NULL, "ii",
+	    (long long)sess.idle, (long long)sess.absolute) != DB_OK)
+		return -1;
+	return (int)n;
+}
+
+/* The state-changing request carries the session's token (form field
+ * "csrf" or header X-CSRF-Token) and, when the browser says where it
+ * comes from, comes from us.  Returns 1 when it may proceed. */
+int
+sess_csrf_ok(const struct request *r)
+{
+	const char	*given = r->val[KEY_CSRF].raw;
+
+	if (r->origin != NULL && (sess.origin[0] == '\0' ||
+	    strcmp(r->origin, sess.origin) != 0))
+		return 0;
+	if (given == NULL)
+		given = r->csrf_header;
+	if (r->sess == NULL || given == NULL || strlen(given) != 64)
+		return 0;
+	return sodium_memcmp(given, r->sess->csrf, 64) == 0;
+}
+
+/* Does the signed-in user hold one of roles (ROLE_BIT()s), in unit_id
+ * when that is not 0?  ROLE_USER matches anyone signed in. */
+int
+user_has(const struct request *r, unsigned roles, uint64_t unit_id)
+{
+	size_t	 i;
+
+	if (r->user == NULL)
+		return 0;
+	if ((roles & ROLE_BIT(ROLE_USER)) && unit_id == 0)
+		return 1;
+	for (i = 0; i < r->user->nroles; i++)
+		if ((roles & ROLE_BIT(r->user->roles[i].role)) &&
+		    (unit_id == 0 || r->user->roles[i].unit_id == unit_id))
+			return 1;
+	return 0;
+}

@@ -1,0 +1,24 @@
+/* Server-side sessions and CSRF.  The cookie carries a 256-bit random
+ * token; the database holds only its SHA-256.  Sessions expire after
+ * [session] idle seconds without use and absolute seconds after sign-in. */
+#ifndef SESS_H
+#define SESS_H
+#include <stdint.h>
+
+struct request;
+struct db;
+
+void	sess_init(void);
+int	sess_load(struct request *);
+int	sess_ensure(struct request *);
+int	sess_login(struct request *, uint64_t user_id);
+int	sess_logout(struct request *);
+int	sess_csrf_ok(const struct request *);
+int	sess_end_others(struct request *);
+int	sess_end_user(struct db *, uint64_t user_id);
+int	sess_expire(struct db *);
+long	sess_idle(void);
+long	sess_absolute(void);
+int	user_has(const struct request *, unsigned roles, uint64_t unit_id);
+
+#endif

@@ -1,0 +1,102 @@
+/* Unicode normalisation (libunistring) and slugs. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <uninorm.h>
+
+#include "arena.h"
+#include "text.h"
+
+/* Returns s (n bytes of valid UTF-8) in NFC, in arena memory; NULL if
+ * libunistring refuses it. */
+char *
+text_nfc(struct arena *a, const char *s, size_t n)
+{
+	size_t	 len = 0;
+	uint8_t	*r;
+	char	*out;
+
+	r = u8_normalize(UNINORM_NFC, (const uint8_t *)s, n, NULL, &len);
+	if (r == NULL)
+		return NULL;
+	out = arena_strndup(a, (const char *)r, len);
+	free(r);
+	return out;
+}
+
+/* NFC with white space at both ends removed and inner runs of white space
+ * (space, tab, new line) folded into one space. */
+char *
+text_trim(struct arena *a, const char *s, size_t n)
+{
+	char	*nfc = text_nfc(a, s, n), *w, *r;
+	int	 space = 0;
+
+	if (nfc == NULL)
+		return NULL;
+	for (r = w = nfc; *r != '\0'; r++) {
+		if (*r == ' ' || *r == '\t' || *r == '\n' || *r == '\r') {
+			space = w != nfc;
+			continue;
+		}
+		if (space)
+			*w++ = ' ';
+		space = 0;
+		*w++ = *r;
+	}
+	*w = '\0';
+	return nfc;
+}
+
+/* The number of code points of a valid UTF-8 string. */
+size_t
+text_chars(const char *s)
+{
+	size_t	 n = 0;
+
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+/* The ASCII character standing for the code point at p (NFD): itself
+ * for letters and digits (lower-cased), 'd' for đ/Đ, 0 for a combining
+ * mark (dropped), '-' for anything else. */
+static char
+slug_char(const unsigned char *p, size_t left)
+{
+	if (p[0] < 0x80)
+		return isalnum(p[0]) ? (char)tolower(p[0]) : '-';
+	if (left >= 2 && p[0] == 0xc4 && (p[1] == 0x90 || p[1] == 0x91))
+		return 'd';
+	if (left >= 2 && (p[0] == 0xcc || (p[0] == 0xcd && p[1] <= 0xaf)))
+		return 0;	/* U+0300..U+036F */
+	return '-';
+}
+
+/* An ASCII slug of s: letters without their marks, digits, single hyphens
+ * between words, at most maxlen bytes; "bai-viet" when nothing is left. */
+char *
+text_slug(struct arena *a, const char *s, size_t maxlen)
+{
+	size_t	 len = 0, i, n = 0;
+	uint8_t	*d;
+	char	*out = arena_alloc(a, maxlen + 1), c;
+
+	d = u8_normalize(UNINORM_NFD, (const uint8_t *)s, strlen(s), NULL,
+	    &len);
+	for (i = 0; d != NULL && i < len && n < maxlen; ) {
+		c = slug_char(d + i, len - i);
+		if (c == '-' && n > 0 && out[n - 1] != '-')
+			out[n++] = '-';
+		else if (c != 0 && c != '-')
+			out[n++] = c;
+		i += d[i] < 0x80 ? 1 : d[i] < 0xe0 ? 2 : d[i] < 0xf0 ? 3 : 4;
+	}
+	free(d);
+	while (n > 0 && out[n - 1] == '-')
+		n--;
+	out[n] = '\0';
+	return n ? out : arena_strdup(a, "bai-viet");
+}

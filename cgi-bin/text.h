@@ -1,0 +1,14 @@
+/* Text for people: Unicode NFC, trimming, and ASCII slugs made from
+ * Vietnamese titles. */
+#ifndef TEXT_H
+#define TEXT_H
+#include <stddef.h>
+
+struct arena;
+
+char	*text_nfc(struct arena *, const char *, size_t);
+char	*text_trim(struct arena *, const char *, size_t);
+char	*text_slug(struct arena *, const char *, size_t maxlen);
+size_t	 text_chars(const char *);
+
+#endif

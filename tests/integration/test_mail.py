@@ -1,0 +1,195 @@
+"""The outbox: a row written into the outbox is delivered by the mailer
+process (forked by the master, calling mail_run_once every second) to the
+stack's SMTP sink (aiosmtpd writing the maildir VAR/mail); while the sink is
+down the row stays pending with the attempt counted and the error kept, and
+it is delivered once the sink is back and the retry is due."""
+import email
+import email.policy
+import glob
+import os
+import signal
+import socket
+import subprocess
+import time
+import uuid
+from urllib.parse import urlsplit
+
+from lib import VAR, case, check, main
+
+PY = "/usr/bin/python3"
+MAILDIR = os.path.join(VAR, "mail")
+SMTP_PID = os.path.join(VAR, "run", "smtp.pid")
+FROM_NAME = "Cổng thông tin điện tử Phổ Yên"
+
+
+def stack_env():
+    env = {}
+    with open(os.path.join(VAR, "stack.env")) as f:
+        for line in f:
+            line = line.strip()
+            if line.startswith("export ") and "=" in line:
+                k, v = line[len("export "):].split("=", 1)
+                # printf %q quotes only what needs it; these values need none.
+                env[k] = v
+    return env
+
+
+ENV = stack_env()
+
+
+def sql(query):
+    """Runs query (UTC session) as the portal account; rows as lists."""
+    env = dict(os.environ, MYSQL_PWD=ENV["PORTAL_DB_PASSWORD"])
+    out = subprocess.run(
+        ["mariadb", "--no-defaults", "-S", ENV["PORTAL_DB_SOCKET"], "-u", ENV["PORTAL_DB_USER"],
+         "--batch", "--skip-column-names", "--raw", ENV["PORTAL_DB_NAME"],
+         "-e", "SET time_zone = '+00:00'; " + query],
+        env=env, check=True, capture_output=True, text=True).stdout
+    return [l.split("\t") for l in out.splitlines()]
+
+
+def quote(s):
+    return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def queue(to, subject, body):
+    """Inserts a pending email row directly; returns its id."""
+    rows = sql("INSERT INTO outbox (recipient, subject, body) VALUES (%s, %s, %s); SELECT LAST_INSERT_ID();"
+               % (quote(to), quote(subject), quote(body)))
+    return int(rows[-1][0])
+
+
+def row(mid):
+    r = sql("SELECT status, attempts, IFNULL(last_error, ''), IFNULL(sent_at, '') FROM outbox WHERE id = %d" % mid)
+    check(len(r) == 1, "outbox row %d: %r" % (mid, r))
+    status, attempts, err, sent_at = r[0]
+    return status, int(attempts), err, sent_at
+
+
+def wait_for(pred, timeout):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if pred():
+            return True
+        time.sleep(0.1)
+    return pred()
+
+
+def delivered(subject):
+    """The messages in the maildir whose decoded subject is subject."""
+    found = []
+    for path in glob.glob(os.path.join(MAILDIR, "new", "*")):
+        with open(path, "rb") as f:
+            m = email.message_from_binary_file(f, policy=email.policy.default)
+        if m["subject"] == subject:
+            found.append(m)
+    return found
+
+
+def check_message(m, to, subject, body):
+    check(m["subject"] == subject)
+    check(m["to"].addresses[0].addr_spec == to, m["to"])
+    check(m["x-rcptto"] == to, m["x-rcptto"])
+    frm = m["from"].addresses[0]
+    check(frm.display_name == FROM_NAME, "From name %r" % frm.display_name)
+    check(m.get_content_type() == "text/plain" and m.get_content_charset() == "utf-8")
+    check(m["content-transfer-encoding"] == "base64")
+    got = m.get_content().replace("\r\n", "\n")
+    check(got == body, "body %r" % got)
+    check(m["message-id"] and m["date"] and m["mime-version"] == "1.0")
+
+
+def smtp_port():
+    return urlsplit(ENV["PORTAL_MAIL_SMTP_URL"]).port
+
+
+def port_open(port):
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+def sink_pid():
+    try:
+        with open(SMTP_PID) as f:
+            return int(f.read().strip())
+    except (OSError, ValueError):
+        return None
+
+
+def alive(pid):
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            return f.read().split(") ")[1][0] != "Z"
+    except OSError:
+        return False
+
+
+def sink_stop():
+    pid = sink_pid()
+    check(pid is not None and alive(pid), "no SMTP sink in %s" % SMTP_PID)
+    os.kill(pid, signal.SIGTERM)
+    check(wait_for(lambda: not alive(pid) and not port_open(smtp_port()), 10), "sink still up")
+
+
+def sink_start():
+    """Starts the sink as conf/stack.sh does (same command line and port,
+    own session, pid in VAR/run/smtp.pid so that stack.sh stop ends it)."""
+    log = open(os.path.join(VAR, "log", "smtp.log"), "ab")
+    p = subprocess.Popen(
+        [PY, "-m", "aiosmtpd", "-n", "-l", "127.0.0.1:%d" % smtp_port(), "-c", "aiosmtpd.handlers.Mailbox", MAILDIR],
+        cwd=VAR, stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True)
+    log.close()
+    with open(SMTP_PID, "w") as f:
+        f.write("%d\n" % p.pid)
+    check(wait_for(lambda: port_open(smtp_port()), 10), "sink did not come back")
+
+
+@case
+def test_queued_row_is_delivered():
+    tag = uuid.uuid4().hex[:8]
+    to = "cong.dan+%s@example.vn" % tag
+    subject = "Hồ sơ PY-250101-%s đã được tiếp nhận — Bộ phận một cửa phường Ba Hàng" % tag
+    body = "Kính gửi ông/bà Nguyễn Văn Ấn,\nHồ sơ của ông/bà đã được tiếp nhận.\nTrân trọng.\n"
+    mid = queue(to, subject, body)
+    check(wait_for(lambda: row(mid)[0] == "sent", 10), "not sent within 10 s: %r" % (row(mid),))
+    status, attempts, err, sent_at = row(mid)
+    check(attempts == 0 and sent_at, "attempts %d, sent_at %r" % (attempts, sent_at))
+    check(wait_for(lambda: delivered(subject), 5), "not in %s/new" % MAILDIR)
+    msgs = delivered(subject)
+    check(len(msgs) == 1, "delivered %d times" % len(msgs))
+    check_message(msgs[0], to, subject, body)
+
+
+@case
+def test_sink_down_then_delivered_on_retry():
+    tag = uuid.uuid4().hex[:8]
+    to = "cong.dan+%s@example.vn" % tag
+    subject = "Đặt lại mật khẩu %s" % tag
+    body = "Mở liên kết: http://127.0.0.1/quen-mat-khau?token=%s\n" % tag
+    sink_stop()
+    try:
+        mid = queue(to, subject, body)
+
+        def failed_once():
+            status, attempts, err, _ = row(mid)
+            return status == "pending" and attempts >= 1 and err != ""
+        check(wait_for(failed_once, 10), "no failed attempt recorded: %r" % (row(mid),))
+        status, attempts, err, _ = row(mid)
+        check(tag not in err, "the error holds the message: %r" % err)
+        time.sleep(1.5)  # the back-off (30 s) holds it: no second attempt
+        check(row(mid)[:2] == ("pending", attempts), "retried early: %r" % (row(mid),))
+        check(not delivered(subject))
+    finally:
+        sink_start()
+    sql("UPDATE outbox SET next_attempt_at = UTC_TIMESTAMP() WHERE id = %d" % mid)
+    check(wait_for(lambda: row(mid)[0] == "sent", 10), "not sent after retry: %r" % (row(mid),))
+    msgs = delivered(subject)
+    check(len(msgs) == 1, "delivered %d times" % len(msgs))
+    check_message(msgs[0], to, subject, body)
+
+
+if __name__ == "__main__":
+    main()
