@@ -287,6 +287,15 @@ demo_password(char out[15])
 	out[14] = '\0';
 }
 
+/* Writes s left-aligned in width characters (not bytes), then a space. */
+static void
+pad(FILE *out, const char *s, size_t width)
+{
+	size_t	 n = text_chars(s);
+
+	fprintf(out, "%s%*s ", s, (int)(n < width ? width - n : 0), "");
+}
+
 /* Creates (or resets the password of) one demo account with its role. */
 static int
 seed_demo(struct db *db, struct arena *a, const struct demo *d,
@@ -309,8 +318,10 @@ seed_demo(struct db *db, struct arena *a, const struct demo *d,
 	    (unsigned long long)uid) != DB_OK ||
 	    user_grant(db, uid, d->role, unit, 0) != DB_OK)
 		return 1;
-	fprintf(out, "%-18s %-10s %-12s %s  (%s)\n", role_labels[d->role],
-	    d->unit ? d->unit : "-", d->phone, pw, d->name);
+	pad(out, role_labels[d->role], 17);
+	pad(out, d->unit ? d->unit : "-", 10);
+	pad(out, d->phone, 11);
+	fprintf(out, "%s  (%s)\n", pw, d->name);
 	return 0;
 }
 
@@ -330,8 +341,10 @@ seed_accounts(struct db *db, struct arena *a)
 		LOGE("%s: %s", path, strerror(errno));
 		return 1;
 	}
-	fprintf(out, "%-18s %-10s %-12s %s\n", "vai trò", "đơn vị",
-	    "điện thoại", "mật khẩu");
+	pad(out, "Vai trò", 17);
+	pad(out, "Đơn vị", 10);
+	pad(out, "Điện thoại", 11);
+	fprintf(out, "Mật khẩu\n");
 	for (i = 0; i < sizeof(demos) / sizeof(demos[0]) && rc == 0; i++) {
 		demo_password(pw);
 		rc = seed_demo(db, a, &demos[i], pw, out);
@@ -482,6 +495,29 @@ user_password(struct db *db, struct arena *a, char **argv, int argc)
 	return 0;
 }
 
+/* portalctl routes: the route table, one line a route: name, methods,
+ * pattern, roles ("public" or a comma list), for the authorization
+ * matrix test and for people. */
+static int
+cmd_routes(void)
+{
+	char	 methods[64], roles[128];
+	size_t	 i, k, n;
+
+	for (i = 0; i < ROUTE__MAX; i++) {
+		const struct route *r = &router_table[i];
+		router_allow_str(r->methods, methods, sizeof(methods));
+		roles[0] = '\0';
+		for (k = 0, n = 0; k < ROLE__MAX; k++)
+			if (r->roles & ROLE_BIT(k))
+				n += (size_t)snprintf(roles + n, sizeof(roles) - n,
+				    "%s%s", n ? "," : "", role_names[k]);
+		printf("%s\t%s\t%s\t%s\n", r->name, methods, r->pattern,
+		    n ? roles : "public");
+	}
+	return 0;
+}
+
 static int
 cmd_user(struct db *db, struct arena *a, char **argv, int argc)
 {
@@ -519,7 +555,8 @@ locked(struct db *db, struct arena *a, int (*fn)(struct db *, struct arena *))
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: portalctl [-c portal.conf] migrate | seed |\n"
+	fprintf(stderr, "usage: portalctl [-c portal.conf] migrate | seed | "
+	    "routes |\n"
 	    "  user add PHONE \"FULL NAME\" [EMAIL]  (password on stdin)\n"
 	    "  user grant|revoke PHONE ROLE [UNIT-SLUG]\n"
 	    "  user disable|enable PHONE\n"
@@ -548,6 +585,8 @@ main(int argc, char *argv[])
 		usage();
 		return 2;
 	}
+	if (strcmp(argv[optind], "routes") == 0)
+		return cmd_routes();
 	if (!cfg_load(conffile) || sodium_init() < 0 ||
 	    mysql_library_init(0, NULL, NULL) != 0 ||
 	    !seal_init(cfg_str("security", "id_key", "")) ||
