@@ -19,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <curl/curl.h>
 #include <fcgiapp.h>
 #include <mysql.h>
 #include <sodium.h>
@@ -434,7 +435,8 @@ main(int argc, char *argv[])
 			return 2;
 		}
 	if (!cfg_load(conffile) || sodium_init() < 0 ||
-	    mysql_library_init(0, NULL, NULL) != 0)
+	    mysql_library_init(0, NULL, NULL) != 0 ||
+	    curl_global_init(CURL_GLOBAL_DEFAULT) != 0)
 		return 1;
 	load_conf();
 	workers = (int)cfg_int("server", "workers", 2, 1, WORKERS_MAX);

@@ -8,7 +8,14 @@
   Extra: NOT_HOME (section, shown on every page except the home page) turns
   the title into "PAGE_TITLE – SITE_NAME"; ctemplate has no "else".
   Optional: NAV_TIN_TUC, NAV_THU_TUC, NAV_TRA_CUU, NAV_THONG_KE,
-  NAV_DANG_NHAP (sections) mark that menu item aria-current="page".
+  NAV_DANG_NHAP, NAV_DANG_KY, NAV_TAI_KHOAN, NAV_BIEN_TAP, NAV_MOT_CUA,
+  NAV_QUAN_TRI (sections) mark that menu item aria-current="page".
+  Who is signed in (show exactly one of SIGNED_OUT / SIGNED_IN):
+  SIGNED_OUT (section): "Đăng nhập" and "Đăng ký" links.
+  SIGNED_IN (section: USER_NAME, CSRF): account link and the sign-out
+  form (POST /dang-xuat).  CSRF may be set on the section or the layout.
+  AREA_EDITOR, AREA_DESK, AREA_ADMIN (sections): links to the work areas
+  of the roles the person holds.
 }}
 <!DOCTYPE html>
 <html lang="vi">
@@ -53,7 +60,30 @@
         <li><a href="/thu-tuc"{{#NAV_THU_TUC}} aria-current="page"{{/NAV_THU_TUC}}>Thủ tục hành chính</a></li>
         <li><a href="/tra-cuu"{{#NAV_TRA_CUU}} aria-current="page"{{/NAV_TRA_CUU}}>Tra cứu hồ sơ</a></li>
         <li><a href="/thong-ke"{{#NAV_THONG_KE}} aria-current="page"{{/NAV_THONG_KE}}>Thống kê</a></li>
+      </ul>
+      <ul class="nav-list nav-user">
+        {{#SIGNED_OUT}}
         <li><a href="/dang-nhap"{{#NAV_DANG_NHAP}} aria-current="page"{{/NAV_DANG_NHAP}}>Đăng nhập</a></li>
+        <li><a href="/dang-ky"{{#NAV_DANG_KY}} aria-current="page"{{/NAV_DANG_KY}}>Đăng ký</a></li>
+        {{/SIGNED_OUT}}
+        {{#AREA_EDITOR}}
+        <li><a href="/bien-tap/"{{#NAV_BIEN_TAP}} aria-current="page"{{/NAV_BIEN_TAP}}>Biên tập</a></li>
+        {{/AREA_EDITOR}}
+        {{#AREA_DESK}}
+        <li><a href="/mot-cua/"{{#NAV_MOT_CUA}} aria-current="page"{{/NAV_MOT_CUA}}>Một cửa</a></li>
+        {{/AREA_DESK}}
+        {{#AREA_ADMIN}}
+        <li><a href="/quan-tri/nguoi-dung"{{#NAV_QUAN_TRI}} aria-current="page"{{/NAV_QUAN_TRI}}>Quản trị</a></li>
+        {{/AREA_ADMIN}}
+        {{#SIGNED_IN}}
+        <li class="nav-account"><a href="/tai-khoan"{{#NAV_TAI_KHOAN}} aria-current="page"{{/NAV_TAI_KHOAN}}>Tài khoản: {{USER_NAME}}</a></li>
+        <li>
+          <form class="nav-form" method="post" action="/dang-xuat">
+            <input type="hidden" name="csrf" value="{{CSRF}}">
+            <button type="submit" class="nav-button">Đăng xuất</button>
+          </form>
+        </li>
+        {{/SIGNED_IN}}
       </ul>
     </div>
   </nav>
