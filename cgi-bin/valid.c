@@ -196,7 +196,7 @@ valid_email(const char *s, size_t n, char *out, size_t outsz)
 	const char	*at = memchr(s, '@', n), *dom, *dot;
 	size_t		 i, local;
 
-	if (at == NULL || n > 254 || outsz < n + 1 ||
+	if (at == NULL || n > 254 || outsz < n + 1 || memchr(s, '\0', n) ||
 	    memchr(at + 1, '@', n - (size_t)(at - s) - 1) != NULL)
 		return 0;
 	local = (size_t)(at - s);

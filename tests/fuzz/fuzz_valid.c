@@ -70,6 +70,33 @@ fz_numbers(const char *s, size_t n, uint8_t pick)
 	}
 }
 
+/* Phone numbers, email addresses, ID numbers, tokens, local paths: what
+ * they accept is within what the database columns and links allow. */
+static void
+fz_accounts(const char *s, size_t n)
+{
+	char	 phone[11], email[300];
+	size_t	 i;
+
+	if (valid_phone(s, n, phone))
+		FZ_CHECK(strlen(phone) == 10 && phone[0] == '0' &&
+		    memspn_digits(phone, 10) && strchr("35789", phone[1]));
+	if (valid_email(s, n, email, sizeof(email))) {
+		FZ_CHECK(n <= 254 && strlen(email) == n);
+		FZ_CHECK(memchr(email, '@', n) == strrchr(email, '@'));
+		for (i = 0; i < n; i++)
+			FZ_CHECK(email[i] > ' ' && email[i] < 0x7f &&
+			    !(email[i] >= 'A' && email[i] <= 'Z'));
+	}
+	if (valid_id_number(s, n))
+		FZ_CHECK(n == 12 && memspn_digits(s, n));
+	if (valid_token(s, n))
+		FZ_CHECK(n == 43);
+	if (valid_local_path(s, n))
+		FZ_CHECK(s[0] == '/' && (n == 1 || (s[1] != '/' &&
+		    s[1] != '\\')) && memchr(s, '\n', n) == NULL);
+}
+
 static void
 fz_strings(const char *s, size_t n, uint8_t pick)
 {
@@ -93,6 +120,7 @@ fz_strings(const char *s, size_t n, uint8_t pick)
 		FZ_CHECK(n == 5 && valid_uint(s, n, 99999, NULL));
 	if (valid_id_slug(s, n, &id))
 		FZ_CHECK(id >= 1 && id <= (UINT64_C(1) << 53));
+	fz_accounts(s, n);
 }
 
 int

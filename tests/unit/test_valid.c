@@ -366,6 +366,105 @@ test_id_slug_ok(void)
 	CHECK(valid_id_slug(S("5-2025"), NULL));
 }
 
+static void
+test_phone_bad(void)
+{
+	char out[11] = "unchanged!";
+
+	CHECK(!valid_phone("", 0, out));
+	CHECK(!valid_phone("12345", 5, out));
+	CHECK(!valid_phone("0212345678", 10, out));	/* landline */
+	CHECK(!valid_phone("091234567", 9, out));	/* too short */
+	CHECK(!valid_phone("09123456789", 11, out));	/* too long */
+	CHECK(!valid_phone("+85912345678", 12, out));
+	CHECK(!valid_phone("0912 345 67x", 12, out));
+	CHECK(!valid_phone(" 0912345678", 11, out));
+	CHECK(!valid_phone("0912345678 ", 11, out));
+	CHECK(!valid_phone("0912\0345678", 11, out));
+	CHECK(!valid_phone("++84912345678", 13, out));
+	CHECK_STR(out, "unchanged!");
+}
+
+static void
+test_phone_forms(void)
+{
+	char out[11];
+
+	CHECK(valid_phone("0912345678", 10, out));
+	CHECK_STR(out, "0912345678");
+	CHECK(valid_phone("+84912345678", 12, out));
+	CHECK_STR(out, "0912345678");
+	CHECK(valid_phone("84 912 345 678", 14, out));
+	CHECK_STR(out, "0912345678");
+	CHECK(valid_phone("0912.345.678", 12, out));
+	CHECK(valid_phone("0387-654-321", 12, out));
+	CHECK_STR(out, "0387654321");
+}
+
+static void
+test_email_bad(void)
+{
+	char out[300];
+
+	CHECK(!valid_email("", 0, out, sizeof(out)));
+	CHECK(!valid_email("a", 1, out, sizeof(out)));
+	CHECK(!valid_email("a@b", 3, out, sizeof(out)));
+	CHECK(!valid_email("@example.com", 12, out, sizeof(out)));
+	CHECK(!valid_email("a@@example.com", 14, out, sizeof(out)));
+	CHECK(!valid_email("a@b@example.com", 15, out, sizeof(out)));
+	CHECK(!valid_email(".a@example.com", 14, out, sizeof(out)));
+	CHECK(!valid_email("a.@example.com", 14, out, sizeof(out)));
+	CHECK(!valid_email("a..b@example.com", 16, out, sizeof(out)));
+	CHECK(!valid_email("a\0b@example.com", 15, out, sizeof(out)));
+	CHECK(!valid_email("a b@example.com", 15, out, sizeof(out)));
+	CHECK(!valid_email("a@-example.com", 14, out, sizeof(out)));
+	CHECK(!valid_email("a@example.123", 13, out, sizeof(out)));
+	CHECK(!valid_email("a@example..com", 14, out, sizeof(out)));
+	CHECK(!valid_email("dân@example.com", 16, out, sizeof(out)));
+	CHECK(!valid_email("a@example.com", 13, out, 13));	/* no room */
+}
+
+static void
+test_email_ok(void)
+{
+	char out[300];
+
+	CHECK(valid_email("Dan.Nguyen+tin@Example.COM", 26, out, sizeof(out)));
+	CHECK_STR(out, "dan.nguyen+tin@example.com");
+	CHECK(valid_email("a@b.vn", 6, out, sizeof(out)));
+	CHECK(valid_email("ubnd@phoyen.thainguyen.gov.vn", 29, out,
+	    sizeof(out)));
+}
+
+static void
+test_id_number(void)
+{
+	CHECK(!valid_id_number("", 0));
+	CHECK(!valid_id_number("01912345678", 11));
+	CHECK(!valid_id_number("0191234567890", 13));
+	CHECK(!valid_id_number("01912345678x", 12));
+	CHECK(!valid_id_number("000123456789", 12));	/* province 000 */
+	CHECK(!valid_id_number("097123456789", 12));	/* no province 97 */
+	CHECK(valid_id_number("019123456789", 12));
+	CHECK(valid_id_number("001123456789", 12));
+	CHECK(valid_id_number("096123456789", 12));
+}
+
+static void
+test_token_and_path(void)
+{
+	CHECK(!valid_token("abc", 3));
+	CHECK(!valid_token("TSzP4YhfMXGAg-V0a2xiN3W2KhrTsXbrpEUbwbXOUW=", 43));
+	CHECK(valid_token("TSzP4YhfMXGAg-V0a2xiN3W2KhrTsXbrpEUbwbXOUWM", 43));
+	CHECK(!valid_local_path("", 0));
+	CHECK(!valid_local_path("http://evil.example/", 20));
+	CHECK(!valid_local_path("//evil.example/", 15));
+	CHECK(!valid_local_path("/\\evil.example/", 15));
+	CHECK(!valid_local_path("/a\nb", 4));
+	CHECK(valid_local_path("/", 1));
+	CHECK(valid_local_path("/tai-khoan?tb=x", 15));
+}
+
 int
 main(void)
 {
@@ -400,5 +499,11 @@ main(void)
 	RUN(test_id_slug_bad_id);
 	RUN(test_id_slug_bad_slug);
 	RUN(test_id_slug_ok);
+	RUN(test_phone_bad);
+	RUN(test_phone_forms);
+	RUN(test_email_bad);
+	RUN(test_email_ok);
+	RUN(test_id_number);
+	RUN(test_token_and_path);
 	return T_END();
 }
