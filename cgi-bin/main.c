@@ -257,15 +257,16 @@ mailer_main(pid_t master)
 	_exit(0);
 }
 
-/* Starts a worker, or the mailer when mailer is set. */
+/* Starts the worker of slot, or the mailer when mailer is set. */
 static pid_t
-worker_spawn(int mailer)
+worker_spawn(int slot, int mailer)
 {
 	pid_t	 master = getpid(), pid;
 
 	if ((pid = fork()) == 0) {
 		if (mailer)
 			mailer_main(master);
+		pw_set_slot(slot + 1);
 		worker_main(master);
 	}
 	if (pid < 0)
@@ -297,6 +298,7 @@ master_reap(struct slot *w, int n)
 			    WIFSIGNALED(status) ? WTERMSIG(status) :
 			    WEXITSTATUS(status));
 			metrics_worker_restart();
+			pw_reclaim((unsigned)i + 1);
 			w[i].fails = now() - w[i].started < 1 ? w[i].fails + 1 : 0;
 			w[i].pid = 0;
 		}
@@ -304,7 +306,7 @@ master_reap(struct slot *w, int n)
 		if (w[i].pid == 0 && now() - w[i].started >=
 		    (w[i].fails > 50 ? 5 : w[i].fails * 0.1)) {
 			w[i].started = now();
-			w[i].pid = worker_spawn(i == n - 1);
+			w[i].pid = worker_spawn(i, i == n - 1);
 		}
 }
 

@@ -2,6 +2,7 @@
  * by a semaphore shared by every worker process.  Every copy of a
  * password made here is wiped before it is freed. */
 #include <errno.h>
+#include <stdatomic.h>
 #include <limits.h>
 #include <semaphore.h>
 #include <stdint.h>
@@ -28,12 +29,22 @@
 #define PW_PHONE_MAX	20	/* digits of a phone number, E.164 has 15 */
 #define PW_OPS		crypto_pwhash_OPSLIMIT_INTERACTIVE
 #define PW_MEM		crypto_pwhash_MEMLIMIT_INTERACTIVE
+#define PW_SLOTS	128	/* processes that may hash at once */
+
+/* The bound on concurrent hashes, shared by every process forked after
+ * pw_init, and how many permits each process holds, so that the master
+ * can give back those of a worker that died while hashing. */
+struct pw_shared {
+	sem_t		 sem;
+	atomic_uint	 held[PW_SLOTS];
+};
 
 static struct {
 	char		**words;	/* sorted, unique, NFC */
 	size_t		  nwords;
 	size_t		  cap;
-	sem_t		 *sem;		/* in a MAP_SHARED mapping */
+	struct pw_shared *sh;		/* in a MAP_SHARED mapping */
+	unsigned	  slot;		/* this process's row of held[] */
 	unsigned	  wait_ms;
 } pw;
 
@@ -234,11 +245,11 @@ out:
 static void
 pw_sem_free(void)
 {
-	if (pw.sem == NULL)
+	if (pw.sh == NULL)
 		return;
-	sem_destroy(pw.sem);
-	munmap(pw.sem, sizeof(*pw.sem));
-	pw.sem = NULL;
+	sem_destroy(&pw.sh->sem);
+	munmap(pw.sh, sizeof(*pw.sh));
+	pw.sh = NULL;
 }
 
 /* A semaphore counting concurrency permits, in anonymous shared memory
@@ -248,19 +259,41 @@ pw_sem_new(unsigned concurrency)
 {
 	void	*m;
 
-	m = mmap(NULL, sizeof(sem_t), PROT_READ | PROT_WRITE,
+	m = mmap(NULL, sizeof(struct pw_shared), PROT_READ | PROT_WRITE,
 	    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	if (m == MAP_FAILED) {
 		LOGE("mmap: %s", strerror(errno));
 		return 0;
 	}
-	if (sem_init(m, 1, concurrency) == -1) {
+	memset(m, 0, sizeof(struct pw_shared));
+	if (sem_init(&((struct pw_shared *)m)->sem, 1, concurrency) == -1) {
 		LOGE("sem_init: %s", strerror(errno));
-		munmap(m, sizeof(sem_t));
+		munmap(m, sizeof(struct pw_shared));
 		return 0;
 	}
-	pw.sem = m;
+	pw.sh = m;
 	return 1;
+}
+
+/* Names this process's row of the held-permits table (a worker's slot
+ * number, 1..PW_SLOTS-1; 0 is everyone else's). */
+void
+pw_set_slot(unsigned slot)
+{
+	pw.slot = slot < PW_SLOTS ? slot : 0;
+}
+
+/* Gives back the permits held by the process of slot, which has died.
+ * For the master, after reaping a worker. */
+void
+pw_reclaim(unsigned slot)
+{
+	unsigned	 n;
+
+	if (pw.sh == NULL || slot == 0 || slot >= PW_SLOTS)
+		return;
+	for (n = atomic_exchange(&pw.sh->held[slot], 0); n > 0; n--)
+		sem_post(&pw.sh->sem);
 }
 
 /* Loads the common-password list and creates the bound on concurrent
@@ -303,7 +336,7 @@ pw_sem_take(void)
 	struct timespec	ts;
 	int		rc;
 
-	if (pw.sem == NULL) {
+	if (pw.sh == NULL) {
 		LOGE("pw_init was not called");
 		return PW_ERR;
 	}
@@ -315,10 +348,12 @@ pw_sem_take(void)
 		ts.tv_nsec -= 1000000000L;
 	}
 	do
-		rc = sem_clockwait(pw.sem, CLOCK_MONOTONIC, &ts);
+		rc = sem_clockwait(&pw.sh->sem, CLOCK_MONOTONIC, &ts);
 	while (rc == -1 && errno == EINTR);
-	if (rc == 0)
+	if (rc == 0) {
+		atomic_fetch_add(&pw.sh->held[pw.slot], 1);
 		return PW_OK;
+	}
 	if (errno == ETIMEDOUT)
 		return PW_BUSY;
 	LOGE("sem_clockwait: %s", strerror(errno));
@@ -328,7 +363,8 @@ pw_sem_take(void)
 static void
 pw_sem_give(void)
 {
-	if (sem_post(pw.sem) == -1)
+	atomic_fetch_sub(&pw.sh->held[pw.slot], 1);
+	if (sem_post(&pw.sh->sem) == -1)
 		LOGE("sem_post: %s", strerror(errno));
 }
 

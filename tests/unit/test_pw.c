@@ -432,6 +432,34 @@ test_pw_bound_processes(void)
 	CHECK_INT(busy, 1);
 }
 
+/* A worker killed while hashing gives its permit back through the master's
+ * pw_reclaim; without it the permit would be lost for good. */
+static void
+test_pw_reclaim_after_kill(void)
+{
+	char		h[PW_HASH_LEN];
+	int		st = 0;
+	pid_t		pid;
+
+	CHECK_INT(pw_init(LIST, 1, 50), 1);
+	fflush(stdout);
+	if ((pid = fork()) == 0) {
+		pw_set_slot(5);
+		for (;;)
+			pw_hash("zq8#Lm2p-killed", h);
+	}
+	CHECK(pid > 0);
+	usleep(300 * 1000);	/* the child now hashes, or waits a turn */
+	kill(pid, SIGKILL);
+	CHECK_INT(waitpid(pid, &st, 0), pid);
+	/* The child may have died holding the one permit, or between two
+	 * hashes; after reclaiming, a permit is free either way. */
+	pw_reclaim(5);
+	CHECK_INT(pw_hash("zq8#Lm2p-after", h), PW_OK);
+	pw_reclaim(5);	/* nothing held: no extra permit appears */
+	CHECK_INT(pw_init(LIST, 1, 1), 1);
+}
+
 static void
 test_pw_bound_wait(void)
 {
@@ -471,6 +499,7 @@ main(void)
 	RUN(test_pw_bound_busy);
 	RUN(test_pw_bound_processes);
 	RUN(test_pw_bound_wait);
+	RUN(test_pw_reclaim_after_kill);
 	arena_free(A);
 	return T_END();
 }
