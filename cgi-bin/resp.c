@@ -151,6 +151,8 @@ resp_page_new(struct request *r, struct page *p, const char *title,
 	tmpl_set(p->layout, "CONTACT_EMAIL", site.email);
 	tmpl_set(p->layout, "REQUEST_ID", r->rid);
 	p->body = tmpl_include(p->layout, "BODY", body_tmpl);
+	p->form_error = NULL;
+	p->title = title;
 	p->errors = 0;
 	tmpl_set(p->body, "SITE_NAME", site.name);
 	if (r->sess != NULL)
@@ -188,23 +190,26 @@ resp_page_user(struct request *r, struct tmpl_dict *d)
 }
 
 /* Marks a field's error (section ERR_<FIELD>) and counts it; the first
- * one also fills the alert at the top of the form. */
+ * one also makes the alert at the top of the form. */
 void
 resp_field_error(struct page *p, const char *section, const char *msg)
 {
 	tmpl_set(tmpl_section(p->body, section), "MESSAGE", msg);
-	if (p->errors++ == 0)
-		tmpl_set(tmpl_section(p->body, "FORM_ERROR"), "MESSAGE",
-		    "Thông tin chưa hợp lệ. Vui lòng kiểm tra các mục được "
-		    "đánh dấu bên dưới.");
+	if (p->errors++ == 0 && p->form_error == NULL) {
+		p->form_error = tmpl_section(p->body, "FORM_ERROR");
+		tmpl_set(p->form_error, "MESSAGE", "Thông tin chưa hợp lệ. "
+		    "Vui lòng kiểm tra các mục được đánh dấu bên dưới.");
+	}
 }
 
-/* The alert at the top of a form, for a problem of no single field. */
+/* The alert at the top of a form says msg (one alert per page). */
 void
 resp_form_error(struct page *p, const char *msg)
 {
 	p->errors++;
-	tmpl_set(tmpl_section(p->body, "FORM_ERROR"), "MESSAGE", msg);
+	if (p->form_error == NULL)
+		p->form_error = tmpl_section(p->body, "FORM_ERROR");
+	tmpl_set(p->form_error, "MESSAGE", msg);
 }
 
 static void
@@ -221,6 +226,12 @@ resp_page(struct request *r, int status, struct page *p)
 	static const char fail[] = "Lỗi hệ thống.\n";
 	char	*out;
 	size_t	 len;
+
+	/* A form that came back with errors says so in the title, first
+	 * thing a screen reader announces. */
+	if (p->errors && p->title != NULL)
+		tmpl_set(p->layout, "PAGE_TITLE", arena_printf(r->a,
+		    "Lỗi: %s", p->title));
 
 	if (!tmpl_render("layout.tpl", p->layout, &out, &len))
 		return resp_text(r, 500, "text/plain; charset=utf-8", fail,

@@ -10,6 +10,8 @@ struct tmpl_dict;
 struct page {
 	struct tmpl_dict	*layout;
 	struct tmpl_dict	*body;
+	struct tmpl_dict	*form_error;	/* the alert, once made */
+	const char		*title;
 	int			 errors;	/* form errors marked */
 };
 
