@@ -93,7 +93,7 @@ test: deps build
 # libFuzzer needs clang; each target runs FUZZ_SECONDS on its seed corpus.
 F = var/fuzz
 # The parsers under test need only the arena and the validators beside them.
-FUZZ_SRC = cgi-bin/req.c cgi-bin/valid.c cgi-bin/arena.c
+FUZZ_SRC = cgi-bin/req.c cgi-bin/req_mp.c cgi-bin/valid.c cgi-bin/arena.c
 $(F)/%: tests/fuzz/%.c $(FUZZ_SRC) $(HDRS)
 	@mkdir -p $(F)
 	@echo "  FUZZ    $@"
