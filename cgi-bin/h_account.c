@@ -98,23 +98,10 @@ static int
 account_save(struct request *r, struct page *p)
 {
 	const struct kval	*v = r->val;
-	struct user_taken	 t;
+	int			 n;
 
-	if (v[KEY_FULL_NAME].s == NULL)
-		resp_field_error(p, "ERR_FULL_NAME", "Vui lòng nhập họ và tên "
-		    "(tối đa 100 ký tự).");
-	if (v[KEY_EMAIL].raw && *v[KEY_EMAIL].raw && v[KEY_EMAIL].s == NULL)
-		resp_field_error(p, "ERR_EMAIL", "Thư điện tử không hợp lệ.");
-	if (p->errors)
-		return 422;
-	if (user_taken(r->db, r->a, r->user->id, NULL, v[KEY_EMAIL].s, NULL,
-	    &t) != DB_OK)
-		return 500;
-	if (t.email) {
-		resp_field_error(p, "ERR_EMAIL", "Thư điện tử này đã được dùng "
-		    "cho một tài khoản khác.");
-		return 422;
-	}
+	if ((n = h_check_person(r, p, r->user->id)) != 0)
+		return n < 0 ? 500 : 422;
 	if (db_begin(r->db) != DB_OK)
 		return 500;
 	if (db_exec(r->db, STMT_USER_SET_PROFILE, NULL, NULL, "ssu",

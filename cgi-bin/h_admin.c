@@ -103,31 +103,14 @@ user_new_page(struct request *r, struct page *p, int status)
 static int
 user_new_check(struct request *r, struct page *p)
 {
-	const struct kval	*v = r->val;
-	struct user_taken	 t;
-	enum pw_err		 e;
+	enum pw_err	 e;
 
-	if (v[KEY_FULL_NAME].s == NULL)
-		resp_field_error(p, "ERR_FULL_NAME", "Vui lòng nhập họ và tên.");
-	if (v[KEY_PHONE].s == NULL)
-		resp_field_error(p, "ERR_PHONE", "Số điện thoại di động không "
-		    "hợp lệ.");
-	if (v[KEY_EMAIL].raw && *v[KEY_EMAIL].raw && v[KEY_EMAIL].s == NULL)
-		resp_field_error(p, "ERR_EMAIL", "Thư điện tử không hợp lệ.");
-	if ((e = pw_policy(r->a, v[KEY_PASSWORD].raw ? v[KEY_PASSWORD].raw :
-	    "", v[KEY_PHONE].s, v[KEY_EMAIL].s)) != PW_OK)
-		resp_field_error(p, "ERR_PASSWORD", pw_err_msg(e));
-	if (p->errors)
-		return p->errors;
-	if (user_taken(r->db, r->a, 0, v[KEY_PHONE].s, v[KEY_EMAIL].s, NULL,
-	    &t) != DB_OK)
+	if (h_check_person(r, p, 0) < 0)
 		return -1;
-	if (t.phone)
-		resp_field_error(p, "ERR_PHONE", "Số điện thoại này đã có tài "
-		    "khoản.");
-	if (t.email)
-		resp_field_error(p, "ERR_EMAIL", "Thư điện tử này đã có tài "
-		    "khoản.");
+	if ((e = pw_policy(r->a, r->val[KEY_PASSWORD].raw ?
+	    r->val[KEY_PASSWORD].raw : "", r->val[KEY_PHONE].s,
+	    r->val[KEY_EMAIL].s)) != PW_OK)
+		resp_field_error(p, "ERR_PASSWORD", pw_err_msg(e));
 	return p->errors;
 }
 

@@ -253,17 +253,20 @@ h_check_new_password(struct request *r, struct page *p, const char *phone,
 	return 1;
 }
 
-/* Marks the errors of the registration fields; returns how many. */
-static int
-register_check(struct request *r, struct page *p)
+/* Checks the person fields the route accepts (name, phone, email, ID
+ * number): their form, then that no account but except has them.  Marks
+ * the errors on p; returns how many, or -1 on a database error. */
+int
+h_check_person(struct request *r, struct page *p, unsigned long long except)
 {
 	const struct kval	*v = r->val;
+	unsigned		 keys = r->route->keys;
 	struct user_taken	 t;
 
-	if (v[KEY_FULL_NAME].s == NULL)
+	if ((keys & KEY_BIT(KEY_FULL_NAME)) && v[KEY_FULL_NAME].s == NULL)
 		resp_field_error(p, "ERR_FULL_NAME", "Vui lòng nhập họ và tên "
 		    "(tối đa 100 ký tự).");
-	if (v[KEY_PHONE].s == NULL)
+	if ((keys & KEY_BIT(KEY_PHONE)) && v[KEY_PHONE].s == NULL)
 		resp_field_error(p, "ERR_PHONE", "Số điện thoại di động không "
 		    "hợp lệ (ví dụ: 0912 345 678).");
 	if (v[KEY_EMAIL].raw && *v[KEY_EMAIL].raw && v[KEY_EMAIL].s == NULL)
@@ -272,19 +275,31 @@ register_check(struct request *r, struct page *p)
 	    v[KEY_ID_NUMBER].s == NULL)
 		resp_field_error(p, "ERR_ID_NUMBER", "Số định danh cá nhân "
 		    "gồm 12 chữ số.");
-	h_check_new_password(r, p, v[KEY_PHONE].s, v[KEY_EMAIL].s);
-	if (p->errors || user_taken(r->db, r->a, 0, v[KEY_PHONE].s,
-	    v[KEY_EMAIL].s, v[KEY_ID_NUMBER].s, &t) != DB_OK)
-		return p->errors ? p->errors : -1;
+	if (p->errors)
+		return p->errors;
+	if (user_taken(r->db, r->a, except, v[KEY_PHONE].s, v[KEY_EMAIL].s,
+	    v[KEY_ID_NUMBER].s, &t) != DB_OK)
+		return -1;
 	if (t.phone)
 		resp_field_error(p, "ERR_PHONE", "Số điện thoại này đã được "
-		    "đăng ký. Bạn có thể đăng nhập hoặc đặt lại mật khẩu.");
+		    "đăng ký cho một tài khoản khác.");
 	if (t.email)
 		resp_field_error(p, "ERR_EMAIL", "Thư điện tử này đã được đăng "
 		    "ký cho một tài khoản khác.");
 	if (t.id_number)
 		resp_field_error(p, "ERR_ID_NUMBER", "Số định danh này đã được "
 		    "đăng ký cho một tài khoản khác.");
+	return p->errors;
+}
+
+/* Marks the errors of the registration form; returns how many, -1 on a
+ * database error. */
+static int
+register_check(struct request *r, struct page *p)
+{
+	if (h_check_person(r, p, 0) < 0)
+		return -1;
+	h_check_new_password(r, p, r->val[KEY_PHONE].s, r->val[KEY_EMAIL].s);
 	return p->errors;
 }
 
