@@ -1,0 +1,146 @@
+"""Helpers of the authorization matrix test (test_matrix.py): SQL on the
+stack's database, the demo accounts' passwords, and a small client that
+keeps one session cookie, signs in and knows its CSRF token.
+
+Requests leave from a loopback address of their own (MATRIX_SOURCE_ADDR,
+default 127.0.0.61) so that sign-in throttling, which counts failures per
+source address, is not shared with the other tests."""
+import http.client
+import os
+import re
+import subprocess
+from urllib.parse import urlencode
+
+from lib import PORT, VAR
+
+SOURCE_ADDR = os.environ.get("MATRIX_SOURCE_ADDR", "127.0.0.61")
+CSRF_RE = re.compile(r'name="csrf" value="([0-9a-f]{64})"')
+PASSWORD_RE = re.compile(r"[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}")
+
+
+def stack_env():
+    env = {}
+    with open(os.path.join(VAR, "stack.env")) as f:
+        for line in f:
+            line = line.strip()
+            if line.startswith("export ") and "=" in line:
+                k, v = line[len("export "):].split("=", 1)
+                env[k] = v
+    return env
+
+
+_ENV = None
+
+
+def sql(query):
+    """Runs query (UTC session) as the portal account; rows as lists."""
+    global _ENV
+    if _ENV is None:
+        _ENV = stack_env()
+    env = dict(os.environ, MYSQL_PWD=_ENV["PORTAL_DB_PASSWORD"])
+    out = subprocess.run(
+        ["mariadb", "--no-defaults", "-S", _ENV["PORTAL_DB_SOCKET"], "-u", _ENV["PORTAL_DB_USER"],
+         "--batch", "--skip-column-names", "--raw", _ENV["PORTAL_DB_NAME"],
+         "-e", "SET time_zone = '+00:00'; " + query],
+        env=env, check=True, capture_output=True, text=True).stdout
+    return [l.split("\t") for l in out.splitlines()]
+
+
+def quote(s):
+    return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def demo_password(phone):
+    """The demo account's password from VAR/accounts.txt."""
+    with open(os.path.join(VAR, "accounts.txt")) as f:
+        for line in f:
+            if phone in line:
+                m = PASSWORD_RE.search(line)
+                if m:
+                    return m.group(0)
+    raise AssertionError("no password for %s in accounts.txt" % phone)
+
+
+class Resp:
+    def __init__(self, status, headers, body):
+        self.status = status
+        self.headers = headers  # lower-case name -> list of values
+        self.body = body
+
+    def header(self, name):
+        v = self.headers.get(name.lower())
+        return v[0] if v else None
+
+    @property
+    def text(self):
+        return self.body.decode("utf-8", "replace")
+
+
+class Client:
+    """One browser: the session cookie "sid" and the session's CSRF token."""
+
+    def __init__(self, name):
+        self.name = name
+        self.sid = None
+        self.csrf = None
+
+    def request(self, method, path, form=None):
+        body = None
+        headers = {}
+        if self.sid:
+            headers["Cookie"] = "sid=" + self.sid
+        if form is not None:
+            body = urlencode(form).encode()
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30,
+                                          source_address=(SOURCE_ADDR, 0))
+        try:
+            conn.putrequest(method, path, skip_accept_encoding=True)
+            for k, v in headers.items():
+                conn.putheader(k, v)
+            if body is not None:
+                conn.putheader("Content-Length", str(len(body)))
+            conn.endheaders(body)
+            r = conn.getresponse()
+            hdrs = {}
+            for k, v in r.getheaders():
+                hdrs.setdefault(k.lower(), []).append(v)
+            resp = Resp(r.status, hdrs, r.read())
+        finally:
+            conn.close()
+        for c in resp.headers.get("set-cookie", []):
+            m = re.match(r"\s*sid=([^;]*)", c)
+            if m:
+                gone = m.group(1) == "" or re.search(r"(?i)max-age=0\b", c)
+                self.sid = None if gone else m.group(1)
+        return resp
+
+    def post(self, path, form):
+        """A POST with this session's CSRF token added to form."""
+        f = dict(form)
+        if self.csrf is not None:
+            f.setdefault("csrf", self.csrf)
+        return self.request("POST", path, f)
+
+    def take_csrf(self, r):
+        m = CSRF_RE.search(r.text)
+        if not m:
+            raise AssertionError("%s: no CSRF token in the page (%d)" % (self.name, r.status))
+        self.csrf = m.group(1)
+
+    def start(self):
+        """An anonymous session: GET /dang-nhap, keep the cookie and token."""
+        r = self.request("GET", "/dang-nhap")
+        if r.status != 200 or not self.sid:
+            raise AssertionError("%s: GET /dang-nhap %d, cookie %r" % (self.name, r.status, self.sid))
+        self.take_csrf(r)
+
+    def sign_in(self, account, password):
+        self.start()
+        r = self.post("/dang-nhap", {"tai_khoan": account, "mat_khau": password})
+        if r.status != 303:
+            raise AssertionError("%s: sign-in as %s answered %d" % (self.name, account, r.status))
+        r = self.request("GET", "/tai-khoan")
+        if r.status != 200:
+            raise AssertionError("%s: GET /tai-khoan after sign-in answered %d" % (self.name, r.status))
+        self.take_csrf(r)

@@ -1,0 +1,554 @@
+"""The authorization matrix: every route of `portalctl routes` x every
+method it allows (GET, POST, and HEAD, which must answer as GET does) x
+every actor x, for routes with an object in the path (or, for
+/bien-tap/bai-viet/moi, in the body), an object of the actor's own unit,
+one of another unit and one that does not exist.  The expected status of every cell is written out below (the
+EXPECT table), reviewed by hand from DESIGN.md and the handlers: it is NOT
+derived from the route table the server uses.  The test fails when the
+server's route table has a route or method that EXPECT does not cover, or
+when EXPECT has rows for routes or methods that no longer exist, or when
+a route's pattern changed.
+
+The rules the table encodes (DESIGN.md): public routes answer everyone;
+a protected GET sends an anonymous visitor to /dang-nhap?tiep=<path>
+(303); a protected POST by an anonymous visitor, or any request by a
+signed-in person without the route's role, is refused (403); with the
+role, an object of another unit, or none at all, is "not found" (404);
+with the role and one's own object the handler answers (200, or 303 after
+a successful POST, or 422 for a POST body that is invalid on purpose).
+
+POSTs carry the actor's valid CSRF token.  Where the actor is expected to
+be allowed, the body is invalid on purpose (or harmless) so that nothing
+lasting changes; where the actor is expected to be refused, the body is a
+valid, harmful one, so that a hole would show in the database as well as
+in the status (checked with SQL at the end).  Every response body is also
+searched for the titles of the test's two drafts: only the editor of the
+draft's unit may ever see one.  POST /dang-xuat runs last (it ends the
+actor's session).
+
+Prints "matrix: N cells ..." and one PASS/FAIL line per route, plus a few
+checks of their own."""
+import os
+import subprocess
+import sys
+import uuid
+from urllib.parse import parse_qs, urlsplit
+
+from lib import BIN, case, check, main
+from matrix_lib import Client, demo_password, quote, sql
+
+# ---------------------------------------------------------------------------
+# Actors: column order of EXPECT.  "unit": where the actor edits articles
+# (used only to pick a harmless or a harmful body, never the expectation).
+
+ACTORS = ["anon", "res", "edBH", "edBB", "stBH", "ldBH", "admin"]
+PHONES = {
+    "res": "0912000041",    # resident
+    "edBH": "0912000011",   # editor of ba-hang
+    "edBB": "0912000012",   # editor of bai-bong
+    "stBH": "0912000021",   # one-stop staff of ba-hang
+    "ldBH": "0912000031",   # leader of ba-hang
+    "admin": "0912000001",  # city administrator
+}
+EDITS_UNIT = {"edBH": "ba-hang", "edBB": "bai-bong"}
+
+# ---------------------------------------------------------------------------
+# Routes as this test knows them: name -> pattern.  Compared with
+# `portalctl routes` so that a moved route is noticed.
+
+PATTERNS = {
+    "home": "/",
+    "unit": "/don-vi/{unit}/",
+    "article": "/don-vi/{unit}/tin-tuc/{article}",
+    "healthz": "/healthz",
+    "metrics": "/metrics",
+    "login": "/dang-nhap",
+    "logout": "/dang-xuat",
+    "register": "/dang-ky",
+    "forgot": "/quen-mat-khau",
+    "reset": "/dat-lai-mat-khau",
+    "account": "/tai-khoan",
+    "account_password": "/tai-khoan/mat-khau",
+    "account_logout_others": "/tai-khoan/dang-xuat-khac",
+    "admin_users": "/quan-tri/nguoi-dung",
+    "admin_user_new": "/quan-tri/nguoi-dung/moi",
+    "admin_user": "/quan-tri/nguoi-dung/{user}",
+    "admin_user_grant": "/quan-tri/nguoi-dung/{user}/cap-quyen",
+    "admin_user_revoke": "/quan-tri/nguoi-dung/{user}/thu-hoi",
+    "admin_user_lock": "/quan-tri/nguoi-dung/{user}/khoa",
+    "editor": "/bien-tap/",
+    "editor_new": "/bien-tap/bai-viet/moi",
+    "editor_edit": "/bien-tap/bai-viet/{article}",
+    "desk": "/mot-cua/",
+}
+
+# ---------------------------------------------------------------------------
+# THE EXPECTATION TABLE.  One line per route, method and object; one
+# status per actor, in the order of ACTORS.  Objects:
+#   -             the route has no object
+#   ba-hang       {unit} = ba-hang (public unit page)
+#   missing       a unit / article / user that does not exist
+#   pub-bh        a published ba-hang article at /don-vi/ba-hang/...
+#   pub-bb@bh     a published bai-bong article, asked for under ba-hang
+#   draft-bh      the test's draft of ba-hang (public route: under ba-hang)
+#   draft-bb      the test's draft of bai-bong (public route: under bai-bong)
+#   unit-bh       editor_new POST with don_vi = ba-hang's id
+#   unit-bb       editor_new POST with don_vi = bai-bong's id
+#   user          an existing (throwaway) user
+#
+# Statuses of "own object" cells that are 422 come from bodies that are
+# invalid on purpose; the 404s of "other unit" cells come from valid ones.
+
+EXPECT_TABLE = """
+# route                 method object      anon res  edBH edBB stBH ldBH admin
+home                    GET    -           200  200  200  200  200  200  200
+unit                    GET    ba-hang     200  200  200  200  200  200  200
+unit                    GET    missing     404  404  404  404  404  404  404
+article                 GET    pub-bh      200  200  200  200  200  200  200
+article                 GET    pub-bb@bh   404  404  404  404  404  404  404
+article                 GET    draft-bh    404  404  404  404  404  404  404
+article                 GET    draft-bb    404  404  404  404  404  404  404
+healthz                 GET    -           200  200  200  200  200  200  200
+metrics                 GET    -           200  200  200  200  200  200  200
+login                   GET    -           200  303  303  303  303  303  303
+login                   POST   -           422  422  422  422  422  422  422
+register                GET    -           200  200  200  200  200  200  200
+register                POST   -           422  422  422  422  422  422  422
+forgot                  GET    -           200  200  200  200  200  200  200
+forgot                  POST   -           422  422  422  422  422  422  422
+reset                   GET    -           404  404  404  404  404  404  404
+reset                   POST   -           404  404  404  404  404  404  404
+account                 GET    -           303  200  200  200  200  200  200
+account                 POST   -           403  422  422  422  422  422  422
+account_password        POST   -           403  422  422  422  422  422  422
+account_logout_others   POST   -           403  303  303  303  303  303  303
+admin_users             GET    -           303  403  403  403  403  403  200
+admin_user_new          GET    -           303  403  403  403  403  403  200
+admin_user_new          POST   -           403  403  403  403  403  403  422
+admin_user              GET    user        303  403  403  403  403  403  200
+admin_user              GET    missing     303  403  403  403  403  403  404
+admin_user_grant        POST   user        403  403  403  403  403  403  422
+admin_user_grant        POST   missing     403  403  403  403  403  403  404
+admin_user_revoke       POST   user        403  403  403  403  403  403  422
+admin_user_revoke       POST   missing     403  403  403  403  403  403  404
+admin_user_lock         POST   user        403  403  403  403  403  403  303
+admin_user_lock         POST   missing     403  403  403  403  403  403  404
+editor                  GET    -           303  403  200  200  403  403  403
+editor_new              GET    -           303  403  200  200  403  403  403
+editor_new              POST   unit-bh     403  403  422  404  403  403  403
+editor_new              POST   unit-bb     403  403  404  422  403  403  403
+editor_edit             GET    draft-bh    303  403  200  404  403  403  403
+editor_edit             GET    draft-bb    303  403  404  200  403  403  403
+editor_edit             GET    missing     303  403  404  404  403  403  403
+editor_edit             POST   draft-bh    403  403  422  404  403  403  403
+editor_edit             POST   draft-bb    403  403  404  422  403  403  403
+editor_edit             POST   missing     403  403  404  404  403  403  403
+desk                    GET    -           303  403  403  403  200  200  403
+logout                  POST   -           303  303  303  303  303  303  303
+"""
+
+
+def parse_table(text):
+    """{(route, method, actor, object): status}, and the row order."""
+    expect, rows = {}, []
+    for n, line in enumerate(text.splitlines(), 1):
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        f = line.split()
+        if len(f) != 3 + len(ACTORS):
+            raise AssertionError("EXPECT_TABLE line %d: %d fields" % (n, len(f)))
+        route, method, obj = f[:3]
+        if (route, method, obj) in rows:
+            raise AssertionError("EXPECT_TABLE line %d: duplicate row" % n)
+        rows.append((route, method, obj))
+        for actor, st in zip(ACTORS, f[3:]):
+            expect[(route, method, actor, obj)] = int(st)
+    return expect, rows
+
+
+EXPECT, ROWS = parse_table(EXPECT_TABLE)
+
+# The routes that allow HEAD.  HEAD must answer exactly as GET does (the
+# GET row of EXPECT_TABLE), with no body: a HEAD is no way around a role.
+HEAD_ROUTES = {
+    "home", "unit", "article", "healthz", "login", "register", "forgot", "reset",
+    "account", "admin_users", "admin_user_new", "admin_user", "editor",
+    "editor_new", "editor_edit", "desk",
+}
+
+# ---------------------------------------------------------------------------
+# Objects, paths and bodies.
+
+TAG = uuid.uuid4().hex[:10]
+CTX = {}          # filled by setup(): ids, slugs, titles
+HIJACK = "MATRIX-HIJACK-" + TAG
+
+
+def article_path_arg(kind):
+    a = CTX["articles"][kind]
+    return "%s-%s" % (a["id"], a["slug"])
+
+
+def path_for(route, obj):
+    """The request path of a cell, from this test's own pattern."""
+    p = PATTERNS[route]
+    if route == "unit":
+        return p.replace("{unit}", {"ba-hang": "ba-hang", "missing": "khong-co-don-vi-nay"}[obj])
+    if route == "article":
+        unit, arg = {
+            "pub-bh": ("ba-hang", lambda: article_path_arg("pub-bh")),
+            "pub-bb@bh": ("ba-hang", lambda: article_path_arg("pub-bb")),
+            "draft-bh": ("ba-hang", lambda: article_path_arg("draft-bh")),
+            "draft-bb": ("bai-bong", lambda: article_path_arg("draft-bb")),
+        }[obj]
+        return p.replace("{unit}", unit).replace("{article}", arg())
+    if route == "editor_edit":
+        aid = CTX["missing_article"] if obj == "missing" else CTX["articles"][obj]["id"]
+        return p.replace("{article}", str(aid))
+    if "{user}" in p:
+        uid = CTX["missing_user"] if obj == "missing" else CTX["victim_id"]
+        return p.replace("{user}", str(uid))
+    if "{" in p:
+        raise AssertionError("no object for pattern %s" % p)
+    return p
+
+
+def body_for(route, actor, obj):
+    """The form of a POST cell (the CSRF token is added by the client).
+    Harmless or invalid where the actor is expected to be allowed; valid
+    and harmful where the actor is expected to be refused."""
+    allowed_editor = obj in ("draft-bh", "unit-bh") and EDITS_UNIT.get(actor) == "ba-hang" or \
+        obj in ("draft-bb", "unit-bb") and EDITS_UNIT.get(actor) == "bai-bong"
+    if route == "login":
+        return {"tai_khoan": "", "mat_khau": ""}            # 422, no failure counted
+    if route == "logout":
+        return {}
+    if route == "register":
+        return {"ho_ten": "", "dien_thoai": "", "mat_khau": "", "mat_khau_nhap_lai": ""}
+    if route == "forgot":
+        return {"email": ""}
+    if route == "reset":
+        return {"ma": "khong-phai-ma-hop-le", "mat_khau": "x", "mat_khau_nhap_lai": "x"}
+    if route == "account":
+        return {"ho_ten": "", "email": ""}                  # 422: name required
+    if route == "account_password":
+        return {"mat_khau_hien_tai": "sai-mat-khau-" + TAG,
+                "mat_khau": "Mk-moi-" + TAG, "mat_khau_nhap_lai": "Mk-moi-" + TAG}
+    if route == "account_logout_others":
+        return {}
+    if route == "admin_user_new":
+        if actor == "admin":
+            return {"ho_ten": "", "dien_thoai": "", "email": "", "mat_khau": ""}
+        return {"ho_ten": "Kẻ Mạo Danh", "dien_thoai": CTX["intruder_phone"],
+                "email": "", "mat_khau": "Mat-khau-" + TAG}
+    if route in ("admin_user_grant", "admin_user_revoke"):
+        if actor == "admin":                               # 422: editor needs a unit
+            return {"vai_tro": "editor", "don_vi": ""}
+        if route == "admin_user_grant":
+            return {"vai_tro": "admin", "don_vi": ""}
+        return {"vai_tro": "resident", "don_vi": ""}
+    if route == "admin_user_lock":
+        return {"hanh_dong": "mo" if actor == "admin" else "khoa"}
+    if route == "editor_new":
+        unit_id = CTX["unit_ids"]["ba-hang" if obj == "unit-bh" else "bai-bong"]
+        if allowed_editor:                                 # 422: no title, no body
+            return {"don_vi": str(unit_id), "tieu_de": "", "tom_tat": "", "noi_dung": "",
+                    "hanh_dong": "luu"}
+        return {"don_vi": str(unit_id), "tieu_de": HIJACK, "tom_tat": HIJACK,
+                "noi_dung": HIJACK, "hanh_dong": "dang"}
+    if route == "editor_edit":
+        if allowed_editor:                                 # 422: no title, no body
+            return {"tieu_de": "", "tom_tat": "", "noi_dung": "", "hanh_dong": "luu"}
+        return {"tieu_de": HIJACK, "tom_tat": HIJACK, "noi_dung": HIJACK, "hanh_dong": "dang"}
+    raise AssertionError("no body for POST %s" % route)
+
+
+# ---------------------------------------------------------------------------
+# Setup: actors signed in, objects created.
+
+CLIENTS = {}
+
+
+def portalctl_routes():
+    """{name: (set of methods, pattern)} from `portalctl routes`."""
+    out = subprocess.run([os.path.join(BIN, "portalctl"), "routes"], check=True,
+                         capture_output=True, text=True).stdout
+    routes = {}
+    for line in out.splitlines():
+        if not line.strip():
+            continue
+        name, methods, pattern, _roles = line.split("\t")
+        routes[name] = ({m.strip() for m in methods.split(",")}, pattern)
+    return routes
+
+
+def make_article(unit, status, title):
+    slug = "ma-tran-%s-%s" % (status, TAG)
+    pub = "UTC_TIMESTAMP() - INTERVAL 1 MINUTE" if status == "published" else "NULL"
+    rows = sql("INSERT INTO articles (unit_id, status, slug, title, summary, body, published_at) "
+               "VALUES (%d, %s, %s, %s, %s, %s, %s); SELECT LAST_INSERT_ID();"
+               % (CTX["unit_ids"][unit], quote(status), quote(slug), quote(title),
+                  quote("Tóm tắt " + title), quote("Nội dung " + title), pub))
+    return {"id": int(rows[-1][0]), "slug": slug, "title": title, "unit": unit}
+
+
+def article_row(aid):
+    return sql("SELECT unit_id, status, slug, title, summary, body, IFNULL(published_at, '') "
+               "FROM articles WHERE id = %d" % aid)
+
+
+def setup():
+    units = sql("SELECT slug, id FROM units WHERE slug IN ('ba-hang', 'bai-bong')")
+    CTX["unit_ids"] = {s: int(i) for s, i in units}
+    check(set(CTX["unit_ids"]) == {"ba-hang", "bai-bong"}, "units: %r" % units)
+    CTX["articles"] = {
+        "draft-bh": make_article("ba-hang", "draft", "Bản nháp ma trận Ba Hàng " + TAG),
+        "draft-bb": make_article("bai-bong", "draft", "Bản nháp ma trận Bãi Bông " + TAG),
+        "pub-bh": make_article("ba-hang", "published", "Tin ma trận Ba Hàng " + TAG),
+        "pub-bb": make_article("bai-bong", "published", "Tin ma trận Bãi Bông " + TAG),
+    }
+    CTX["drafts_before"] = {k: article_row(CTX["articles"][k]["id"]) for k in ("draft-bh", "draft-bb")}
+    CTX["missing_article"] = int(sql("SELECT IFNULL(MAX(id), 0) + 100000 FROM articles")[0][0])
+    # The throwaway user whom the admin routes act on: registered through
+    # the ordinary form by a browser of its own (signed out afterwards).
+    n = int(TAG[:6], 16) % 1000000
+    CTX["victim_phone"] = "0988%06d" % n
+    CTX["intruder_phone"] = "0988%06d" % ((n + 1) % 1000000)
+    v = Client("victim")
+    v.start()
+    pw = "Nguoi-dung-tam-" + TAG
+    r = v.post("/dang-ky", {"ho_ten": "Người Dùng Tạm", "dien_thoai": CTX["victim_phone"],
+                            "email": "", "so_dinh_danh": "", "mat_khau": pw, "mat_khau_nhap_lai": pw})
+    check(r.status == 303, "registering the throwaway user: %d" % r.status)
+    rows = sql("SELECT id FROM users WHERE phone = %s" % quote(CTX["victim_phone"]))
+    check(len(rows) == 1, "throwaway user not found: %r" % rows)
+    CTX["victim_id"] = int(rows[0][0])
+    CTX["victim_state"] = victim_state()
+    r = v.request("GET", "/tai-khoan")
+    v.take_csrf(r)
+    v.post("/dang-xuat", {})
+    CTX["intruders_before"] = intruders()
+    CTX["missing_user"] = int(sql("SELECT IFNULL(MAX(id), 0) + 100000 FROM users")[0][0])
+    # Every actor: one browser, one session.
+    for actor in ACTORS:
+        c = Client(actor)
+        if actor == "anon":
+            c.start()
+        else:
+            c.sign_in(PHONES[actor], demo_password(PHONES[actor]))
+        CLIENTS[actor] = c
+
+
+def intruders():
+    return sql("SELECT COUNT(*) FROM users WHERE phone = %s" % quote(CTX["intruder_phone"]))[0][0]
+
+
+def victim_state():
+    st = sql("SELECT status FROM users WHERE id = %d" % CTX["victim_id"])
+    roles = sql("SELECT role, IFNULL(unit_id, 0) FROM user_roles WHERE user_id = %d ORDER BY role"
+                % CTX["victim_id"])
+    return st, roles
+
+
+def cleanup():
+    """Removes the test's articles (and any a hole let a refused actor
+    create), so that the other tests see the seeded news only."""
+    ids = [a["id"] for a in CTX.get("articles", {}).values()]
+    if ids:
+        sql("DELETE FROM articles WHERE id IN (%s)" % ",".join(map(str, ids)))
+    sql("DELETE FROM articles WHERE title = %s" % quote(HIJACK))
+
+
+# ---------------------------------------------------------------------------
+# The matrix.
+
+RESULTS = {}      # route -> list of failure lines
+CELLS = [0]
+
+
+def secrets_for(actor):
+    """Draft titles this actor must never be shown."""
+    out = []
+    for k in ("draft-bh", "draft-bb"):
+        a = CTX["articles"][k]
+        if EDITS_UNIT.get(actor) != a["unit"]:
+            out.append(a["title"])
+    return out
+
+
+def run_cell(route, method, obj, actor):
+    key = (route, method, actor, obj)
+    want = EXPECT[(route, "GET" if method == "HEAD" else method, actor, obj)]
+    c = CLIENTS[actor]
+    path = path_for(route, obj)
+    if method in ("GET", "HEAD"):
+        r = c.request(method, path)
+        desc = "%s %s" % (method, path)
+    else:
+        form = body_for(route, actor, obj)
+        r = c.post(path, form)
+        desc = "POST %s %s" % (path, sorted(k for k in form))
+    CELLS[0] += 1
+    problems = []
+    if r.status != want:
+        problems.append("expected %d, got %d" % (want, r.status))
+    elif want == 303 and actor == "anon" and method in ("GET", "HEAD"):
+        loc = r.header("location") or ""
+        q = parse_qs(urlsplit(loc).query)
+        if not loc.startswith("/dang-nhap?tiep=") or q.get("tiep") != [path]:
+            problems.append("303 to %r, not /dang-nhap?tiep=<path>" % loc)
+    if method == "HEAD" and r.body:
+        problems.append("HEAD answered with a body of %d bytes" % len(r.body))
+    for s in secrets_for(actor):
+        if s in r.text:
+            problems.append("the response shows the draft %r" % s)
+    if problems:
+        RESULTS.setdefault(route, []).append("%s [%s as %s]: %s" % (key, desc, actor, "; ".join(problems)))
+
+
+def run_matrix(rows):
+    for route, method, obj in rows:
+        RESULTS.setdefault(route, [])
+        methods = [method] + (["HEAD"] if method == "GET" and route in HEAD_ROUTES else [])
+        for m in methods:
+            for actor in ACTORS:
+                try:
+                    run_cell(route, m, obj, actor)
+                except Exception as e:  # one broken cell must not hide the others
+                    RESULTS[route].append("%s: %s: %s" % ((route, m, actor, obj), type(e).__name__, e))
+
+
+def coverage_problems():
+    server = portalctl_routes()
+    problems = []
+    have = {(r, m) for r, m, _ in ROWS}
+    for name, (methods, pattern) in sorted(server.items()):
+        for m in sorted(methods - {"HEAD"}):
+            if (name, m) not in have:
+                problems.append("route %s %s (%s) is not covered by EXPECT_TABLE" % (name, m, pattern))
+        if ("HEAD" in methods) != (name in HEAD_ROUTES):
+            problems.append("route %s: HEAD %s by the server but %s in HEAD_ROUTES" % (
+                name, "allowed" if "HEAD" in methods else "not allowed",
+                "listed" if name in HEAD_ROUTES else "not listed"))
+        if name not in PATTERNS:
+            problems.append("route %s (%s) has no pattern in PATTERNS" % (name, pattern))
+        elif PATTERNS[name] != pattern:
+            problems.append("route %s: pattern is %s, the test knows %s" % (name, pattern, PATTERNS[name]))
+    for r, m in sorted(have):
+        if r not in server:
+            problems.append("EXPECT_TABLE has rows for route %s, which no longer exists" % r)
+        elif m not in server[r][0]:
+            problems.append("EXPECT_TABLE has rows for %s %s, a method the route no longer allows" % (r, m))
+    for r in sorted(HEAD_ROUTES - {r for r, m in have if m == "GET"}):
+        problems.append("HEAD_ROUTES names %s, which has no GET row in EXPECT_TABLE" % r)
+    for r in sorted(set(PATTERNS) - set(server)):
+        problems.append("PATTERNS names route %s, which no longer exists" % r)
+    return problems
+
+
+# ---------------------------------------------------------------------------
+# Cases.  Everything runs before the PASS/FAIL lines (the order matters:
+# sign-outs last); the cases report.
+
+SETUP_ERROR = []
+EXTRA = {}
+
+
+def other_editor_checks():
+    """The editor of bai-bong never sees the ba-hang draft in the list and
+    cannot change it (404, row unchanged); with no other hole, the rows of
+    both drafts and the throwaway user are as they were."""
+    probs = []
+    bb = CLIENTS["edBB"]
+    draft = CTX["articles"]["draft-bh"]
+    r = bb.request("GET", "/bien-tap/")
+    if r.status != 200:
+        probs.append("edBB GET /bien-tap/: %d" % r.status)
+    if draft["title"] in r.text or "/bien-tap/bai-viet/%d\"" % draft["id"] in r.text:
+        probs.append("edBB GET /bien-tap/ lists the ba-hang draft %r" % draft["title"])
+    if CTX["articles"]["draft-bb"]["title"] not in r.text:
+        probs.append("edBB GET /bien-tap/ does not list its own draft (the check would prove nothing)")
+    r = CLIENTS["edBH"].request("GET", "/bien-tap/")
+    if draft["title"] not in r.text:
+        probs.append("edBH GET /bien-tap/ does not list its own draft %r" % draft["title"])
+    before = article_row(draft["id"])
+    for action in ("luu", "dang"):
+        r = bb.post("/bien-tap/bai-viet/%d" % draft["id"],
+                    {"tieu_de": HIJACK, "tom_tat": HIJACK, "noi_dung": HIJACK, "hanh_dong": action})
+        if r.status != 404:
+            probs.append("edBB POST /bien-tap/bai-viet/%d hanh_dong=%s: expected 404, got %d"
+                         % (draft["id"], action, r.status))
+    after = article_row(draft["id"])
+    if after != before:
+        probs.append("the ba-hang draft changed after edBB's POST: %r -> %r" % (before, after))
+    for k, was in CTX["drafts_before"].items():
+        now = article_row(CTX["articles"][k]["id"])
+        if now != was:
+            probs.append("draft %s changed during the matrix: %r -> %r" % (k, was, now))
+    n = sql("SELECT COUNT(*) FROM articles WHERE title = %s" % quote(HIJACK))[0][0]
+    if n != "0":
+        probs.append("%s article(s) titled %s were created by refused actors" % (n, HIJACK))
+    if intruders() != CTX["intruders_before"]:
+        probs.append("a refused actor created user %s" % CTX["intruder_phone"])
+    now = victim_state()
+    if now != CTX["victim_state"]:
+        probs.append("the throwaway user changed: %r -> %r" % (CTX["victim_state"], now))
+    return probs
+
+
+def run_all():
+    try:
+        setup()
+    except Exception as e:
+        SETUP_ERROR.append("%s: %s" % (type(e).__name__, e))
+        return
+    try:
+        EXTRA["coverage"] = coverage_problems()
+        # Sign-outs last: they end the actors' sessions.
+        run_matrix([r for r in ROWS if r[0] != "logout"])
+        try:
+            EXTRA["other_editor"] = other_editor_checks()
+        except Exception as e:
+            EXTRA["other_editor"] = ["%s: %s" % (type(e).__name__, e)]
+        run_matrix([r for r in ROWS if r[0] == "logout"])
+    finally:
+        cleanup()
+    bad = sum(len(v) for v in RESULTS.values())
+    print("matrix: %d cells (route x method x actor x object) checked, %d failed" % (CELLS[0], bad))
+    for route in RESULTS:
+        for line in RESULTS[route]:
+            print("  cell FAIL %s" % line)
+    sys.stdout.flush()
+
+
+def report(problems):
+    check(not problems, "\n  " + "\n  ".join(problems))
+
+
+def register_cases():
+    if SETUP_ERROR:
+        def matrix_setup():
+            raise AssertionError(SETUP_ERROR[0])
+        case(matrix_setup)
+        return
+
+    def matrix_covers_route_table():
+        report(EXTRA.get("coverage", ["not run"]))
+    case(matrix_covers_route_table)
+
+    for route in RESULTS:
+        def fn(route=route):
+            report(RESULTS[route])
+        fn.__name__ = "matrix_%s" % route
+        case(fn)
+
+    def matrix_other_unit_editor_cannot_see_or_change_draft():
+        report(EXTRA.get("other_editor", ["not run"]))
+    case(matrix_other_unit_editor_cannot_see_or_change_draft)
+
+
+if __name__ == "__main__":
+    run_all()
+    register_cases()
+    main()
