@@ -77,7 +77,19 @@ $(A)/replay_%: tests/fuzz/%.c tests/fuzz/replay.c $(LIB_A)
 	@$(CC) $(CFLAGS_A) -Wno-missing-prototypes -c tests/fuzz/replay.c -o $@.r.o
 	@$(CXX) $(SAN) -o $@ $@.o $@.r.o $(LIB_A) $(PKG_LIBS)
 
-unit: $(UNIT_TESTS:%=$(A)/%) $(FUZZERS:%=$(A)/replay_%)
+# The same tests without sanitizers, for valgrind.
+$(B)/test_%: tests/unit/test_%.c tests/unit/t.h $(LIB_O)
+	@echo "  TEST    $@"
+	@$(CC) $(CFLAGS_O) -Wno-missing-prototypes $(PKG_CFLAGS) -Icgi-bin -c $< -o $@.o
+	@$(CXX) -o $@ $@.o $(LIB_O) $(PKG_LIBS)
+$(B)/replay_%: tests/fuzz/%.c tests/fuzz/replay.c $(LIB_O)
+	@echo "  REPLAY  $@"
+	@$(CC) $(CFLAGS_O) -Wno-missing-prototypes $(PKG_CFLAGS) -Icgi-bin -c $< -o $@.o
+	@$(CC) $(CFLAGS_O) -Wno-missing-prototypes -c tests/fuzz/replay.c -o $@.r.o
+	@$(CXX) -o $@ $@.o $@.r.o $(LIB_O) $(PKG_LIBS)
+
+unit: $(UNIT_TESTS:%=$(A)/%) $(FUZZERS:%=$(A)/replay_%) \
+    $(UNIT_TESTS:%=$(B)/%) $(FUZZERS:%=$(B)/replay_%)
 asan: $(A)/portal.fcgi $(A)/portalctl unit
 
 run: deps build

@@ -1,0 +1,82 @@
+"""The responder (optimised build, no sanitizers) under valgrind: a round
+of ordinary and hostile requests over FastCGI, then SIGTERM; valgrind
+must report no error in the master, the workers or the mailer."""
+import glob
+import os
+import re
+import signal
+import subprocess
+import time
+
+import fcgi
+from lib import ROOT, VAR, case, check, main
+
+
+def stack_env():
+    env = dict(os.environ)
+    for line in open(os.path.join(VAR, "stack.env")):
+        if line.startswith("export ") and "=" in line:
+            k, v = line[7:].strip().split("=", 1)
+            env[k] = v
+    return env
+
+
+@case
+def test_responder_is_valgrind_clean():
+    logdir = os.path.join(VAR, "valgrind")
+    os.makedirs(logdir, exist_ok=True)
+    sock = os.path.join(VAR, "run", "valgrind.sock")
+    env = stack_env()
+    env.update(PORTAL_SERVER_SOCKET=sock, PORTAL_SERVER_WORKERS="1", PORTAL_SERVER_THREADS="2")
+    p = subprocess.Popen(
+        ["valgrind", "-q", "--log-file=" + os.path.join(logdir, "vg.%p.log"),
+         "--leak-check=no", "--track-fds=no",
+         os.path.join(ROOT, "cgi-bin", "portal.fcgi"), "-c", os.path.join(ROOT, "conf", "portal.conf")],
+        env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+        stderr=open(os.path.join(VAR, "log", "valgrind-portal.log"), "w"))
+    try:
+        end = time.monotonic() + 60
+        while not os.path.exists(sock) and time.monotonic() < end:
+            time.sleep(0.2)
+        check(os.path.exists(sock), "responder under valgrind did not start")
+        time.sleep(1)
+        answers = [
+            fcgi.request(sock, "GET", "/")[0],
+            fcgi.request(sock, "GET", "/don-vi/ba-hang/?trang=1")[0],
+            fcgi.request(sock, "GET", "/don-vi/ba-hang/tin-tuc/1")[0],
+            fcgi.request(sock, "GET", "/khong-co")[0],
+            fcgi.request(sock, "GET", "/don-vi/%C0%AF/")[0],
+            fcgi.request(sock, "GET", "/?" + "&".join("k%d=v" % i for i in range(300)))[0],
+            fcgi.request(sock, "DELETE", "/")[0],
+            fcgi.request(sock, "GET", "/dang-nhap", headers={"Cookie": "sid=x; a=\"b\""})[0],
+            fcgi.request(sock, "POST", "/dang-nhap", body=b"tai_khoan=0912000001&mat_khau=x",
+                         headers={"Content-Type": "application/x-www-form-urlencoded"})[0],
+            fcgi.request(sock, "POST", "/dang-ky",
+                         body=b"--b\r\nContent-Disposition: form-data; name=\"ho_ten\"\r\n\r\nA\r\n"
+                              b"--b\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a.txt\"\r\n\r\n"
+                              b"xyz\r\n--b--\r\n",
+                         headers={"Content-Type": "multipart/form-data; boundary=b"})[0],
+            fcgi.request(sock, "GET", "/healthz")[0],
+            fcgi.request(sock, "GET", "/metrics")[0],
+        ]
+        check(answers == [200, 200, 301, 404, 400, 413, 405, 200, 403, 403, 200, 200],
+              "answers: %r" % answers)
+    finally:
+        p.send_signal(signal.SIGTERM)
+        try:
+            p.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            p.wait()
+    logs = glob.glob(os.path.join(logdir, "vg.*.log"))
+    check(len(logs) >= 3, "valgrind logs of master, worker and mailer: %r" % logs)
+    bad = []
+    for path in logs:
+        text = open(path, errors="replace").read()
+        if re.search(r"(Invalid|uninitialised|Mismatched|overlap|Syscall param)", text):
+            bad.append(path + ":\n" + text[:3000])
+    check(not bad, "valgrind reports:\n" + "\n".join(bad))
+
+
+if __name__ == "__main__":
+    main()
