@@ -194,6 +194,9 @@ static const struct stmt_def stmt_defs[STMT__MAX] = {
 	  "UPDATE password_resets SET used_at = UTC_TIMESTAMP() WHERE "
 	  "token_hash = ? AND used_at IS NULL AND expires_at > UTC_TIMESTAMP()",
 	  0 },
+	[STMT_RESET_VOID] = {
+	  "UPDATE password_resets SET used_at = UTC_TIMESTAMP() WHERE "
+	  "user_id = ? AND used_at IS NULL", 0 },
 	[STMT_AUDIT_INSERT] = {
 	  "INSERT INTO audit_log (actor_id, action, object_type, object_id, "
 	  "detail, addr) VALUES (?, ?, ?, ?, LEFT(?, 500), ?)", 0 },

@@ -168,6 +168,8 @@ h_account_password(struct request *r)
 		return resp_error(r, e == PW_BUSY ? 503 : 500, pw_err_msg(e));
 	if (db_exec(r->db, STMT_USER_SET_PASSWORD, NULL, NULL, "su", hash,
 	    (unsigned long long)r->user->id) != DB_OK ||
+	    db_exec(r->db, STMT_RESET_VOID, NULL, NULL, "u",
+	    (unsigned long long)r->user->id) != DB_OK ||
 	    !sess_end_others(r) || !sess_login(r, r->user->id) ||
 	    audit(r->db, r->user->id, r->remote_addr, "password_change",
 	    "user", r->user->id, "") != DB_OK)

@@ -449,8 +449,9 @@ reset_user(struct request *r, char *hash, struct db_rows *rows)
 	return strtoull(rows->v[0][0], NULL, 10);
 }
 
-/* Sets the password, spends the token and ends every session of the
- * account, in one transaction.  Returns 1/0. */
+/* Sets the password, spends the token (and voids every other link sent
+ * to the account) and ends every session of the account, in one
+ * transaction.  Returns 1/0. */
 static int
 reset_apply(struct request *r, uint64_t uid, const char *hash,
     const char *pwhash)
@@ -460,7 +461,9 @@ reset_apply(struct request *r, uint64_t uid, const char *hash,
 	if (db_begin(r->db) != DB_OK)
 		return 0;
 	if (db_exec(r->db, STMT_RESET_USE, &used, NULL, "s", hash) == DB_OK &&
-	    used == 1 && db_exec(r->db, STMT_USER_SET_PASSWORD, NULL, NULL,
+	    used == 1 && db_exec(r->db, STMT_RESET_VOID, NULL, NULL, "u",
+	    (unsigned long long)uid) == DB_OK &&
+	    db_exec(r->db, STMT_USER_SET_PASSWORD, NULL, NULL,
 	    "su", pwhash, (unsigned long long)uid) == DB_OK &&
 	    sess_end_user(r->db, uid) && audit(r->db, uid, r->remote_addr,
 	    "password_reset", "user", uid, "") == DB_OK &&

@@ -474,22 +474,28 @@ user_password(struct db *db, struct arena *a, char **argv, int argc)
 {
 	char		 hash[PW_HASH_LEN];
 	char		*pw;
+	struct db_rows	 u;
 	uint64_t	 uid;
 	enum pw_err	 e = PW_ERR;
 
 	if (argc != 1)
 		return 2;
-	if ((uid = user_id(db, a, argv[0])) == 0)
+	if ((uid = user_id(db, a, argv[0])) == 0 ||
+	    db_query(db, a, STMT_USER_GET, &u, "u", (unsigned long long)uid) !=
+	    DB_OK || u.nrows == 0)
 		return 1;
-	if ((pw = read_secret(a)) == NULL || (e = pw_policy(a, pw, NULL,
-	    NULL)) != PW_OK || (e = pw_hash(pw, hash)) != PW_OK) {
+	/* Columns of STMT_USER_GET: id, name, phone, email, ... */
+	if ((pw = read_secret(a)) == NULL || (e = pw_policy(a, pw,
+	    u.v[0][2], u.v[0][3])) != PW_OK || (e = pw_hash(pw, hash)) !=
+	    PW_OK) {
 		fprintf(stderr, "portalctl: %s\n", pw_err_msg(e));
 		return 1;
 	}
 	if (db_exec(db, STMT_USER_SET_PASSWORD, NULL, NULL, "su", hash,
-	    (unsigned long long)uid) != DB_OK || !sess_end_user(db, uid) ||
-	    audit(db, 0, "portalctl", "password_reset", "user", uid, "") !=
-	    DB_OK)
+	    (unsigned long long)uid) != DB_OK || db_exec(db, STMT_RESET_VOID,
+	    NULL, NULL, "u", (unsigned long long)uid) != DB_OK ||
+	    !sess_end_user(db, uid) || audit(db, 0, "portalctl",
+	    "password_reset", "user", uid, "") != DB_OK)
 		return 1;
 	printf("password set\n");
 	return 0;

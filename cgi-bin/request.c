@@ -379,6 +379,7 @@ request_keys(struct request *r, const char **why)
 	unsigned	 keys = r->route->keys;
 	size_t		 k, count;
 
+	keys |= KEY_BIT(KEY_NOTICE);	/* any page may show a notice */
 	if (r->method == METHOD_POST)
 		keys |= KEY_BIT(KEY_CSRF);
 	for (k = 0; k < KEY__MAX; k++) {

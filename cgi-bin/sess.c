@@ -10,6 +10,7 @@
 #include "cfg.h"
 #include "db.h"
 #include "log.h"
+#include "req.h"
 #include "request.h"
 #include "resp.h"
 #include "sess.h"
@@ -168,6 +169,21 @@ sess_load(struct request *r)
 	return 0;
 }
 
+/* s when it is text to store (valid UTF-8, no control characters), else
+ * "": a header is whatever the client sent. */
+static const char *
+text_or_empty(const char *s)
+{
+	size_t	 i, n = s ? strlen(s) : 0;
+
+	if (s == NULL || !req_utf8_valid(s, n))
+		return "";
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			return "";
+	return s;
+}
+
 /* Creates a session for user_id (0: nobody yet) and sets the cookie. */
 static int
 sess_create(struct request *r, uint64_t user_id)
@@ -184,8 +200,8 @@ sess_create(struct request *r, uint64_t user_id)
 	sodium_bin2hex(s->csrf, sizeof(s->csrf), csrf, sizeof(csrf));
 	hash_token(token, s->id_hash);
 	e = db_exec(r->db, STMT_SESS_INSERT, NULL, NULL, "snsss", s->id_hash,
-	    (unsigned long long)user_id, s->csrf, r->remote_addr ?
-	    r->remote_addr : "", r->user_agent ? r->user_agent : "");
+	    (unsigned long long)user_id, s->csrf, text_or_empty(r->remote_addr),
+	    text_or_empty(r->user_agent));
 	sodium_memzero(raw, sizeof(raw));
 	if (e != DB_OK)
 		return 0;
