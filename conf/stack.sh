@@ -30,6 +30,7 @@ STACK_PACKAGES=(
 	libsodium-dev libcurl4-openssl-dev libjansson-dev libcjose-dev
 	libcmark-gfm-dev libmagic-dev libqrencode-dev libunistring-dev
 	nginx-light curl wrk valgrind python3 python3-aiosmtpd procps iproute2
+	chromium nodejs npm
 )
 
 # Bounds, in seconds.
@@ -48,14 +49,17 @@ die() {
 
 # Install what is missing from STACK_PACKAGES; silent when nothing is.
 stack_deps() {
-	local p s status missing=()
+	local p status missing=()
 	local -A installed=()
-	# One dpkg-query for the whole list; unknown packages print nothing.
+	# One dpkg-query over every package dpkg knows: a name counts as
+	# installed when an installed package is it or provides it (NodeSource's
+	# nodejs provides npm, and conflicts with Debian's npm package).
 	# shellcheck disable=SC2016 # dpkg-query's format, not a shell expansion
-	status=$(dpkg-query -W -f='${Package} ${db:Status-Status}\n' \
-		"${STACK_PACKAGES[@]}" 2>/dev/null) || true
-	while read -r p s; do
-		if [[ $s == installed ]]; then
+	status=$(dpkg-query -W -f='${db:Status-Status} ${Package}, ${Provides}\n' 2>/dev/null |
+		awk '$1 == "installed" { $1 = ""; gsub(/\([^)]*\)/, "")
+			n = split($0, a, /[ ,]+/); for (i = 1; i <= n; i++) if (a[i] != "") print a[i] }') || true
+	while read -r p; do
+		if [[ -n $p ]]; then
 			installed[$p]=1
 		fi
 	done <<<"$status"
