@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <fcgiapp.h>
 
@@ -105,19 +106,31 @@ header_safe(const char *s)
 	return 1;
 }
 
-/* Adds a header; refuses (returns 0, logs) a name or value with CR, LF
- * or other control characters, and a full table. */
+/* Sets a header, replacing one of the same name (Set-Cookie excepted,
+ * which may repeat); refuses (returns 0, logs) a name or value with CR,
+ * LF or other control characters, and a full table. */
 int
 resp_header(struct request *r, const char *name, const char *value)
 {
+	size_t	 i;
+
 	if (!header_safe(name) || !header_safe(value) ||
-	    strchr(name, ':') != NULL || r->nhdrs == RESP_HEADERS_MAX) {
+	    strchr(name, ':') != NULL) {
 		LOGE("refused header %s", name);
 		return 0;
 	}
-	r->hdrs[r->nhdrs].name = arena_strdup(r->a, name);
-	r->hdrs[r->nhdrs].value = arena_strdup(r->a, value);
-	r->nhdrs++;
+	for (i = 0; i < r->nhdrs; i++)
+		if (strcasecmp(r->hdrs[i].name, name) == 0 &&
+		    strcasecmp(name, "Set-Cookie") != 0)
+			break;
+	if (i == RESP_HEADERS_MAX) {
+		LOGE("refused header %s: table full", name);
+		return 0;
+	}
+	r->hdrs[i].name = arena_strdup(r->a, name);
+	r->hdrs[i].value = arena_strdup(r->a, value);
+	if (i == r->nhdrs)
+		r->nhdrs++;
 	return 1;
 }
 
@@ -298,9 +311,11 @@ resp_write(struct request *r)
 	FCGX_Stream			*out = ((FCGX_Request *)r->fcgx)->out;
 	const struct status_text	*st;
 	char				 line[128];
-	size_t		 i;
-	int		 has_cache = 0;
+	size_t				 i;
+	int				 has_cache = 0;
 
+	if (r->status == 0)	/* a handler that answered nothing */
+		resp_error(r, 500, NULL);
 	st = status_find(r->status);
 	snprintf(line, sizeof(line), "Status: %d %s\r\n", r->status,
 	    st->code == r->status ? st->reason : "Unknown");
