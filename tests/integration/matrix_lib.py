@@ -8,46 +8,13 @@ source address, is not shared with the other tests."""
 import http.client
 import os
 import re
-import subprocess
 from urllib.parse import urlencode
 
-from lib import PORT, VAR
+from lib import PORT, VAR, sql, sql_quote as quote, stack_env  # noqa: F401 (re-exported)
 
 SOURCE_ADDR = os.environ.get("MATRIX_SOURCE_ADDR", "127.0.0.61")
 CSRF_RE = re.compile(r'name="csrf" value="([0-9a-f]{64})"')
 PASSWORD_RE = re.compile(r"[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}")
-
-
-def stack_env():
-    env = {}
-    with open(os.path.join(VAR, "stack.env")) as f:
-        for line in f:
-            line = line.strip()
-            if line.startswith("export ") and "=" in line:
-                k, v = line[len("export "):].split("=", 1)
-                env[k] = v
-    return env
-
-
-_ENV = None
-
-
-def sql(query):
-    """Runs query (UTC session) as the portal account; rows as lists."""
-    global _ENV
-    if _ENV is None:
-        _ENV = stack_env()
-    env = dict(os.environ, MYSQL_PWD=_ENV["PORTAL_DB_PASSWORD"])
-    out = subprocess.run(
-        ["mariadb", "--no-defaults", "-S", _ENV["PORTAL_DB_SOCKET"], "-u", _ENV["PORTAL_DB_USER"],
-         "--batch", "--skip-column-names", "--raw", _ENV["PORTAL_DB_NAME"],
-         "-e", "SET time_zone = '+00:00'; " + query],
-        env=env, check=True, capture_output=True, text=True).stdout
-    return [l.split("\t") for l in out.splitlines()]
-
-
-def quote(s):
-    return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'"
 
 
 def demo_password(phone):

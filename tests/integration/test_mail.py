@@ -14,7 +14,7 @@ import time
 import uuid
 from urllib.parse import urlsplit
 
-from lib import VAR, case, check, main
+from lib import VAR, case, check, main, sql, sql_quote as quote, stack_env
 
 PY = "/usr/bin/python3"
 MAILDIR = os.path.join(VAR, "mail")
@@ -22,34 +22,7 @@ SMTP_PID = os.path.join(VAR, "run", "smtp.pid")
 FROM_NAME = "Cổng thông tin điện tử Phổ Yên"
 
 
-def stack_env():
-    env = {}
-    with open(os.path.join(VAR, "stack.env")) as f:
-        for line in f:
-            line = line.strip()
-            if line.startswith("export ") and "=" in line:
-                k, v = line[len("export "):].split("=", 1)
-                # printf %q quotes only what needs it; these values need none.
-                env[k] = v
-    return env
-
-
 ENV = stack_env()
-
-
-def sql(query):
-    """Runs query (UTC session) as the portal account; rows as lists."""
-    env = dict(os.environ, MYSQL_PWD=ENV["PORTAL_DB_PASSWORD"])
-    out = subprocess.run(
-        ["mariadb", "--no-defaults", "-S", ENV["PORTAL_DB_SOCKET"], "-u", ENV["PORTAL_DB_USER"],
-         "--batch", "--skip-column-names", "--raw", ENV["PORTAL_DB_NAME"],
-         "-e", "SET time_zone = '+00:00'; " + query],
-        env=env, check=True, capture_output=True, text=True).stdout
-    return [l.split("\t") for l in out.splitlines()]
-
-
-def quote(s):
-    return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'"
 
 
 def queue(to, subject, body):

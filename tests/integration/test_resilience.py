@@ -6,7 +6,7 @@ import subprocess
 import threading
 import time
 
-from lib import BIN, ROOT, VAR, case, check, get, main
+from lib import BIN, ROOT, VAR, case, check, get, main, stack_env
 
 STACK = os.path.join(ROOT, "conf", "stack.sh")
 
@@ -124,10 +124,7 @@ def test_worker_killed_under_load_is_replaced():
 @case
 def test_sigterm_stops_master_and_workers_within_a_second():
     sock = os.path.join(VAR, "run", "second.sock")
-    env = dict(os.environ)
-    env.update(
-        {k: v for k, v in (l.strip().replace("export ", "", 1).split("=", 1) for l in open(os.path.join(VAR, "stack.env"))
-                           if "=" in l and not l.startswith("#"))})
+    env = dict(os.environ, **stack_env())
     env["PORTAL_SERVER_SOCKET"] = sock
     env["PORTAL_SERVER_WORKERS"] = "3"
     log = open(os.path.join(VAR, "log", "second.log"), "w")

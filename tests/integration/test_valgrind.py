@@ -9,16 +9,7 @@ import subprocess
 import time
 
 import fcgi
-from lib import ROOT, VAR, case, check, main
-
-
-def stack_env():
-    env = dict(os.environ)
-    for line in open(os.path.join(VAR, "stack.env")):
-        if line.startswith("export ") and "=" in line:
-            k, v = line[7:].strip().split("=", 1)
-            env[k] = v
-    return env
+from lib import ROOT, VAR, case, check, main, stack_env
 
 
 @case
@@ -26,7 +17,7 @@ def test_responder_is_valgrind_clean():
     logdir = os.path.join(VAR, "valgrind")
     os.makedirs(logdir, exist_ok=True)
     sock = os.path.join(VAR, "run", "valgrind.sock")
-    env = stack_env()
+    env = dict(os.environ, **stack_env())
     env.update(PORTAL_SERVER_SOCKET=sock, PORTAL_SERVER_WORKERS="1", PORTAL_SERVER_THREADS="2")
     p = subprocess.Popen(
         ["valgrind", "-q", "--log-file=" + os.path.join(logdir, "vg.%p.log"),
