@@ -61,7 +61,7 @@ static const struct stmt_def stmt_defs[STMT__MAX] = {
 	[STMT_NEWS_BY_UNIT] = {
 	  "SELECT " NEWS_COLS " FROM articles a JOIN units u "
 	  "ON u.id = a.unit_id WHERE a.unit_id = ? AND " NEWS_VISIBLE
-	  " ORDER BY a.published_at DESC, a.id DESC LIMIT ?", 1 },
+	  " ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?", 1 },
 	[STMT_NEWS_GET] = {
 	  "SELECT " NEWS_COLS ", a.body FROM articles a JOIN units u "
 	  "ON u.id = a.unit_id WHERE a.id = ? AND a.unit_id = ? AND "

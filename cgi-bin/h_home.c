@@ -143,13 +143,38 @@ home_units(struct request *r, struct tmpl_dict *d, const struct db_rows *rows)
 	tmpl_set_int(d, "TOTAL_UNITS", (long long)rows->nrows);
 }
 
-/* GET / : every current unit and the latest news of all. */
+/* The unit whose website the request's host name serves, if any.
+ * Returns 200 (u set), 404 or 500. */
+static int
+unit_by_host(struct request *r, struct unit *u)
+{
+	struct db_rows	 rows;
+
+	if (r->host == NULL || *r->host == '\0')
+		return 404;
+	if (db_query(r->db, r->a, STMT_UNIT_BY_HOST, &rows, "s", r->host) !=
+	    DB_OK)
+		return 500;
+	if (rows.nrows == 0)
+		return 404;
+	unit_from_row(r->a, u, rows.v[0]);
+	return 200;
+}
+
+static int	unit_page(struct request *, const struct unit *);
+
+/* GET / : the city home, with every current unit and the latest news of
+ * all; on a host name of a unit, that unit's home. */
 int
 h_home(struct request *r)
 {
 	struct db_rows	 units, news;
 	struct page	 p;
+	struct unit	 u;
+	int		 st;
 
+	if ((st = unit_by_host(r, &u)) != 404)
+		return st == 200 ? unit_page(r, &u) : resp_error(r, 500, NULL);
 	if (db_query(r->db, r->a, STMT_UNITS_CURRENT, &units, "") != DB_OK ||
 	    db_query(r->db, r->a, STMT_NEWS_LATEST, &news, "i",
 	    (long long)HOME_NEWS) != DB_OK)
@@ -171,26 +196,51 @@ page_unit(struct page *p, const struct unit *u)
 	tmpl_set(p->body, "UNIT_SLUG", u->slug);
 }
 
-/* GET /don-vi/{unit}/ : a unit's home with its news. */
+/* A unit's home with a page ("trang") of its news, newest first. */
+static int
+unit_page(struct request *r, const struct unit *u)
+{
+	uint64_t	 page = r->val[KEY_PAGE].u ? r->val[KEY_PAGE].u : 1;
+	struct db_rows	 news;
+	struct page	 p;
+	int		 more;
+
+	/* One row more than shown tells whether an older page exists. */
+	if (db_query(r->db, r->a, STMT_NEWS_BY_UNIT, &news, "iii",
+	    atoll(u->id), (long long)UNIT_NEWS + 1,
+	    (long long)((page - 1) * UNIT_NEWS)) != DB_OK)
+		return resp_error(r, 500, NULL);
+	if (news.nrows == 0 && page > 1)
+		return resp_error(r, 404, NULL);
+	if ((more = news.nrows > UNIT_NEWS))
+		news.nrows = UNIT_NEWS;
+	resp_page_new(r, &p, u->full, "unit.tpl");
+	page_unit(&p, u);
+	tmpl_set(p.body, "UNIT_KIND", u->kind_label);
+	tmpl_set(p.body, "UNIT_CODE", u->code);
+	news_fill(r, p.body, &news);
+	if (page > 1)
+		tmpl_set(tmpl_section(p.body, "PREV"), "URL", page == 2 ?
+		    arena_printf(r->a, "/don-vi/%s/", u->slug) :
+		    arena_printf(r->a, "/don-vi/%s/?trang=%llu", u->slug,
+		    (unsigned long long)page - 1));
+	if (more)
+		tmpl_set(tmpl_section(p.body, "NEXT"), "URL", arena_printf(r->a,
+		    "/don-vi/%s/?trang=%llu", u->slug,
+		    (unsigned long long)page + 1));
+	return resp_page(r, 200, &p);
+}
+
+/* GET /don-vi/{unit}/ */
 int
 h_unit(struct request *r)
 {
 	struct unit	 u;
-	struct db_rows	 news;
-	struct page	 p;
 	int		 st;
 
 	if ((st = unit_load(r, r->args[0], &u)) != 200)
 		return resp_error(r, st, NULL);
-	if (db_query(r->db, r->a, STMT_NEWS_BY_UNIT, &news, "ii",
-	    atoll(u.id), (long long)UNIT_NEWS) != DB_OK)
-		return resp_error(r, 500, NULL);
-	resp_page_new(r, &p, u.full, "unit.tpl");
-	page_unit(&p, &u);
-	tmpl_set(p.body, "UNIT_KIND", u.kind_label);
-	tmpl_set(p.body, "UNIT_CODE", u.code);
-	news_fill(r, p.body, &news);
-	return resp_page(r, 200, &p);
+	return unit_page(r, &u);
 }
 
 /* One PARA section per blank-line-separated paragraph of text. */

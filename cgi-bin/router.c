@@ -18,7 +18,7 @@
  * runs); a route's roles are checked before its body is read. */
 const struct route router_table[ROUTE__MAX] = {
 	/* ROUTE_HOME */
-	{ ROUTE_HOME, GET, "/", h_home, PUBLIC, 0, "home" },
+	{ ROUTE_HOME, GET, "/", h_home, PUBLIC, K(PAGE), "home" },
 	/* ROUTE_UNIT */
 	{ ROUTE_UNIT, GET, "/don-vi/{unit}/", h_unit, PUBLIC, K(PAGE),
 	  "unit" },

@@ -2,7 +2,8 @@
 {{!
   A unit's home page (BODY of layout.tpl).
   Keys: UNIT_NAME, UNIT_KIND, UNIT_CODE, NEWS_ITEM[] { TITLE, URL,
-  UNIT_NAME, DATE, DATE_ISO, SUMMARY }, NO_NEWS (section).
+  UNIT_NAME, DATE, DATE_ISO, SUMMARY }, NO_NEWS (section), PREV, NEXT
+  (sections: URL of the neighbouring page of news, complete and safe).
 }}
 <section class="unit-head" aria-labelledby="ten-don-vi">
   <h1 id="ten-don-vi">{{UNIT_NAME}}</h1>
@@ -36,4 +37,10 @@
   {{#NO_NEWS}}
   <p class="empty">Chưa có tin bài.</p>
   {{/NO_NEWS}}
+  <nav class="pagination" aria-label="Các trang tin">
+    <ul>
+      {{#PREV}}<li class="page-prev"><a href="{{URL}}" rel="prev">Tin mới hơn</a></li>{{/PREV}}
+      {{#NEXT}}<li class="page-next"><a href="{{URL}}" rel="next">Tin cũ hơn</a></li>{{/NEXT}}
+    </ul>
+  </nav>
 </section>

@@ -39,7 +39,8 @@ def request(method, path, body=None, headers=None, raw_path=False):
     """One request on a fresh connection; path is sent as given."""
     conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
     try:
-        conn.putrequest(method, path, skip_accept_encoding=True)
+        conn.putrequest(method, path, skip_accept_encoding=True,
+                        skip_host=any(k.lower() == "host" for k in (headers or {})))
         for k, v in (headers or {}).items():
             conn.putheader(k, v)
         if body is not None and "Content-Length" not in (headers or {}):
@@ -183,7 +184,8 @@ def request_from(source, method, path, body=None, headers=None, timeout=30):
     conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=timeout,
                                       source_address=(source, 0) if source else None)
     try:
-        conn.putrequest(method, path, skip_accept_encoding=True)
+        conn.putrequest(method, path, skip_accept_encoding=True,
+                        skip_host=any(k.lower() == "host" for k in (headers or {})))
         for k, v in (headers or {}).items():
             conn.putheader(k, v)
         if body is not None and "Content-Length" not in (headers or {}):

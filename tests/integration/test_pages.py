@@ -5,7 +5,7 @@ import os
 import re
 import unicodedata
 
-from lib import ROOT, case, check, check_security_headers, get, main, request
+from lib import ROOT, case, check, check_security_headers, get, main, request, sql
 
 UNITS = list(csv.DictReader(
     open(os.path.join(ROOT, "migrations/seed/units-pho-yen.tsv"), encoding="utf-8"),
@@ -65,6 +65,43 @@ def test_unit_home():
     check("Nông dân xã Thành Công" not in r.text, "another unit's news shown")
     r = get("/don-vi/thanh-cong/")
     check(r.status == 200 and "Xã Thành Công" in r.text)
+
+
+@case
+def test_unit_news_in_pages():
+    uid = sql("SELECT id FROM units WHERE slug = 'tan-phu'")[0][0]
+    sql("INSERT INTO articles (unit_id, status, slug, title, body, published_at) VALUES "
+        + ", ".join("(%s, 'published', 'trang-%d', 'Tin trang số %d', 'Nội dung', "
+                    "UTC_TIMESTAMP() - INTERVAL %d MINUTE)" % (uid, i, i, i) for i in range(12)))
+    try:
+        p1 = get("/don-vi/tan-phu/")
+        check(p1.status == 200 and p1.text.count("Tin trang số") == 10, "page 1")
+        check("Tin trang số 0<" in p1.text and "Tin trang số 11<" not in p1.text, "newest first")
+        check('href="/don-vi/tan-phu/?trang=2"' in p1.text, "link to page 2")
+        check('rel="prev"' not in p1.text)
+        p2 = get("/don-vi/tan-phu/?trang=2")
+        check(p2.status == 200 and p2.text.count("Tin trang số") == 2, "page 2")
+        check('href="/don-vi/tan-phu/" rel="prev"' in p2.text, "link back to page 1")
+        check('rel="next"' not in p2.text)
+        check(get("/don-vi/tan-phu/?trang=3").status == 404)
+    finally:
+        sql("DELETE FROM articles WHERE unit_id = %s AND slug LIKE 'trang-%%'" % uid)
+
+
+@case
+def test_unit_served_at_its_host_name():
+    uid = sql("SELECT id FROM units WHERE slug = 'ba-hang'")[0][0]
+    sql("INSERT INTO unit_hosts (host, unit_id) VALUES ('bahang.phoyen.test', %s)" % uid)
+    try:
+        r = get("/", headers={"Host": "bahang.phoyen.test"})
+        check(r.status == 200, r.status)
+        check('<h1 id="ten-don-vi">Phường Ba Hàng</h1>' in r.text, "the unit's home")
+        check("Phường Bãi Bông" not in r.text, "not the city home")
+        r = get("/", headers={"Host": "BaHang.PhoYen.test"})
+        check("Phường Ba Hàng</h1>" in r.text, "host names are case-insensitive")
+        check("Các phường, xã" in get("/").text, "other hosts get the city home")
+    finally:
+        sql("DELETE FROM unit_hosts WHERE host = 'bahang.phoyen.test'")
 
 
 @case
