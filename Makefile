@@ -105,12 +105,13 @@ test: deps build
 # libFuzzer needs clang; each target runs FUZZ_SECONDS on its seed corpus.
 F = var/fuzz
 # The parsers under test need only the arena and the validators beside them.
-FUZZ_SRC = cgi-bin/req.c cgi-bin/req_mp.c cgi-bin/valid.c cgi-bin/arena.c
+FUZZ_SRC = cgi-bin/req.c cgi-bin/req_mp.c cgi-bin/valid.c cgi-bin/arena.c \
+    cgi-bin/text.c
 $(F)/%: tests/fuzz/%.c $(FUZZ_SRC) $(HDRS)
 	@mkdir -p $(F)
 	@echo "  FUZZ    $@"
 	@clang -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined \
-	    -Icgi-bin -o $@ $< $(FUZZ_SRC)
+	    -Icgi-bin -o $@ $< $(FUZZ_SRC) -lunistring
 fuzz: deps $(FUZZERS:%=$(F)/%)
 	@for f in $(FUZZERS); do \
 		mkdir -p $(F)/corpus-$$f; \

@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "req.h"
+#include "text.h"
 #include "valid.h"
 
 #define FZ_CHECK(c) do { if (!(c)) { \
@@ -97,6 +99,34 @@ fz_accounts(const char *s, size_t n)
 		    s[1] != '\\')) && memchr(s, '\n', n) == NULL);
 }
 
+/* Titles and names as people type them: trimmed NFC stays valid UTF-8
+ * without outer spaces; a slug is [a-z0-9-], bounded, without outer or
+ * double hyphens. */
+static void
+fz_text(const char *s, size_t n)
+{
+	struct arena	*a;
+	char		*t, *slug;
+	size_t		 len;
+
+	if (!req_utf8_valid(s, n) || memchr(s, '\0', n) != NULL)
+		return;
+	a = arena_new();
+	if ((t = text_trim(a, s, n)) != NULL) {
+		len = strlen(t);
+		FZ_CHECK(req_utf8_valid(t, len));
+		FZ_CHECK(len == 0 || (t[0] != ' ' && t[len - 1] != ' '));
+		FZ_CHECK(strstr(t, "  ") == NULL);
+		slug = text_slug(a, t, 80);
+		len = strlen(slug);
+		FZ_CHECK(len >= 1 && len <= 80 && slug[0] != '-' &&
+		    slug[len - 1] != '-' && strstr(slug, "--") == NULL);
+		FZ_CHECK(strspn(slug, "abcdefghijklmnopqrstuvwxyz0123456789-") ==
+		    len);
+	}
+	arena_free(a);
+}
+
 static void
 fz_strings(const char *s, size_t n, uint8_t pick)
 {
@@ -121,6 +151,7 @@ fz_strings(const char *s, size_t n, uint8_t pick)
 	if (valid_id_slug(s, n, &id))
 		FZ_CHECK(id >= 1 && id <= (UINT64_C(1) << 53));
 	fz_accounts(s, n);
+	fz_text(s, n);
 }
 
 int

@@ -9,6 +9,7 @@
 #include "cfg.h"
 #include "log.h"
 #include "metrics.h"
+#include "text.h"
 #include "t.h"
 
 static int cleaned;
@@ -145,6 +146,36 @@ test_metrics_render(void)
 	arena_free(a);
 }
 
+static void
+test_text_slug_vietnamese(void)
+{
+	struct arena *a = arena_new();
+
+	CHECK_STR(text_slug(a, "Lễ hội Đền Lý Nam Đế – Phổ Yên!", 80),
+	    "le-hoi-den-ly-nam-de-pho-yen");
+	CHECK_STR(text_slug(a, "  ĐƯỜNG   Lê Lợi  ", 80), "duong-le-loi");
+	CHECK_STR(text_slug(a, "Thông báo số 12/2026", 80),
+	    "thong-bao-so-12-2026");
+	CHECK_STR(text_slug(a, "Trận đấu", 4), "tran");
+	CHECK_STR(text_slug(a, "!!! ???", 80), "bai-viet");
+	CHECK_STR(text_slug(a, "", 80), "bai-viet");
+	CHECK_STR(text_slug(a, "漢字", 80), "bai-viet");
+	arena_free(a);
+}
+
+static void
+test_text_trim_and_nfc(void)
+{
+	struct arena *a = arena_new();
+	/* "Việt" decomposed: e + combining circumflex + combining dot below */
+	const char *nfd = "Vie\xcc\x82\xcc\xa3t  Nam\n";
+
+	CHECK_STR(text_trim(a, nfd, strlen(nfd)), "Việt Nam");
+	CHECK_STR(text_trim(a, " \t ", 3), "");
+	CHECK_INT(text_chars("Phổ Yên"), 7);
+	arena_free(a);
+}
+
 int
 main(void)
 {
@@ -154,5 +185,7 @@ main(void)
 	RUN(test_cfg_env_overrides_file);
 	RUN(test_log_clean_strips_controls);
 	RUN(test_metrics_render);
+	RUN(test_text_slug_vietnamese);
+	RUN(test_text_trim_and_nfc);
 	return T_END();
 }
