@@ -128,8 +128,9 @@ sess_roles(struct request *r, struct user *u)
 	return 1;
 }
 
-/* Finds the request's session and its user, if any.  Returns 0, or 500
- * when the database fails. */
+/* Finds the request's session and its user, if any.  Returns 0, or 503
+ * when the database does not answer (a probe of /healthz that carries a
+ * cookie still learns the truth). */
 int
 sess_load(struct request *r)
 {
@@ -145,7 +146,7 @@ sess_load(struct request *r)
 	if (db_query(r->db, r->a, STMT_SESS_GET, &rows, "sii",
 	    s->id_hash, (long long)sess.idle,
 	    (long long)sess.absolute) != DB_OK)
-		return 500;
+		return 503;
 	if (rows.nrows == 0)
 		return 0;
 	v = rows.v[0];
@@ -157,7 +158,7 @@ sess_load(struct request *r)
 		u->phone = v[3];
 		u->email = v[4];
 		if (!sess_roles(r, u))
-			return 500;
+			return 503;
 		s->user = r->user = u;
 	}
 	/* last_seen moves at most once a minute: a write per minute, not
