@@ -1550,18 +1550,10 @@ test_err_str_status(void)
 	CHECK_INT(req_err_status(REQ_IO), 400);
 }
 
-int
-main(void)
+/* UTF-8, percent-decoding, urlencoded, cookies: failure cases first. */
+static void
+run_utf8_urlencoded_cookies(void)
 {
-	const char	*t = getenv("TMPDIR");
-
-	snprintf(tmpdir, sizeof(tmpdir), "%s/test_req.XXXXXX",
-	    t != NULL && t[0] != '\0' ? t : "/tmp");
-	if (mkdtemp(tmpdir) == NULL) {
-		perror(tmpdir);
-		return 1;
-	}
-
 	RUN(test_utf8_overlong);
 	RUN(test_utf8_surrogate);
 	RUN(test_utf8_above_max);
@@ -1569,14 +1561,12 @@ main(void)
 	RUN(test_utf8_stray_continuation);
 	RUN(test_utf8_nul);
 	RUN(test_utf8_valid);
-
 	RUN(test_pct_bad_escape);
 	RUN(test_pct_nul);
 	RUN(test_pct_bad_utf8);
 	RUN(test_pct_plus);
 	RUN(test_pct_hex_case);
 	RUN(test_pct_empty);
-
 	RUN(test_url_bad_escape);
 	RUN(test_url_nul);
 	RUN(test_url_bad_utf8);
@@ -1590,7 +1580,6 @@ main(void)
 	RUN(test_url_decoding);
 	RUN(test_url_equals_in_value);
 	RUN(test_url_many_grow);
-
 	RUN(test_cookie_bad_name);
 	RUN(test_cookie_ctl_in_value);
 	RUN(test_cookie_bad_utf8);
@@ -1602,7 +1591,12 @@ main(void)
 	RUN(test_cookie_not_decoded);
 	RUN(test_cookie_duplicates_kept);
 	RUN(test_cookie_empty);
+}
 
+/* Multipart: failure cases first. */
+static void
+run_multipart(void)
+{
 	RUN(test_mp_no_ctype);
 	RUN(test_mp_no_boundary);
 	RUN(test_mp_not_form_data);
@@ -1649,7 +1643,22 @@ main(void)
 	RUN(test_mp_filename_quotes);
 	RUN(test_mp_tmpfile_unlinked);
 	RUN(test_mp_file_exact_max);
+}
 
+int
+main(void)
+{
+	const char	*t = getenv("TMPDIR");
+
+	snprintf(tmpdir, sizeof(tmpdir), "%s/test_req.XXXXXX",
+	    t != NULL && t[0] != '\0' ? t : "/tmp");
+	if (mkdtemp(tmpdir) == NULL) {
+		perror(tmpdir);
+		return 1;
+	}
+
+	run_utf8_urlencoded_cookies();
+	run_multipart();
 	RUN(test_err_str_status);
 
 	if (tmp_count() != 0)
