@@ -116,6 +116,13 @@ static const struct stmt_def stmt_defs[STMT__MAX] = {
 	  "DELETE FROM sessions WHERE last_seen < UTC_TIMESTAMP() - INTERVAL ? "
 	  "SECOND OR created_at < UTC_TIMESTAMP() - INTERVAL ? SECOND "
 	  "LIMIT 1000", 0 },
+	/* Housekeeping: what no limit looks at any more. */
+	[STMT_FAIL_EXPIRE] = {
+	  "DELETE FROM login_failures WHERE at < UTC_TIMESTAMP() - "
+	  "INTERVAL 1 DAY LIMIT 1000", 0 },
+	[STMT_RESET_EXPIRE] = {
+	  "DELETE FROM password_resets WHERE expires_at < UTC_TIMESTAMP() - "
+	  "INTERVAL 1 DAY LIMIT 1000", 0 },
 	[STMT_USER_ROLES] = {
 	  "SELECT role, COALESCE(unit_id, 0) FROM user_roles WHERE user_id = ?",
 	  1 },

@@ -223,7 +223,8 @@ worker_main(pid_t master)
 }
 
 /* The mailer process: every second, delivers what the outbox holds; every
- * minute, deletes expired sessions.  Stops on SIGTERM/SIGINT. */
+ * [server] housekeeping seconds, deletes expired sessions and old
+ * throttling rows.  Stops on SIGTERM/SIGINT. */
 static void __attribute__((noreturn))
 mailer_main(pid_t master)
 {
@@ -232,7 +233,9 @@ mailer_main(pid_t master)
 	struct arena	*a = arena_new();
 	struct db	*db;
 	sigset_t	 set;
-	int		 sig = 0, n = 0;
+	long		 every = cfg_int("server", "housekeeping", 60, 1, 86400);
+	long		 n = 0;
+	int		 sig = 0;
 
 	prctl(PR_SET_PDEATHSIG, SIGTERM);
 	prctl(PR_SET_NAME, "portal-mailer");
@@ -247,7 +250,7 @@ mailer_main(pid_t master)
 	db = db_new(&conf.db);
 	while (sig != SIGTERM && sig != SIGINT) {
 		mail_run_once(db, a, &mc);
-		if (n++ % 60 == 0)
+		if (n++ % every == 0)
 			sess_expire(db);
 		arena_reset(a);
 		sig = sigtimedwait(&set, NULL, &tick);

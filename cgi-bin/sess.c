@@ -260,14 +260,18 @@ sess_end_user(struct db *db, uint64_t user_id)
 	    (unsigned long long)user_id) == DB_OK;
 }
 
-/* Deletes expired sessions, a batch at a time (housekeeping). */
+/* Housekeeping, a batch at a time: deletes expired sessions, sign-in
+ * failures older than any throttling window, and reset links a day past
+ * their end.  Returns the sessions deleted, -1 on a database error. */
 int
 sess_expire(struct db *db)
 {
 	uint64_t	 n = 0;
 
 	if (db_exec(db, STMT_SESS_EXPIRE, &n, NULL, "ii",
-	    (long long)sess.idle, (long long)sess.absolute) != DB_OK)
+	    (long long)sess.idle, (long long)sess.absolute) != DB_OK ||
+	    db_exec(db, STMT_FAIL_EXPIRE, NULL, NULL, "") != DB_OK ||
+	    db_exec(db, STMT_RESET_EXPIRE, NULL, NULL, "") != DB_OK)
 		return -1;
 	return (int)n;
 }

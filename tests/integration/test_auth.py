@@ -18,7 +18,7 @@ import urllib.parse
 from lib import (BIN, CSRF_MSG, DEMO_ADMIN, DEMO_EDITOR_BA_HANG, DEMO_LEADER, DEMO_STAFF, PORT, SID,
                  VAR, Client, base_url, case, check, check_security_headers, clear_failures,
                  demo_login, get, main, new_phone, parse_set_cookie, random_password, register,
-                 sid_hash, sql, sql_quote, sql_value)
+                 sid_hash, sql, sql_quote, sql_value, wait_for)
 
 ADDR = "127.0.2.1"          # this file's ordinary clients
 LOCK_ADDR = "127.0.2.61"    # lockout of one account
@@ -592,6 +592,46 @@ def test_hash_flood_503():
     for i in range(n):
         clear_failures(FLOOD_NET % (i + 1))
 
+
+
+@case
+def test_audit_log_is_append_only():
+    before = sql_value("SELECT COUNT(*) FROM audit_log")
+    check(int(before) > 0, "the audit log has rows")
+    for query in ("UPDATE audit_log SET action = 'sua'", "DELETE FROM audit_log"):
+        try:
+            sql(query)
+            refused = False
+        except subprocess.CalledProcessError as e:
+            refused = "append-only" in e.stderr
+        check(refused, "not refused: " + query)
+    check(sql_value("SELECT COUNT(*) FROM audit_log") == before, "rows unchanged")
+
+
+@case
+def test_housekeeping_deletes_only_what_expired():
+    """The mailer's housekeeping (every second in the test stack) removes
+    expired sessions, old sign-in failures and reset links, and nothing
+    else."""
+    tag = secrets.token_hex(8)
+    old, fresh = sid_hash("old" + tag), sid_hash("fresh" + tag)
+    sql("INSERT INTO sessions (id_hash, csrf, created_at, last_seen) VALUES "
+        "(%s, REPEAT('a', 64), UTC_TIMESTAMP() - INTERVAL 2 HOUR, UTC_TIMESTAMP() - INTERVAL 1 HOUR), "
+        "(%s, REPEAT('a', 64), UTC_TIMESTAMP(), UTC_TIMESTAMP())" % (sql_quote(old), sql_quote(fresh)))
+    sql("INSERT INTO login_failures (addr, at) VALUES (%s, UTC_TIMESTAMP() - INTERVAL 2 DAY), "
+        "(%s, UTC_TIMESTAMP())" % (sql_quote("old-" + tag), sql_quote("new-" + tag)))
+    try:
+        check(wait_for(lambda: sql_value("SELECT COUNT(*) FROM sessions WHERE id_hash = %s"
+                                         % sql_quote(old)) == "0", 10), "expired session kept")
+        check(wait_for(lambda: sql_value("SELECT COUNT(*) FROM login_failures WHERE addr = %s"
+                                         % sql_quote("old-" + tag)) == "0", 10), "old failure kept")
+        check(sql_value("SELECT COUNT(*) FROM sessions WHERE id_hash = %s" % sql_quote(fresh)) == "1",
+              "a live session was deleted")
+        check(sql_value("SELECT COUNT(*) FROM login_failures WHERE addr = %s"
+                        % sql_quote("new-" + tag)) == "1", "a recent failure was deleted")
+    finally:
+        sql("DELETE FROM sessions WHERE id_hash IN (%s, %s)" % (sql_quote(old), sql_quote(fresh)))
+        sql("DELETE FROM login_failures WHERE addr LIKE %s" % sql_quote("%-" + tag))
 
 if __name__ == "__main__":
     main()
