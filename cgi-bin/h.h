@@ -33,7 +33,6 @@ struct arena;
 struct tmpl_dict;
 int	h_auth_init(void);
 int	h_roles_fill(struct request *, struct tmpl_dict *, unsigned long long);
-const char *h_urlencode(struct arena *, const char *);
 const char *h_unit_name(struct arena *, const char *kind, const char *name);
 int	h_check_person(struct request *, struct page *, unsigned long long);
 int	h_check_new_password(struct request *, struct page *,

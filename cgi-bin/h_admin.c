@@ -10,6 +10,7 @@
 #include "request.h"
 #include "resp.h"
 #include "sess.h"
+#include "text.h"
 #include "tmpl.h"
 #include "user.h"
 #include "valid.h"
@@ -80,11 +81,11 @@ h_admin_users(struct request *r)
 	users_fill(r, p.body, &rows);
 	if (page > 1)
 		tmpl_set(tmpl_section(p.body, "PREV"), "URL", arena_printf(r->a,
-		    "/quan-tri/nguoi-dung?q=%s&trang=%llu", h_urlencode(r->a, q),
+		    "/quan-tri/nguoi-dung?q=%s&trang=%llu", text_urlencode(r->a, q),
 		    (unsigned long long)page - 1));
 	if ((long long)(page * USERS_PAGE) < total)
 		tmpl_set(tmpl_section(p.body, "NEXT"), "URL", arena_printf(r->a,
-		    "/quan-tri/nguoi-dung?q=%s&trang=%llu", h_urlencode(r->a, q),
+		    "/quan-tri/nguoi-dung?q=%s&trang=%llu", text_urlencode(r->a, q),
 		    (unsigned long long)page + 1));
 	return resp_page(r, 200, &p);
 }

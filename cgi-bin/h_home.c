@@ -1,5 +1,4 @@
 /* The city home, a unit's home and an article: public pages. */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,27 +32,6 @@ static const char *
 kind_label(const char *kind)
 {
 	return strcmp(kind, "xa") == 0 ? "Xã" : "Phường";
-}
-
-/* Percent-encodes s for a query value (RFC 3986 unreserved kept). */
-const char *
-h_urlencode(struct arena *a, const char *s)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	char	*out = arena_alloc(a, strlen(s) * 3 + 1), *w = out;
-
-	for (; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~')
-			*w++ = (char)c;
-		else {
-			*w++ = '%';
-			*w++ = hex[c >> 4];
-			*w++ = hex[c & 15];
-		}
-	}
-	*w = '\0';
-	return out;
 }
 
 /* "Phường Bãi Bông" from kind "phuong" and name "Bãi Bông". */

@@ -37,6 +37,7 @@
 #include "router.h"
 #include "seal.h"
 #include "sess.h"
+#include "text.h"
 #include "tmpl.h"
 
 #define WORKERS_MAX	64
@@ -75,7 +76,7 @@ authorize(struct request *r)
 	if (r->user == NULL && (r->method == METHOD_GET ||
 	    r->method == METHOD_HEAD))
 		return resp_redirect(r, 303, arena_printf(r->a,
-		    "/dang-nhap?tiep=%s", h_urlencode(r->a, r->path)));
+		    "/dang-nhap?tiep=%s", text_urlencode(r->a, r->path)));
 	return resp_error(r, 403, NULL);
 }
 

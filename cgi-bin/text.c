@@ -100,3 +100,24 @@ text_slug(struct arena *a, const char *s, size_t maxlen)
 	out[n] = '\0';
 	return n ? out : arena_strdup(a, "bai-viet");
 }
+
+/* Percent-encodes s for a query value (RFC 3986 unreserved kept). */
+char *
+text_urlencode(struct arena *a, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char	*out = arena_alloc(a, strlen(s) * 3 + 1), *w = out;
+
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~')
+			*w++ = (char)c;
+		else {
+			*w++ = '%';
+			*w++ = hex[c >> 4];
+			*w++ = hex[c & 15];
+		}
+	}
+	*w = '\0';
+	return out;
+}

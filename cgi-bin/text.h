@@ -10,5 +10,6 @@ char	*text_nfc(struct arena *, const char *, size_t);
 char	*text_trim(struct arena *, const char *, size_t);
 char	*text_slug(struct arena *, const char *, size_t maxlen);
 size_t	 text_chars(const char *);
+char	*text_urlencode(struct arena *, const char *);
 
 #endif

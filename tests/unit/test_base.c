@@ -173,6 +173,8 @@ test_text_trim_and_nfc(void)
 	CHECK_STR(text_trim(a, nfd, strlen(nfd)), "Việt Nam");
 	CHECK_STR(text_trim(a, " \t ", 3), "");
 	CHECK_INT(text_chars("Phổ Yên"), 7);
+	CHECK_STR(text_urlencode(a, "/tai-khoan?x=1&y=Phổ"),
+	    "%2Ftai-khoan%3Fx%3D1%26y%3DPh%E1%BB%95");
 	arena_free(a);
 }
 
