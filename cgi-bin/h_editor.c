@@ -177,6 +177,8 @@ h_editor_new(struct request *r)
 	editor_values(r, &p, NULL);
 	if (r->method != METHOD_POST)
 		return resp_page(r, 200, &p);
+	if (r->val[KEY_UNIT].u == 0)
+		resp_field_error(&p, "ERR_UNIT", "Vui lòng chọn phường, xã.");
 	if (editor_check(r, &p))
 		return resp_page(r, 422, &p);
 	st = editor_status(r);
@@ -237,12 +239,9 @@ h_editor_edit(struct request *r)
 
 	if ((v = editor_article(r, &id, &st)) == NULL)
 		return resp_error(r, st, NULL);
-	if (r->method == METHOD_POST && r->val[KEY_ACTION].s != NULL) {
-		resp_page_new(r, &p, v[EC_TITLE], "editor_edit.tpl");
-		if (editor_check(r, &p) == 0)
-			return editor_save(r, id);
-	} else
-		resp_page_new(r, &p, v[EC_TITLE], "editor_edit.tpl");
+	resp_page_new(r, &p, v[EC_TITLE], "editor_edit.tpl");
+	if (r->method == METHOD_POST && editor_check(r, &p) == 0)
+		return editor_save(r, id);
 	tmpl_set(p.body, "ACTION_URL", arena_printf(r->a,
 	    "/bien-tap/bai-viet/%llu", (unsigned long long)id));
 	tmpl_show(p.body, "NOT_NEW");
