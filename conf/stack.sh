@@ -30,7 +30,7 @@ STACK_PACKAGES=(
 	libsodium-dev libcurl4-openssl-dev libjansson-dev libcjose-dev
 	libcmark-gfm-dev libmagic-dev libqrencode-dev libunistring-dev
 	nginx-light curl wrk valgrind python3 python3-aiosmtpd procps iproute2
-	chromium nodejs npm
+	chromium nodejs npm sqlmap
 )
 
 # Bounds, in seconds.
