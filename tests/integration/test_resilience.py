@@ -93,11 +93,14 @@ def test_worker_killed_under_load_is_replaced():
     results = []
 
     def load():
+        # Each answer is stamped with the time its request started: one
+        # started after the kill cannot have been held by the dead worker.
         while not stop.is_set():
+            t = time.monotonic()
             try:
-                results.append((time.monotonic(), get("/").status))
+                results.append((t, get("/").status))
             except Exception:
-                results.append((time.monotonic(), 0))
+                results.append((t, 0))
 
     threads = [threading.Thread(target=load) for _ in range(4)]
     for t in threads:
@@ -113,9 +116,10 @@ def test_worker_killed_under_load_is_replaced():
     for t in threads:
         t.join()
     check(replaced, "no new worker within 1 s (%.2f s)" % took)
-    after = [s for t, s in results if t > killed_at + 0.2]
+    after = [s for t, s in results if t > killed_at + 0.05]
     bad = [s for t, s in results if s != 200]
-    check(len(after) > 20 and all(s == 200 for s in after), "answers after the kill: %r" % after[:20])
+    check(len(after) > 20, "too few answers after the kill: %d" % len(after))
+    check(all(s == 200 for s in after), "answers after the kill: %r" % [s for s in after if s != 200])
     # Only what the killed worker held in flight may fail (4 threads).
     check(len(bad) <= 4, "failed requests: %d of %d" % (len(bad), len(results)))
     check("portal_worker_restarts_total" in get("/metrics").text)
