@@ -212,6 +212,9 @@ static const struct stmt_def stmt_defs[STMT__MAX] = {
 	  "a.detail FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id "
 	  "WHERE a.object_type = ? AND a.object_id = ? ORDER BY a.id DESC "
 	  "LIMIT 20", 1 },
+	[STMT_AUDIT_COUNT_ADDR] = {
+	  "SELECT COUNT(*) FROM audit_log WHERE addr = ? AND action = ? AND "
+	  "at > UTC_TIMESTAMP(3) - INTERVAL 1 HOUR", 1 },
 	[STMT_UNITS_ALL] = {
 	  "SELECT " UNIT_COLS " FROM units u ORDER BY u.kind, "
 	  "u.name COLLATE utf8mb4_vietnamese_ci", 1 },

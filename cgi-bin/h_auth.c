@@ -26,6 +26,7 @@ static const char bad_login[] =
 
 static struct {
 	long	 lock_after, lock_seconds, addr_limit, addr_window, hourly_max;
+	long	 register_limit;
 	char	 dummy[PW_HASH_LEN];	/* verified against for unknown names */
 	const char *base_url;
 } auth;
@@ -43,6 +44,8 @@ h_auth_init(void)
 	auth.addr_window = cfg_int("security", "login_addr_window", 900, 1,
 	    86400);
 	auth.hourly_max = cfg_int("security", "login_hourly_max", 100, 1,
+	    100000);
+	auth.register_limit = cfg_int("security", "register_addr_limit", 20, 1,
 	    100000);
 	auth.base_url = cfg_str("site", "base_url", "");
 	return pw_hash("không phải mật khẩu của ai", auth.dummy) == PW_OK;
@@ -325,7 +328,21 @@ register_create(struct request *r, const char *hash)
 	return id;
 }
 
-/* GET/POST /dang-ky */
+/* How many accounts this address registered in the last hour; -1 on a
+ * database error. */
+static long
+registered_from(struct request *r)
+{
+	struct db_rows	 rows;
+
+	if (db_query(r->db, r->a, STMT_AUDIT_COUNT_ADDR, &rows, "ss",
+	    r->remote_addr ? r->remote_addr : "", "register") != DB_OK)
+		return -1;
+	return atol(rows.v[0][0]);
+}
+
+/* GET/POST /dang-ky: at most [security] register_addr_limit accounts an
+ * hour from one address. */
 int
 h_register(struct request *r)
 {
@@ -333,13 +350,21 @@ h_register(struct request *r)
 	char		 hash[PW_HASH_LEN];
 	enum pw_err	 e;
 	uint64_t	 id;
-	int		 n;
+	long		 n;
 
 	if (!sess_ensure(r))
 		return resp_error(r, 500, NULL);
 	resp_page_new(r, &p, "Đăng ký tài khoản", "register.tpl");
 	if (r->method != METHOD_POST)
 		return register_page(r, &p, 200);
+	if ((n = registered_from(r)) < 0)
+		return resp_error(r, 500, NULL);
+	if (n >= auth.register_limit) {
+		resp_header(r, "Retry-After", "3600");
+		resp_form_error(&p, "Đã có quá nhiều tài khoản được đăng ký từ "
+		    "địa chỉ mạng này trong một giờ qua. Vui lòng thử lại sau.");
+		return register_page(r, &p, 429);
+	}
 	if ((n = register_check(r, &p)) < 0)
 		return resp_error(r, 500, NULL);
 	if (n > 0)

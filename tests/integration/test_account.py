@@ -628,5 +628,20 @@ def test_audit_trail():
     check(all(r == [str(a.id), ADDR] for r in rows), rows)
 
 
+
+@case
+def test_registration_limited_per_address():
+    """[security] register_addr_limit accounts an hour from one address: the
+    test fills this address's quota in the (append-only) audit log, then
+    registers once more."""
+    addr = "127.0.4.%d" % (secrets.randbelow(200) + 20)
+    limit = int(os.environ.get("PORTAL_SECURITY_REGISTER_ADDR_LIMIT", "20"))
+    sql("INSERT INTO audit_log (action, object_type, object_id, addr) "
+        "SELECT 'register', 'user', '0', %s FROM seq_1_to_%d" % (sql_quote(addr), limit))
+    over = register(Client(addr), expect=429).response
+    check("quá nhiều tài khoản" in over.text)
+    check(over.header("retry-after") == "3600")
+    register(Client("127.0.4.250"), expect=303)  # other addresses are unaffected
+
 if __name__ == "__main__":
     main()
