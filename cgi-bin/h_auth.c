@@ -11,6 +11,7 @@
 #include "h.h"
 #include "log.h"
 #include "mail.h"
+#include "metrics.h"
 #include "pw.h"
 #include "request.h"
 #include "resp.h"
@@ -106,6 +107,7 @@ failures_of(struct request *r, uint64_t uid)
 static void
 login_failed(struct request *r, uint64_t uid)
 {
+	metrics_event(EV_LOGIN_FAILED);
 	db_exec(r->db, STMT_FAIL_INSERT, NULL, NULL, "ns",
 	    (unsigned long long)uid, r->remote_addr ? r->remote_addr : "");
 	if (uid != 0)
@@ -132,6 +134,7 @@ find_account(struct request *r, const char *name, struct db_rows *rows)
 static int
 locked_page(struct request *r, const char *until)
 {
+	metrics_event(EV_LOGIN_REFUSED);
 	return login_page(r, 429, arena_printf(r->a, "Tài khoản tạm khoá do "
 	    "nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau %s.",
 	    until ? until : "15 phút"));
@@ -169,6 +172,7 @@ login_check(struct request *r, char **v)
 		    (unsigned long long)uid);
 	if (!sess_login(r, uid))
 		return resp_error(r, 500, NULL);
+	metrics_event(EV_LOGIN_OK);
 	audit(r->db, uid, r->remote_addr, "login", "user", uid, "");
 	return resp_redirect(r, 303, next_path(r));
 }
@@ -186,9 +190,11 @@ h_login(struct request *r)
 		    login_page(r, 200, NULL);
 	if ((fails = failures_from(r)) < 0)
 		return resp_error(r, 500, NULL);
-	if (fails >= auth.addr_limit)
+	if (fails >= auth.addr_limit) {
+		metrics_event(EV_LOGIN_REFUSED);
 		return login_page(r, 429, "Có quá nhiều lần đăng nhập sai từ "
 		    "địa chỉ mạng này. Vui lòng thử lại sau 15 phút.");
+	}
 	if (name == NULL || r->val[KEY_PASSWORD].s == NULL)
 		return login_page(r, 422, "Vui lòng nhập số điện thoại (hoặc "
 		    "thư điện tử) và mật khẩu.");

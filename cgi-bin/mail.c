@@ -20,6 +20,7 @@
 #include "cfg.h"
 #include "db.h"
 #include "log.h"
+#include "metrics.h"
 #include "mail.h"
 
 #define MAIL_FROM_DEFAULT \
@@ -533,9 +534,12 @@ mail_deliver(struct db *db, const struct mail_conf *c, char *const *row)
 	char			 err[256];
 	int			 permanent;
 
-	if (mail_smtp_send(c, row[1], row[2], row[3], err, sizeof(err)))
+	if (mail_smtp_send(c, row[1], row[2], row[3], err, sizeof(err))) {
+		metrics_event(EV_MAIL_SENT);
 		return db_exec(db, STMT_OUTBOX_SENT, NULL, NULL, "u", id) ==
 		    DB_OK ? 1 : -1;
+	}
+	metrics_event(EV_MAIL_FAILED);
 	permanent = !mail_acceptable(row[1], row[2], row[3]);
 	return mail_retry(db, id, attempts, permanent, err) ? 0 : -1;
 }

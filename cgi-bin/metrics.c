@@ -31,6 +31,21 @@ struct metrics {
 	atomic_uint_least64_t	 count;
 	atomic_uint_least64_t	 db_errors;
 	atomic_uint_least64_t	 worker_restarts;
+	atomic_uint_least64_t	 events[EV__MAX];
+};
+
+/* The counter of each event: name and help text. */
+static const char *const event_names[EV__MAX][2] = {
+	[EV_LOGIN_OK] = { "portal_logins_total", "Successful sign-ins." },
+	[EV_LOGIN_FAILED] = { "portal_login_failures_total",
+	    "Sign-ins refused for a wrong name or password." },
+	[EV_LOGIN_REFUSED] = { "portal_login_throttled_total",
+	    "Sign-ins refused for a locked account or a throttled address." },
+	[EV_HASH_BUSY] = { "portal_hash_busy_total",
+	    "Requests answered 503 for want of an Argon2id permit." },
+	[EV_MAIL_SENT] = { "portal_mail_sent_total", "Messages delivered." },
+	[EV_MAIL_FAILED] = { "portal_mail_failures_total",
+	    "Delivery attempts that failed." },
 };
 
 static struct metrics	*m;
@@ -95,6 +110,13 @@ metrics_worker_restart(void)
 {
 	if (m != NULL)
 		atomic_fetch_add(&m->worker_restarts, 1);
+}
+
+void
+metrics_event(enum metric_event e)
+{
+	if (m != NULL && e < EV__MAX)
+		atomic_fetch_add(&m->events[e], 1);
 }
 
 struct buf {
@@ -180,6 +202,7 @@ char *
 metrics_render(struct arena *a, size_t *len)
 {
 	struct buf	 b = { a, NULL, 0, 4096 };
+	size_t		 i;
 
 	if (m == NULL)
 		metrics_init();
@@ -195,6 +218,11 @@ metrics_render(struct arena *a, size_t *len)
 	    "portal_worker_restarts_total %llu\n",
 	    (unsigned long long)atomic_load(&m->db_errors),
 	    (unsigned long long)atomic_load(&m->worker_restarts));
+	for (i = 0; i < EV__MAX; i++)
+		buf_printf(&b, "# HELP %s %s\n# TYPE %s counter\n%s %llu\n",
+		    event_names[i][0], event_names[i][1], event_names[i][0],
+		    event_names[i][0],
+		    (unsigned long long)atomic_load(&m->events[i]));
 	*len = b.len;
 	return b.p;
 }

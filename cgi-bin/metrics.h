@@ -7,10 +7,22 @@
 
 struct arena;
 
+/* Things worth counting besides requests. */
+enum metric_event {
+	EV_LOGIN_OK,		/* a sign-in succeeded */
+	EV_LOGIN_FAILED,	/* wrong name or password */
+	EV_LOGIN_REFUSED,	/* locked account or throttled address */
+	EV_HASH_BUSY,		/* no Argon2id permit in time: 503 */
+	EV_MAIL_SENT,
+	EV_MAIL_FAILED,		/* an attempt failed (retried later) */
+	EV__MAX
+};
+
 int	 metrics_init(void);
 void	 metrics_observe(int route, int status, double seconds);
 void	 metrics_db_error(void);
 void	 metrics_worker_restart(void);
+void	 metrics_event(enum metric_event);
 char	*metrics_render(struct arena *, size_t *len);
 
 #endif

@@ -18,6 +18,7 @@
 
 #include "arena.h"
 #include "log.h"
+#include "metrics.h"
 #include "pw.h"
 
 #define PW_MIN_CHARS	8
@@ -354,8 +355,10 @@ pw_sem_take(void)
 		atomic_fetch_add(&pw.sh->held[pw.slot], 1);
 		return PW_OK;
 	}
-	if (errno == ETIMEDOUT)
+	if (errno == ETIMEDOUT) {
+		metrics_event(EV_HASH_BUSY);
 		return PW_BUSY;
+	}
 	LOGE("sem_clockwait: %s", strerror(errno));
 	return PW_ERR;
 }

@@ -633,5 +633,24 @@ def test_housekeeping_deletes_only_what_expired():
         sql("DELETE FROM sessions WHERE id_hash IN (%s, %s)" % (sql_quote(old), sql_quote(fresh)))
         sql("DELETE FROM login_failures WHERE addr LIKE %s" % sql_quote("%-" + tag))
 
+
+def metric(name):
+    for line in get("/metrics").text.splitlines():
+        if line.startswith(name + " "):
+            return int(line.split()[1])
+    raise AssertionError("no metric " + name)
+
+
+@case
+def test_sign_in_counters_in_metrics():
+    ok, failed = metric("portal_logins_total"), metric("portal_login_failures_total")
+    c = Client("127.0.2.99")
+    r = c.post("/dang-nhap", [("tai_khoan", "0987000002"), ("mat_khau", "sai mat khau")])
+    check(r.status == 422, r.status)
+    demo_login(DEMO_STAFF, "127.0.2.98")
+    check(metric("portal_login_failures_total") >= failed + 1, "failure counted")
+    check(metric("portal_logins_total") >= ok + 1, "sign-in counted")
+    clear_failures("127.0.2.99")
+
 if __name__ == "__main__":
     main()

@@ -132,6 +132,9 @@ test_metrics_render(void)
 	metrics_observe(-1, 404, 0.0001);
 	metrics_observe(ROUTE_HOME, 418, 0.0001);
 	metrics_db_error();
+	metrics_event(EV_LOGIN_FAILED);
+	metrics_event(EV_LOGIN_FAILED);
+	metrics_event(EV_MAIL_SENT);
 	s = metrics_render(a, &len);
 	CHECK(strlen(s) == len);
 	CHECK(strstr(s, "portal_requests_total{route=\"home\",status=\"200\"}"
@@ -143,6 +146,10 @@ test_metrics_render(void)
 	CHECK(strstr(s, "_bucket{le=\"+Inf\"} 1003\n") != NULL);
 	CHECK(strstr(s, "portal_request_duration_seconds_count 1003\n"));
 	CHECK(strstr(s, "portal_db_errors_total 1\n") != NULL);
+	CHECK(strstr(s, "\nportal_login_failures_total 2\n") != NULL);
+	CHECK(strstr(s, "\nportal_mail_sent_total 1\n") != NULL);
+	CHECK(strstr(s, "\nportal_logins_total 0\n") != NULL);
+	CHECK(strstr(s, "# TYPE portal_hash_busy_total counter\n") != NULL);
 	arena_free(a);
 }
 
