@@ -581,6 +581,7 @@ def test_hash_flood_503():
     check(busy.header("retry-after") is not None and busy.header("retry-after").isdigit(),
           "503 without Retry-After")
     check(BUSY in busy.text, "503 without the busy message")
+    check(metric("portal_hash_busy_total") >= 1, "refused permits counted")
     check(seen[303] > 0, "nobody got in: %r" % dict(seen))
     # Healthy afterwards: same master and workers, no restart, sign-in works.
     check(get("/healthz").status == 200)
@@ -634,13 +635,6 @@ def test_housekeeping_deletes_only_what_expired():
         sql("DELETE FROM login_failures WHERE addr LIKE %s" % sql_quote("%-" + tag))
 
 
-def metric(name):
-    for line in get("/metrics").text.splitlines():
-        if line.startswith(name + " "):
-            return int(line.split()[1])
-    raise AssertionError("no metric " + name)
-
-
 @case
 def test_sign_in_counters_in_metrics():
     ok, failed = metric("portal_logins_total"), metric("portal_login_failures_total")
@@ -648,6 +642,7 @@ def test_sign_in_counters_in_metrics():
     r = c.post("/dang-nhap", [("tai_khoan", "0987000002"), ("mat_khau", "sai mat khau")])
     check(r.status == 422, r.status)
     demo_login(DEMO_STAFF, "127.0.2.98")
+    check(ok is not None and failed is not None, "counters exported")
     check(metric("portal_login_failures_total") >= failed + 1, "failure counted")
     check(metric("portal_logins_total") >= ok + 1, "sign-in counted")
     clear_failures("127.0.2.99")
