@@ -697,17 +697,14 @@ db_rollback(struct db *db)
 	return db_simple(db, "ROLLBACK");
 }
 
-/* Returns 1 when the server answers a query, reconnecting if need be. */
+/* Returns 1 when the server answers a query, reconnecting if need be;
+ * the answer is kept in a. */
 int
-db_ping(struct db *db)
+db_ping(struct db *db, struct arena *a)
 {
-	struct arena	*a = arena_new();
 	struct db_rows	 r;
-	int		 ok;
 
-	ok = db_query(db, a, STMT_PING, &r, "") == DB_OK && r.nrows == 1;
-	arena_free(a);
-	return ok;
+	return db_query(db, a, STMT_PING, &r, "") == DB_OK && r.nrows == 1;
 }
 
 /* Runs a trusted SQL script (a migration file) of several statements.

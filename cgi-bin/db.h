@@ -107,7 +107,7 @@ struct db_opts {
 void		 db_opts_load(struct db_opts *);
 struct db	*db_new(const struct db_opts *);
 void		 db_free(struct db *);
-int		 db_ping(struct db *);
+int		 db_ping(struct db *, struct arena *);
 enum db_err	 db_query(struct db *, struct arena *, enum stmt,
 		    struct db_rows *, const char *types, ...);
 enum db_err	 db_exec(struct db *, enum stmt, uint64_t *affected,

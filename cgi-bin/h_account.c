@@ -166,14 +166,14 @@ h_account_password(struct request *r)
 		return account_page(r, &p, 422);
 	if ((e = pw_hash(r->val[KEY_PASSWORD].raw, hash)) != PW_OK)
 		return resp_error(r, e == PW_BUSY ? 503 : 500, pw_err_msg(e));
-	if (db_exec(r->db, STMT_USER_SET_PASSWORD, NULL, NULL, "su", hash,
-	    (unsigned long long)r->user->id) != DB_OK ||
-	    db_exec(r->db, STMT_RESET_VOID, NULL, NULL, "u",
-	    (unsigned long long)r->user->id) != DB_OK ||
+	if (db_begin(r->db) != DB_OK ||
+	    user_set_password(r->db, r->user->id, hash) != DB_OK ||
 	    !sess_end_others(r) || !sess_login(r, r->user->id) ||
 	    audit(r->db, r->user->id, r->remote_addr, "password_change",
-	    "user", r->user->id, "") != DB_OK)
+	    "user", r->user->id, "") != DB_OK || db_commit(r->db) != DB_OK) {
+		db_rollback(r->db);
 		return resp_error(r, 500, NULL);
+	}
 	return resp_redirect(r, 303, "/tai-khoan?tb=doi-mat-khau");
 }
 

@@ -393,8 +393,7 @@ h_register(struct request *r)
 static int
 forgot_send(struct request *r, const char *email)
 {
-	unsigned char	 raw[32], h[crypto_hash_sha256_BYTES];
-	char		 token[44], hash[65];
+	char		 token[SESS_TOKEN_LEN], hash[SESS_HASH_LEN];
 	struct db_rows	 rows, n;
 	uint64_t	 uid;
 	int		 ok = 0;
@@ -409,11 +408,7 @@ forgot_send(struct request *r, const char *email)
 		return 0;
 	if (atol(n.v[0][0]) >= RESETS_PER_HOUR)
 		return 1;
-	randombytes_buf(raw, sizeof(raw));
-	sodium_bin2base64(token, sizeof(token), raw, sizeof(raw),
-	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-	crypto_hash_sha256(h, (unsigned char *)token, strlen(token));
-	sodium_bin2hex(hash, sizeof(hash), h, sizeof(h));
+	sess_token_new(token, hash);
 	if (db_begin(r->db) == DB_OK &&
 	    db_exec(r->db, STMT_RESET_INSERT, NULL, NULL, "sui", hash,
 	    (unsigned long long)uid, (long long)RESET_TTL) == DB_OK &&
@@ -431,7 +426,6 @@ forgot_send(struct request *r, const char *email)
 	else
 		db_rollback(r->db);
 	sodium_memzero(token, sizeof(token));
-	sodium_memzero(raw, sizeof(raw));
 	return ok;
 }
 
@@ -467,13 +461,11 @@ h_forgot(struct request *r)
 static uint64_t
 reset_user(struct request *r, char *hash, struct db_rows *rows)
 {
-	unsigned char	 h[crypto_hash_sha256_BYTES];
 	const char	*token = r->val[KEY_TOKEN].s;
 
 	if (token == NULL)
 		return 0;
-	crypto_hash_sha256(h, (const unsigned char *)token, strlen(token));
-	sodium_bin2hex(hash, 65, h, sizeof(h));
+	sess_token_hash(token, hash);
 	if (db_query(r->db, r->a, STMT_RESET_GET, rows, "s", hash) != DB_OK ||
 	    rows->nrows == 0)
 		return 0;
@@ -492,10 +484,7 @@ reset_apply(struct request *r, uint64_t uid, const char *hash,
 	if (db_begin(r->db) != DB_OK)
 		return 0;
 	if (db_exec(r->db, STMT_RESET_USE, &used, NULL, "s", hash) == DB_OK &&
-	    used == 1 && db_exec(r->db, STMT_RESET_VOID, NULL, NULL, "u",
-	    (unsigned long long)uid) == DB_OK &&
-	    db_exec(r->db, STMT_USER_SET_PASSWORD, NULL, NULL,
-	    "su", pwhash, (unsigned long long)uid) == DB_OK &&
+	    used == 1 && user_set_password(r->db, uid, pwhash) == DB_OK &&
 	    sess_end_user(r->db, uid) && audit(r->db, uid, r->remote_addr,
 	    "password_reset", "user", uid, "") == DB_OK &&
 	    db_commit(r->db) == DB_OK)
@@ -510,7 +499,7 @@ h_reset(struct request *r)
 {
 	struct page	 p;
 	struct db_rows	 rows;
-	char		 hash[65], pwhash[PW_HASH_LEN];
+	char		 hash[SESS_HASH_LEN], pwhash[PW_HASH_LEN];
 	uint64_t	 uid;
 	enum pw_err	 e;
 

@@ -14,7 +14,7 @@ int
 h_healthz(struct request *r)
 {
 	resp_header(r, "Cache-Control", "no-store");
-	if (!db_ping(r->db)) {
+	if (!db_ping(r->db, r->a)) {
 		resp_header(r, "Retry-After", "5");
 		return resp_text(r, 503, "text/plain; charset=utf-8", down,
 		    sizeof(down) - 1);

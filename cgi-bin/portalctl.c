@@ -491,10 +491,7 @@ user_password(struct db *db, struct arena *a, char **argv, int argc)
 		fprintf(stderr, "portalctl: %s\n", pw_err_msg(e));
 		return 1;
 	}
-	if (db_exec(db, STMT_USER_SET_PASSWORD, NULL, NULL, "su", hash,
-	    (unsigned long long)uid) != DB_OK || db_exec(db, STMT_RESET_VOID,
-	    NULL, NULL, "u", (unsigned long long)uid) != DB_OK ||
-	    !sess_end_user(db, uid) || audit(db, 0, "portalctl",
+	if (user_set_password(db, uid, hash) != DB_OK || !sess_end_user(db, uid) || audit(db, 0, "portalctl",
 	    "password_reset", "user", uid, "") != DB_OK)
 		return 1;
 	printf("password set\n");

@@ -19,6 +19,7 @@
 #include "arena.h"
 #include "log.h"
 #include "metrics.h"
+#include "text.h"
 #include "pw.h"
 
 #define PW_MIN_CHARS	8
@@ -115,17 +116,6 @@ pw_nfc(const char *s, size_t n, size_t *len)
 	out[*len] = '\0';
 	pw_wipe((char *)r, *len);
 	return out;
-}
-
-/* Code points in n bytes of valid UTF-8. */
-static size_t
-pw_chars(const char *s, size_t n)
-{
-	size_t	i, c = 0;
-
-	for (i = 0; i < n; i++)
-		c += ((unsigned char)s[i] & 0xc0) != 0x80;
-	return c;
 }
 
 /* ASCII lower-casing in place; other bytes are left alone. */
@@ -482,7 +472,7 @@ pw_check(struct arena *a, const char *nfc, size_t n, const char *phone,
     const char *email)
 {
 	char		low[PW_MAX_CHARS * 4 + 1];
-	size_t		chars = pw_chars(nfc, n);
+	size_t		chars = text_chars(nfc);
 	enum pw_err	rc = PW_OK;
 
 	if (chars < PW_MIN_CHARS)

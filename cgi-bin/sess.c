@@ -14,9 +14,9 @@
 #include "request.h"
 #include "resp.h"
 #include "sess.h"
+#include "valid.h"
 
 #define TOKEN_BYTES	32
-#define TOKEN_LEN	43	/* base64url of 32 bytes, no padding */
 
 static struct {
 	const char	*cookie;	/* "sid", or "__Host-sid" over HTTPS */
@@ -56,13 +56,27 @@ sess_absolute(void)
 	return sess.absolute;
 }
 
-static void
-hash_token(const char *token, char out[65])
+/* The hex SHA-256 of a token: what the database keeps instead of it. */
+void
+sess_token_hash(const char *token, char out[SESS_HASH_LEN])
 {
 	unsigned char	 h[crypto_hash_sha256_BYTES];
 
 	crypto_hash_sha256(h, (const unsigned char *)token, strlen(token));
-	sodium_bin2hex(out, 65, h, sizeof(h));
+	sodium_bin2hex(out, SESS_HASH_LEN, h, sizeof(h));
+}
+
+/* A fresh 256-bit token (unpadded base64url) and its hash. */
+void
+sess_token_new(char token[SESS_TOKEN_LEN], char hash[SESS_HASH_LEN])
+{
+	unsigned char	 raw[TOKEN_BYTES];
+
+	randombytes_buf(raw, sizeof(raw));
+	sodium_bin2base64(token, SESS_TOKEN_LEN, raw, sizeof(raw),
+	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	sodium_memzero(raw, sizeof(raw));
+	sess_token_hash(token, hash);
 }
 
 /* The session cookie's value when well-formed, else NULL. */
@@ -74,9 +88,7 @@ sess_cookie(const struct request *r)
 	for (i = 0; i < r->cookies.n; i++) {
 		const char *v = r->cookies.v[i].val;
 		if (strcmp(r->cookies.v[i].key, sess.cookie) == 0 &&
-		    strlen(v) == TOKEN_LEN && strspn(v, "ABCDEFGHIJKLMNOPQRS"
-		    "TUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") ==
-		    TOKEN_LEN)
+		    valid_token(v, strlen(v)))
 			return v;
 	}
 	return NULL;
@@ -142,7 +154,7 @@ sess_load(struct request *r)
 	if (token == NULL)
 		return 0;
 	s = arena_calloc(r->a, 1, sizeof(*s));
-	hash_token(token, s->id_hash);
+	sess_token_hash(token, s->id_hash);
 	if (db_query(r->db, r->a, STMT_SESS_GET, &rows, "sii",
 	    s->id_hash, (long long)sess.idle,
 	    (long long)sess.absolute) != DB_OK)
@@ -189,21 +201,17 @@ text_or_empty(const char *s)
 static int
 sess_create(struct request *r, uint64_t user_id)
 {
-	unsigned char	 raw[TOKEN_BYTES], csrf[TOKEN_BYTES];
-	char		 token[TOKEN_LEN + 1];
+	unsigned char	 csrf[TOKEN_BYTES];
+	char		 token[SESS_TOKEN_LEN];
 	struct sess	*s = arena_calloc(r->a, 1, sizeof(*s));
 	enum db_err	 e;
 
-	randombytes_buf(raw, sizeof(raw));
+	sess_token_new(token, s->id_hash);
 	randombytes_buf(csrf, sizeof(csrf));
-	sodium_bin2base64(token, sizeof(token), raw, sizeof(raw),
-	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
 	sodium_bin2hex(s->csrf, sizeof(s->csrf), csrf, sizeof(csrf));
-	hash_token(token, s->id_hash);
 	e = db_exec(r->db, STMT_SESS_INSERT, NULL, NULL, "snsss", s->id_hash,
 	    (unsigned long long)user_id, s->csrf, text_or_empty(r->remote_addr),
 	    text_or_empty(r->user_agent));
-	sodium_memzero(raw, sizeof(raw));
 	if (e != DB_OK)
 		return 0;
 	s->created = 1;

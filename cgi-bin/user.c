@@ -50,6 +50,20 @@ user_create(struct db *db, struct arena *a, const struct user_new *u,
 	    u->full_name, u->phone, u->email, sealed, idx, last4, u->pw_hash);
 }
 
+/* Gives the user a new password (its Argon2id string): failed sign-ins
+ * forgotten, every reset link still out voided.  Sessions are the
+ * caller's to end. */
+enum db_err
+user_set_password(struct db *db, uint64_t user, const char *hash)
+{
+	enum db_err	 e;
+
+	e = db_exec(db, STMT_USER_SET_PASSWORD, NULL, NULL, "su", hash,
+	    (unsigned long long)user);
+	return e != DB_OK ? e : db_exec(db, STMT_RESET_VOID, NULL, NULL, "u",
+	    (unsigned long long)user);
+}
+
 /* Roles held in one unit; the others are city-wide. */
 int
 user_role_scoped(enum role r)

@@ -27,6 +27,7 @@ enum db_err	 user_taken(struct db *, struct arena *, uint64_t except,
 		    const char *id_number, struct user_taken *);
 enum db_err	 user_create(struct db *, struct arena *,
 		    const struct user_new *, uint64_t *id);
+enum db_err	 user_set_password(struct db *, uint64_t user, const char *);
 enum db_err	 user_grant(struct db *, uint64_t user, enum role,
 		    uint64_t unit, uint64_t by);
 enum db_err	 user_revoke(struct db *, uint64_t user, enum role,
