@@ -35,24 +35,9 @@ class Response:
         return self.body.decode("utf-8")
 
 
-def request(method, path, body=None, headers=None, raw_path=False):
+def request(method, path, body=None, headers=None):
     """One request on a fresh connection; path is sent as given."""
-    conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
-    try:
-        conn.putrequest(method, path, skip_accept_encoding=True,
-                        skip_host=any(k.lower() == "host" for k in (headers or {})))
-        for k, v in (headers or {}).items():
-            conn.putheader(k, v)
-        if body is not None and "Content-Length" not in (headers or {}):
-            conn.putheader("Content-Length", str(len(body)))
-        conn.endheaders(body)
-        r = conn.getresponse()
-        hdrs = {}
-        for k, v in r.getheaders():
-            hdrs.setdefault(k.lower(), []).append(v)
-        return Response(r.status, hdrs, r.read())
-    finally:
-        conn.close()
+    return request_from(None, method, path, body, headers)
 
 
 def get(path, **kw):

@@ -5,12 +5,11 @@ keeps one session cookie, signs in and knows its CSRF token.
 Requests leave from a loopback address of their own (MATRIX_SOURCE_ADDR,
 default 127.0.0.61) so that sign-in throttling, which counts failures per
 source address, is not shared with the other tests."""
-import http.client
 import os
 import re
 from urllib.parse import urlencode
 
-from lib import PORT, VAR, sql, sql_quote as quote, stack_env  # noqa: F401 (re-exported)
+from lib import VAR, request_from, sql, sql_quote as quote, stack_env  # noqa: F401 (re-exported)
 
 SOURCE_ADDR = os.environ.get("MATRIX_SOURCE_ADDR", "127.0.0.61")
 CSRF_RE = re.compile(r'name="csrf" value="([0-9a-f]{64})"')
@@ -26,21 +25,6 @@ def demo_password(phone):
                 if m:
                     return m.group(0)
     raise AssertionError("no password for %s in accounts.txt" % phone)
-
-
-class Resp:
-    def __init__(self, status, headers, body):
-        self.status = status
-        self.headers = headers  # lower-case name -> list of values
-        self.body = body
-
-    def header(self, name):
-        v = self.headers.get(name.lower())
-        return v[0] if v else None
-
-    @property
-    def text(self):
-        return self.body.decode("utf-8", "replace")
 
 
 class Client:
@@ -59,22 +43,7 @@ class Client:
         if form is not None:
             body = urlencode(form).encode()
             headers["Content-Type"] = "application/x-www-form-urlencoded"
-        conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30,
-                                          source_address=(SOURCE_ADDR, 0))
-        try:
-            conn.putrequest(method, path, skip_accept_encoding=True)
-            for k, v in headers.items():
-                conn.putheader(k, v)
-            if body is not None:
-                conn.putheader("Content-Length", str(len(body)))
-            conn.endheaders(body)
-            r = conn.getresponse()
-            hdrs = {}
-            for k, v in r.getheaders():
-                hdrs.setdefault(k.lower(), []).append(v)
-            resp = Resp(r.status, hdrs, r.read())
-        finally:
-            conn.close()
+        resp = request_from(SOURCE_ADDR, method, path, body, headers)
         for c in resp.headers.get("set-cookie", []):
             m = re.match(r"\s*sid=([^;]*)", c)
             if m:
