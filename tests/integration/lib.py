@@ -349,7 +349,7 @@ def clear_failures(addr):
     sql("DELETE FROM login_failures WHERE addr = %s" % sql_quote(addr))
 
 
-def wait_for(pred, timeout, step=0.1):
+def wait_for(pred, timeout, step=0.05):
     end = time.monotonic() + timeout
     while time.monotonic() < end:
         if pred():

@@ -14,7 +14,7 @@ import time
 import uuid
 from urllib.parse import urlsplit
 
-from lib import VAR, case, check, main, sql, sql_quote as quote, stack_env
+from lib import VAR, case, check, main, sql, sql_quote as quote, stack_env, wait_for
 
 PY = "/usr/bin/python3"
 MAILDIR = os.path.join(VAR, "mail")
@@ -38,14 +38,6 @@ def row(mid):
     status, attempts, err, sent_at = r[0]
     return status, int(attempts), err, sent_at
 
-
-def wait_for(pred, timeout):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if pred():
-            return True
-        time.sleep(0.1)
-    return pred()
 
 
 def delivered(subject):

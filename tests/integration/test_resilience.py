@@ -6,7 +6,7 @@ import subprocess
 import threading
 import time
 
-from lib import BIN, ROOT, VAR, case, check, get, main, stack_env
+from lib import BIN, ROOT, VAR, case, check, get, main, stack_env, wait_for
 
 STACK = os.path.join(ROOT, "conf", "stack.sh")
 
@@ -45,14 +45,6 @@ def workers(pid):
     """The worker processes of master pid (not the mailer)."""
     return [c for c in children(pid) if comm(c) == "portal-worker"]
 
-
-def wait_for(pred, timeout):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if pred():
-            return True
-        time.sleep(0.05)
-    return pred()
 
 
 def alive(pid):
