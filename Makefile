@@ -5,22 +5,31 @@ SHELL = /bin/bash
 PORTAL_PORT ?= 8080
 FUZZ_SECONDS ?= 30
 
+# cgi-bin/ is grouped by layer (README: Architecture); the programs' mains
+# are main.c and ctl/portalctl.c.
+LAYERS = core data app http h
 PKGS = fcgi libctemplate mariadb libsodium libcurl
 WARN = -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wformat-security
 CWARN = $(WARN) -Wstrict-prototypes -Wmissing-prototypes
 HARDEN = -fstack-protector-strong -D_FORTIFY_SOURCE=2
-PKG_CFLAGS = $$(pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS = $$(pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lunistring
-CFLAGS_O = -std=c17 -D_GNU_SOURCE -O2 -g $(CWARN) $(HARDEN)
-CXXFLAGS_O = -std=c++17 -O2 -g $(WARN) $(HARDEN)
+INC = -Icgi-bin $(LAYERS:%=-Icgi-bin/%)
+DEPS = -MMD -MP
+# Asked when a recipe runs (after `deps`); a missing library stops the build.
+pkg = $(or $(shell pkg-config $(1) $(PKGS)),$(error pkg-config $(1) $(PKGS) \
+    failed: run `make deps` as root))
+PKG_CFLAGS = $(call pkg,--cflags)
+PKG_LIBS = $(call pkg,--libs) -lpthread -lunistring
+LDFLAGS = -Wl,-z,relro -Wl,-z,now
+CFLAGS_O = -std=c17 -D_GNU_SOURCE -O2 -g $(CWARN) $(HARDEN) $(INC) $(DEPS)
+CXXFLAGS_O = -std=c++17 -O2 -g $(WARN) $(HARDEN) $(INC) $(DEPS)
 SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
-CFLAGS_A = -std=c17 -D_GNU_SOURCE -O1 -g $(CWARN) $(SAN)
-CXXFLAGS_A = -std=c++17 -O1 -g $(WARN) $(SAN)
+CFLAGS_A = -std=c17 -D_GNU_SOURCE -O1 -g $(CWARN) $(SAN) $(INC) $(DEPS)
+CXXFLAGS_A = -std=c++17 -O1 -g $(WARN) $(SAN) $(INC) $(DEPS)
 
-# Every module but the two programs' mains forms the library the unit tests link.
-LIB_C = $(filter-out cgi-bin/main.c cgi-bin/portalctl.c,$(wildcard cgi-bin/*.c))
-LIB_CC = $(wildcard cgi-bin/*.cc)
-HDRS = $(wildcard cgi-bin/*.h)
+# Every module but the two programs' mains forms the library the unit tests
+# link.
+LIB_C = $(foreach l,$(LAYERS),$(wildcard cgi-bin/$(l)/*.c))
+LIB_CC = $(foreach l,$(LAYERS),$(wildcard cgi-bin/$(l)/*.cc))
 UNIT_TESTS = $(basename $(notdir $(wildcard tests/unit/test_*.c)))
 FUZZERS = $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c)))
 
@@ -29,63 +38,64 @@ A = var/asan
 LIB_O = $(LIB_C:cgi-bin/%.c=$(B)/%.o) $(LIB_CC:cgi-bin/%.cc=$(B)/%.o)
 LIB_A = $(LIB_C:cgi-bin/%.c=$(A)/%.o) $(LIB_CC:cgi-bin/%.cc=$(A)/%.o)
 
-.PHONY: all build deps run stop test unit fuzz bench clean
+.PHONY: all build deps run stop test unit asan fuzz bench clean
 all: build
 build: cgi-bin/portal.fcgi cgi-bin/portalctl
 
 deps:
 	@conf/stack.sh deps
 
-$(B)/%.o: cgi-bin/%.c $(HDRS)
-	@mkdir -p $(B)
+$(B)/%.o: cgi-bin/%.c
+	@mkdir -p $(@D)
 	@echo "  CC      $@"
 	@$(CC) $(CFLAGS_O) $(PKG_CFLAGS) -c $< -o $@
-$(B)/%.o: cgi-bin/%.cc $(HDRS)
-	@mkdir -p $(B)
+$(B)/%.o: cgi-bin/%.cc
+	@mkdir -p $(@D)
 	@echo "  CXX     $@"
 	@$(CXX) $(CXXFLAGS_O) $(PKG_CFLAGS) -c $< -o $@
-$(A)/%.o: cgi-bin/%.c $(HDRS)
-	@mkdir -p $(A)
+$(A)/%.o: cgi-bin/%.c
+	@mkdir -p $(@D)
 	@echo "  CC      $@"
 	@$(CC) $(CFLAGS_A) $(PKG_CFLAGS) -c $< -o $@
-$(A)/%.o: cgi-bin/%.cc $(HDRS)
-	@mkdir -p $(A)
+$(A)/%.o: cgi-bin/%.cc
+	@mkdir -p $(@D)
 	@echo "  CXX     $@"
 	@$(CXX) $(CXXFLAGS_A) $(PKG_CFLAGS) -c $< -o $@
 
 cgi-bin/portal.fcgi: $(B)/main.o $(LIB_O)
 	@echo "  LD      $@"
-	@$(CXX) -o $@ $^ $(PKG_LIBS)
-cgi-bin/portalctl: $(B)/portalctl.o $(LIB_O)
+	@$(CXX) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+cgi-bin/portalctl: $(B)/ctl/portalctl.o $(LIB_O)
 	@echo "  LD      $@"
-	@$(CXX) -o $@ $^ $(PKG_LIBS)
+	@$(CXX) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 $(A)/portal.fcgi: $(A)/main.o $(LIB_A)
 	@echo "  LD      $@"
-	@$(CXX) $(SAN) -o $@ $^ $(PKG_LIBS)
-$(A)/portalctl: $(A)/portalctl.o $(LIB_A)
+	@$(CXX) $(SAN) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+$(A)/portalctl: $(A)/ctl/portalctl.o $(LIB_A)
 	@echo "  LD      $@"
-	@$(CXX) $(SAN) -o $@ $^ $(PKG_LIBS)
+	@$(CXX) $(SAN) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 # Unit tests and fuzz-corpus replays: sanitized, linked with the library.
-$(A)/test_%: tests/unit/test_%.c tests/unit/t.h $(LIB_A)
+TFLAGS = -Wno-missing-prototypes -Itests/unit
+$(A)/test_%: tests/unit/test_%.c $(LIB_A)
 	@echo "  TEST    $@"
-	@$(CC) $(CFLAGS_A) -Wno-missing-prototypes $(PKG_CFLAGS) -Icgi-bin -c $< -o $@.o
+	@$(CC) $(CFLAGS_A) $(TFLAGS) $(PKG_CFLAGS) -c $< -o $@.o
 	@$(CXX) $(SAN) -o $@ $@.o $(LIB_A) $(PKG_LIBS)
 $(A)/replay_%: tests/fuzz/%.c tests/fuzz/replay.c $(LIB_A)
 	@echo "  REPLAY  $@"
-	@$(CC) $(CFLAGS_A) -Wno-missing-prototypes $(PKG_CFLAGS) -Icgi-bin -c $< -o $@.o
-	@$(CC) $(CFLAGS_A) -Wno-missing-prototypes -c tests/fuzz/replay.c -o $@.r.o
+	@$(CC) $(CFLAGS_A) $(TFLAGS) $(PKG_CFLAGS) -c $< -o $@.o
+	@$(CC) $(CFLAGS_A) $(TFLAGS) -c tests/fuzz/replay.c -o $@.r.o
 	@$(CXX) $(SAN) -o $@ $@.o $@.r.o $(LIB_A) $(PKG_LIBS)
 
 # The same tests without sanitizers, for valgrind.
-$(B)/test_%: tests/unit/test_%.c tests/unit/t.h $(LIB_O)
+$(B)/test_%: tests/unit/test_%.c $(LIB_O)
 	@echo "  TEST    $@"
-	@$(CC) $(CFLAGS_O) -Wno-missing-prototypes $(PKG_CFLAGS) -Icgi-bin -c $< -o $@.o
+	@$(CC) $(CFLAGS_O) $(TFLAGS) $(PKG_CFLAGS) -c $< -o $@.o
 	@$(CXX) -o $@ $@.o $(LIB_O) $(PKG_LIBS)
 $(B)/replay_%: tests/fuzz/%.c tests/fuzz/replay.c $(LIB_O)
 	@echo "  REPLAY  $@"
-	@$(CC) $(CFLAGS_O) -Wno-missing-prototypes $(PKG_CFLAGS) -Icgi-bin -c $< -o $@.o
-	@$(CC) $(CFLAGS_O) -Wno-missing-prototypes -c tests/fuzz/replay.c -o $@.r.o
+	@$(CC) $(CFLAGS_O) $(TFLAGS) $(PKG_CFLAGS) -c $< -o $@.o
+	@$(CC) $(CFLAGS_O) $(TFLAGS) -c tests/fuzz/replay.c -o $@.r.o
 	@$(CXX) -o $@ $@.o $@.r.o $(LIB_O) $(PKG_LIBS)
 
 unit: $(UNIT_TESTS:%=$(A)/%) $(FUZZERS:%=$(A)/replay_%) \
@@ -105,13 +115,13 @@ test: deps build
 # libFuzzer needs clang; each target runs FUZZ_SECONDS on its seed corpus.
 F = var/fuzz
 # The parsers under test need only the arena and the validators beside them.
-FUZZ_SRC = cgi-bin/req.c cgi-bin/req_mp.c cgi-bin/valid.c cgi-bin/arena.c \
-    cgi-bin/text.c
-$(F)/%: tests/fuzz/%.c $(FUZZ_SRC) $(HDRS)
+FUZZ_SRC = cgi-bin/http/req.c cgi-bin/http/req_mp.c cgi-bin/core/valid.c \
+    cgi-bin/core/arena.c cgi-bin/core/text.c
+$(F)/%: tests/fuzz/%.c $(FUZZ_SRC)
 	@mkdir -p $(F)
 	@echo "  FUZZ    $@"
 	@clang -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined \
-	    -Icgi-bin -o $@ $< $(FUZZ_SRC) -lunistring
+	    $(INC) -o $@ $< $(FUZZ_SRC) -lunistring
 fuzz: deps $(FUZZERS:%=$(F)/%)
 	@for f in $(FUZZERS); do \
 		mkdir -p $(F)/corpus-$$f; \
@@ -125,3 +135,5 @@ bench: deps build
 
 clean:
 	rm -rf var/build var/asan var/fuzz cgi-bin/portal.fcgi cgi-bin/portalctl
+
+-include $(shell find $(B) $(A) -name '*.d' 2>/dev/null)
