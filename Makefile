@@ -12,7 +12,7 @@ PKGS = fcgi libctemplate mariadb libsodium libcurl
 WARN = -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wformat-security
 CWARN = $(WARN) -Wstrict-prototypes -Wmissing-prototypes
 HARDEN = -fstack-protector-strong -D_FORTIFY_SOURCE=2
-INC = -Icgi-bin $(LAYERS:%=-Icgi-bin/%)
+INC = -Icgi-bin
 DEPS = -MMD -MP
 # Asked when a recipe runs (after `deps`); a missing library stops the build.
 pkg = $(or $(shell pkg-config $(1) $(PKGS)),$(error pkg-config $(1) $(PKGS) \
@@ -62,13 +62,13 @@ $(A)/%.o: cgi-bin/%.cc
 	@echo "  CXX     $@"
 	@$(CXX) $(CXXFLAGS_A) $(PKG_CFLAGS) -c $< -o $@
 
-cgi-bin/portal.fcgi: $(B)/main.o $(LIB_O)
+cgi-bin/portal.fcgi: $(B)/main.o $(B)/serve.o $(LIB_O)
 	@echo "  LD      $@"
 	@$(CXX) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 cgi-bin/portalctl: $(B)/ctl/portalctl.o $(LIB_O)
 	@echo "  LD      $@"
 	@$(CXX) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
-$(A)/portal.fcgi: $(A)/main.o $(LIB_A)
+$(A)/portal.fcgi: $(A)/main.o $(A)/serve.o $(LIB_A)
 	@echo "  LD      $@"
 	@$(CXX) $(SAN) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 $(A)/portalctl: $(A)/ctl/portalctl.o $(LIB_A)

@@ -16,15 +16,14 @@
 #include <curl/curl.h>
 #include <sodium.h>
 
-#include "arena.h"
-#include "cfg.h"
-#include "db.h"
-#include "log.h"
-#include "metrics.h"
-#include "mail.h"
+#include "app/mail.h"
+#include "core/arena.h"
+#include "core/cfg.h"
+#include "core/log.h"
+#include "core/metrics.h"
+#include "data/db.h"
 
-#define MAIL_FROM_DEFAULT \
-	"Cổng thông tin điện tử Phổ Yên <no-reply@phoyen.example>"
+#define MAIL_FROM_DEFAULT	"Cổng thông tin điện tử <no-reply@localhost>"
 #define MAIL_BATCH		10	/* rows claimed at once */
 #define MAIL_CLAIM		300	/* seconds: longer than a batch's sends */
 #define MAIL_ATTEMPTS		10	/* failures before 'failed' */
@@ -157,6 +156,13 @@ nonempty(const char *s)
 
 /* Reads the [mail] section of the configuration into c; the strings live
  * as long as the configuration. */
+/* libcurl, once per process before threads start.  Returns 1/0. */
+int
+mail_global_init(void)
+{
+	return curl_global_init(CURL_GLOBAL_DEFAULT) == 0;
+}
+
 void
 mail_conf_load(struct mail_conf *c)
 {
@@ -479,30 +485,31 @@ mail_backoff(unsigned attempts)
 }
 
 /* Claims up to MAIL_BATCH due rows in one short transaction; rows another
- * mailer holds are skipped.  r gets id, recipient, subject, body,
- * attempts (arena a).  Returns 0 on a database error. */
+ * mailer holds are skipped.  *rows gets them (arena a).  Returns 0 on a
+ * database error. */
 static int
-mail_claim(struct db *db, struct arena *a, struct db_rows *r)
+mail_claim(struct db *db, struct arena *a, struct row_OUTBOX_DUE **rows,
+    size_t *n)
 {
 	size_t	 i;
 	int	 ok = 0;
 
-	memset(r, 0, sizeof(*r));
+	*n = 0;
 	if (db_begin(db) != DB_OK)
 		return 0;
-	if (db_query(db, a, STMT_OUTBOX_DUE, r, "i",
-	    (long long)MAIL_BATCH) != DB_OK)
+	if (db_all(db, a, OUTBOX_DUE, rows, n, "i", (long long)MAIL_BATCH) !=
+	    DB_OK)
 		goto out;
-	for (i = 0; i < r->nrows; i++)
+	for (i = 0; i < *n; i++)
 		if (db_exec(db, STMT_OUTBOX_CLAIM, NULL, NULL, "iu",
 		    (long long)MAIL_CLAIM,
-		    strtoull(r->v[i][0], NULL, 10)) != DB_OK)
+		    (unsigned long long)(*rows)[i].id) != DB_OK)
 			goto out;
 	ok = db_commit(db) == DB_OK;
 out:
 	if (!ok) {
 		db_rollback(db);
-		memset(r, 0, sizeof(*r));
+		*n = 0;
 	}
 	return ok;
 }
@@ -524,24 +531,25 @@ mail_retry(struct db *db, unsigned long long id, unsigned attempts,
 	    (long long)mail_backoff(attempts), id) == DB_OK;
 }
 
-/* Sends one claimed row (id, recipient, subject, body, attempts) and
- * records the outcome.  Returns 1 sent, 0 not sent, -1 database error. */
+/* Sends one claimed row and records the outcome.  Returns 1 sent, 0 not
+ * sent, -1 database error. */
 static int
-mail_deliver(struct db *db, const struct mail_conf *c, char *const *row)
+mail_deliver(struct db *db, const struct mail_conf *c,
+    const struct row_OUTBOX_DUE *row)
 {
-	unsigned long long	 id = strtoull(row[0], NULL, 10);
-	unsigned		 attempts = (unsigned)strtoul(row[4], NULL, 10);
-	char			 err[256];
-	int			 permanent;
+	char	 err[256];
+	int	 permanent;
 
-	if (mail_smtp_send(c, row[1], row[2], row[3], err, sizeof(err))) {
+	if (mail_smtp_send(c, row->recipient, row->subject, row->body, err,
+	    sizeof(err))) {
 		metrics_event(EV_MAIL_SENT);
-		return db_exec(db, STMT_OUTBOX_SENT, NULL, NULL, "u", id) ==
-		    DB_OK ? 1 : -1;
+		return db_exec(db, STMT_OUTBOX_SENT, NULL, NULL, "u",
+		    (unsigned long long)row->id) == DB_OK ? 1 : -1;
 	}
 	metrics_event(EV_MAIL_FAILED);
-	permanent = !mail_acceptable(row[1], row[2], row[3]);
-	return mail_retry(db, id, attempts, permanent, err) ? 0 : -1;
+	permanent = !mail_acceptable(row->recipient, row->subject, row->body);
+	return mail_retry(db, row->id, (unsigned)row->attempts, permanent,
+	    err) ? 0 : -1;
 }
 
 /* One round of the mailer: claims the due rows, sends them, records each
@@ -551,14 +559,14 @@ mail_deliver(struct db *db, const struct mail_conf *c, char *const *row)
 int
 mail_run_once(struct db *db, struct arena *a, const struct mail_conf *c)
 {
-	struct db_rows	 r;
-	size_t		 i;
-	int		 sent = 0, rc;
+	struct row_OUTBOX_DUE	*rows;
+	size_t			 i, n;
+	int			 sent = 0, rc;
 
-	if (!mail_claim(db, a, &r))
+	if (!mail_claim(db, a, &rows, &n))
 		return -1;
-	for (i = 0; i < r.nrows; i++) {
-		if ((rc = mail_deliver(db, c, r.v[i])) < 0)
+	for (i = 0; i < n; i++) {
+		if ((rc = mail_deliver(db, c, &rows[i])) < 0)
 			return -1;
 		sent += rc;
 	}

@@ -17,6 +17,7 @@ struct mail_conf {
 	int		 tls;		/* require STARTTLS */
 };
 
+int	 mail_global_init(void);
 void	 mail_conf_load(struct mail_conf *);
 int	 mail_addr_valid(const char *);
 int	 mail_queue(struct db *, const char *to, const char *subject,

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
+#include "core/arena.h"
 
 #define ARENA_BLOCK	(64 * 1024)
 #define ARENA_ALIGN	16

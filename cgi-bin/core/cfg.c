@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "cfg.h"
-#include "log.h"
+#include "core/arena.h"
+#include "core/cfg.h"
+#include "core/log.h"
 
 struct cfg_entry {
 	char	*section;

@@ -6,7 +6,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "log.h"
+#include "core/log.h"
 
 static enum log_level	 level = LOG_INFO;
 static const char *const level_names[LOG_LEVEL__MAX] = {

@@ -8,8 +8,8 @@
 #include <string.h>
 #include <sys/mman.h>
 
-#include "arena.h"
-#include "metrics.h"
+#include "core/arena.h"
+#include "core/metrics.h"
 
 /* The status codes counted one by one; anything else is "other". */
 static const int metrics_codes[] = {
@@ -23,9 +23,9 @@ static const double metrics_buckets[] = {
 };
 #define NBUCKETS (sizeof(metrics_buckets) / sizeof(metrics_buckets[0]))
 
-/* Row ROUTE__MAX counts requests that matched no route. */
+/* The last row counts requests that matched no route. */
 struct metrics {
-	atomic_uint_least64_t	 req[ROUTE__MAX + 1][NCODES + 1];
+	atomic_uint_least64_t	 req[METRICS_ROUTES_MAX + 1][NCODES + 1];
 	atomic_uint_least64_t	 bucket[NBUCKETS + 1];
 	atomic_uint_least64_t	 sum_us;
 	atomic_uint_least64_t	 count;
@@ -49,14 +49,22 @@ static const char *const event_names[EV__MAX][2] = {
 };
 
 static struct metrics	*m;
+static const char	*route_names[METRICS_ROUTES_MAX];
+static size_t		 nroutes;
 
 /* Maps the shared region; call in the master before forking.  A process
  * that never calls it (portalctl, unit tests) gets private memory. */
 int
-metrics_init(void)
+metrics_init(const char *const *names, size_t n)
 {
 	void	*p;
+	size_t	 i;
 
+	if (n > METRICS_ROUTES_MAX)
+		return 0;
+	for (i = 0; i < n; i++)
+		route_names[i] = names[i];
+	nroutes = n;
 	if (m != NULL)
 		return 1;
 	p = mmap(NULL, sizeof(*m), PROT_READ | PROT_WRITE,
@@ -86,10 +94,10 @@ metrics_observe(int route, int status, double seconds)
 {
 	size_t	 i;
 
-	if (m == NULL && !metrics_init())
+	if (m == NULL && !metrics_init(NULL, 0))
 		return;
-	if (route < 0 || route > ROUTE__MAX)
-		route = ROUTE__MAX;
+	if (route < 0 || (size_t)route >= nroutes)
+		route = (int)nroutes;
 	atomic_fetch_add(&m->req[route][metrics_code_slot(status)], 1);
 	for (i = 0; i < NBUCKETS && seconds > metrics_buckets[i]; i++)
 		continue;
@@ -156,7 +164,7 @@ metrics_render_requests(struct buf *b)
 
 	buf_printf(b, "# HELP portal_requests_total Requests answered, by "
 	    "route and status.\n# TYPE portal_requests_total counter\n");
-	for (r = 0; r <= ROUTE__MAX; r++)
+	for (r = 0; r <= nroutes; r++)
 		for (c = 0; c <= NCODES; c++) {
 			uint64_t v = atomic_load(&m->req[r][c]);
 			char code[8];
@@ -168,8 +176,8 @@ metrics_render_requests(struct buf *b)
 			else
 				snprintf(code, sizeof(code), "other");
 			buf_printf(b, "portal_requests_total{route=\"%s\","
-			    "status=\"%s\"} %llu\n", r < ROUTE__MAX ?
-			    router_table[r].name : "none", code,
+			    "status=\"%s\"} %llu\n", r < nroutes ?
+			    route_names[r] : "none", code,
 			    (unsigned long long)v);
 		}
 }
@@ -205,7 +213,7 @@ metrics_render(struct arena *a, size_t *len)
 	size_t		 i;
 
 	if (m == NULL)
-		metrics_init();
+		metrics_init(NULL, 0);
 	b.p = arena_alloc(a, b.cap);
 	b.p[0] = '\0';
 	metrics_render_requests(&b);

@@ -3,9 +3,10 @@
 #ifndef METRICS_H
 #define METRICS_H
 #include <stddef.h>
-#include "router.h"
 
 struct arena;
+
+#define METRICS_ROUTES_MAX	128
 
 /* Things worth counting besides requests. */
 enum metric_event {
@@ -18,7 +19,7 @@ enum metric_event {
 	EV__MAX
 };
 
-int	 metrics_init(void);
+int	 metrics_init(const char *const *route_names, size_t n);
 void	 metrics_observe(int route, int status, double seconds);
 void	 metrics_db_error(void);
 void	 metrics_worker_restart(void);

@@ -16,11 +16,11 @@
 #include <unistr.h>
 #include <uninorm.h>
 
-#include "arena.h"
-#include "log.h"
-#include "metrics.h"
-#include "text.h"
-#include "pw.h"
+#include "core/arena.h"
+#include "core/log.h"
+#include "core/metrics.h"
+#include "core/pw.h"
+#include "core/text.h"
 
 #define PW_MIN_CHARS	8
 #define PW_MAX_CHARS	128

@@ -5,9 +5,9 @@
 
 #include <sodium.h>
 
-#include "arena.h"
-#include "log.h"
-#include "seal.h"
+#include "core/arena.h"
+#include "core/log.h"
+#include "core/seal.h"
 
 #define SEAL_HEXLEN	(2 * crypto_secretbox_KEYBYTES)
 #define SEAL_IDXLEN	32

@@ -5,8 +5,8 @@
 
 #include <uninorm.h>
 
-#include "arena.h"
-#include "text.h"
+#include "core/arena.h"
+#include "core/text.h"
 
 /* Returns s (n bytes of valid UTF-8) in NFC, in arena memory; NULL if
  * libunistring refuses it. */

@@ -13,8 +13,8 @@
 #include <ctemplate/template.h>
 
 extern "C" {
-#include "log.h"
-#include "tmpl.h"
+#include "core/log.h"
+#include "core/tmpl.h"
 }
 
 using ctemplate::TemplateDictionary;

@@ -7,6 +7,9 @@
 
 struct arena;
 
+#define VALID_ID_MAX	(UINT64_C(1) << 53)	/* exact as a JSON number */
+
+int	valid_utf8(const char *, size_t);
 int	valid_uint(const char *, size_t, uint64_t max, uint64_t *);
 int	valid_int(const char *, size_t, int64_t min, int64_t max, int64_t *);
 int	valid_slug(const char *, size_t);

@@ -9,21 +9,25 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <mysql.h>
 #include <sodium.h>
 
-#include "arena.h"
-#include "cfg.h"
-#include "db.h"
-#include "log.h"
-#include "pw.h"
-#include "seal.h"
-#include "sess.h"
-#include "text.h"
-#include "user.h"
-#include "valid.h"
+#include "app/account.h"
+#include "core/arena.h"
+#include "core/cfg.h"
+#include "core/log.h"
+#include "core/pw.h"
+#include "core/role.h"
+#include "core/seal.h"
+#include "core/text.h"
+#include "core/valid.h"
+#include "data/db.h"
+#include "h/h.h"
+#include "http/router.h"
 
 #define MIGRATIONS_MAX	1000
+
+/* Who acts in the audit log: the command line. */
+static const struct actor cli = { 0, "portalctl" };
 
 static const char schema_migrations[] =
     "CREATE TABLE IF NOT EXISTS schema_migrations ("
@@ -99,12 +103,13 @@ migration_list(struct arena *a, const char *dir, char **names)
 }
 
 static int
-migration_applied(const struct db_rows *done, unsigned v)
+migration_applied(const struct row_MIGRATIONS_APPLIED *done, size_t n,
+    unsigned v)
 {
 	size_t	 i;
 
-	for (i = 0; i < done->nrows; i++)
-		if ((unsigned)strtoul(done->v[i][0], NULL, 10) == v)
+	for (i = 0; i < n; i++)
+		if (done[i].version == v)
 			return 1;
 	return 0;
 }
@@ -114,18 +119,19 @@ static int
 cmd_migrate(struct db *db, struct arena *a)
 {
 	const char	*dir = cfg_str("paths", "migrations", "migrations");
-	char		*names[MIGRATIONS_MAX], *path, *sql;
-	struct db_rows	 done;
-	unsigned	 v;
-	int		 i, n, applied = 0;
+	char				*names[MIGRATIONS_MAX], *path, *sql;
+	struct row_MIGRATIONS_APPLIED	*done;
+	size_t				 ndone;
+	unsigned			 v;
+	int				 i, n, applied = 0;
 
 	if (db_script(db, schema_migrations) != DB_OK ||
 	    (n = migration_list(a, dir, names)) < 0 ||
-	    db_query(db, a, STMT_MIGRATIONS_APPLIED, &done, "") != DB_OK)
+	    db_all(db, a, MIGRATIONS_APPLIED, &done, &ndone, "") != DB_OK)
 		return 1;
 	for (i = 0; i < n; i++) {
 		migration_version(names[i], &v);
-		if (migration_applied(&done, v))
+		if (migration_applied(done, ndone, v))
 			continue;
 		path = arena_printf(a, "%s/%s", dir, names[i]);
 		if ((sql = slurp(a, path)) == NULL ||
@@ -232,28 +238,26 @@ seed_articles(struct db *db, struct arena *a, const char *dir)
 static uint64_t
 unit_id(struct db *db, struct arena *a, const char *slug)
 {
-	struct db_rows	 r;
+	struct row_UNIT_BY_SLUG	 r;
 
-	if (db_query(db, a, STMT_UNIT_BY_SLUG, &r, "s", slug) != DB_OK ||
-	    r.nrows == 0) {
+	if (db_one(db, a, UNIT_BY_SLUG, &r, "s", slug) != DB_OK) {
 		LOGE("no unit %s", slug);
 		return 0;
 	}
-	return strtoull(r.v[0][0], NULL, 10);
+	return r.id;
 }
 
 /* The id of the user with phone (any written form), 0 when none. */
 static uint64_t
 user_id(struct db *db, struct arena *a, const char *phone)
 {
-	struct db_rows	 r;
-	char		 norm[11];
+	struct row_USER_BY_PHONE r;
+	char			 norm[11];
 
 	if (!valid_phone(phone, strlen(phone), norm) ||
-	    db_query(db, a, STMT_USER_BY_PHONE, &r, "s", norm) != DB_OK ||
-	    r.nrows == 0)
+	    db_one(db, a, USER_BY_PHONE, &r, "s", norm) != DB_OK)
 		return 0;
-	return strtoull(r.v[0][0], NULL, 10);
+	return r.id;
 }
 
 /* The demo accounts: every role, in two units for the unit roles. */
@@ -301,24 +305,22 @@ static int
 seed_demo(struct db *db, struct arena *a, const struct demo *d,
     const char *pw, FILE *out)
 {
-	char		 hash[PW_HASH_LEN];
-	uint64_t	 uid, unit = 0;
-	struct user_new	 u = { d->name, d->phone, d->email, d->id_number,
-			    hash };
+	char			 hash[PW_HASH_LEN];
+	uint64_t		 uid, unit = 0;
+	struct account_new	 u = { d->name, d->phone, d->email,
+				    d->id_number, hash };
 
 	if (pw_hash(pw, hash) != PW_OK ||
 	    (d->unit && (unit = unit_id(db, a, d->unit)) == 0))
 		return 1;
 	if ((uid = user_id(db, a, d->phone)) == 0 &&
-	    user_create(db, a, &u, &uid) != DB_OK)
+	    account_create(db, a, &cli, &u, &uid) != DB_OK)
 		return 1;
-	if (db_exec(db, STMT_USER_SET_PASSWORD, NULL, NULL, "su", hash,
-	    (unsigned long long)uid) != DB_OK ||
-	    db_exec(db, STMT_USER_SET_STATUS, NULL, NULL, "su", "active",
-	    (unsigned long long)uid) != DB_OK ||
-	    user_grant(db, uid, d->role, unit, 0) != DB_OK)
+	if (account_set_password(db, &cli, uid, hash, NULL) != DB_OK ||
+	    account_set_status(db, &cli, uid, 1) != DB_OK ||
+	    account_set_role(db, a, &cli, uid, d->role, unit, 1) != DB_OK)
 		return 1;
-	pad(out, role_labels[d->role], 17);
+	pad(out, role_label(d->role), 17);
 	pad(out, d->unit ? d->unit : "-", 10);
 	pad(out, d->phone, 11);
 	fprintf(out, "%s  (%s)\n", pw, d->name);
@@ -387,11 +389,11 @@ read_secret(struct arena *a)
 static int
 user_add(struct db *db, struct arena *a, char **argv, int argc)
 {
-	char		 phone[11], hash[PW_HASH_LEN];
-	char		*email = NULL, *pw;
-	struct user_new	 u;
-	uint64_t	 id;
-	enum pw_err	 e;
+	char			 phone[11], hash[PW_HASH_LEN];
+	char			*email = NULL, *pw;
+	struct account_new	 u;
+	uint64_t		 id;
+	enum pw_err		 e;
 
 	if (argc < 2 || argc > 3 || !valid_phone(argv[0], strlen(argv[0]),
 	    phone) || (u.full_name = text_trim(a, argv[1], strlen(argv[1]))) ==
@@ -411,9 +413,7 @@ user_add(struct db *db, struct arena *a, char **argv, int argc)
 	u.email = email;
 	u.id_number = NULL;
 	u.pw_hash = hash;
-	if (user_create(db, a, &u, &id) != DB_OK ||
-	    audit(db, 0, "portalctl", "user_create", "user", id, phone) !=
-	    DB_OK) {
+	if (account_create(db, a, &cli, &u, &id) != DB_OK) {
 		fprintf(stderr, "portalctl: could not create (phone or email "
 		    "taken?)\n");
 		return 1;
@@ -427,23 +427,17 @@ static int
 user_role(struct db *db, struct arena *a, char **argv, int argc, int grant)
 {
 	uint64_t	 uid, unit = 0;
-	size_t		 r;
+	enum role	 r;
 
 	if (argc < 2 || argc > 3)
 		return 2;
-	for (r = ROLE_RESIDENT; r < ROLE__MAX; r++)
-		if (strcmp(argv[1], role_names[r]) == 0)
-			break;
-	if (r == ROLE__MAX || user_role_scoped((enum role)r) != (argc == 3))
+	if ((r = role_from_name(argv[1])) == ROLE_USER ||
+	    role_scoped(r) != (argc == 3))
 		return 2;
 	if ((uid = user_id(db, a, argv[0])) == 0 ||
 	    (argc == 3 && (unit = unit_id(db, a, argv[2])) == 0))
 		return 1;
-	if ((grant ? user_grant(db, uid, (enum role)r, unit, 0) :
-	    user_revoke(db, uid, (enum role)r, unit)) != DB_OK ||
-	    !sess_end_user(db, uid) || audit(db, 0, "portalctl", grant ?
-	    "role_grant" : "role_revoke", "user", uid, arena_printf(a,
-	    "%s unit=%llu", role_names[r], (unsigned long long)unit)) != DB_OK)
+	if (account_set_role(db, a, &cli, uid, r, unit, grant) != DB_OK)
 		return 1;
 	printf("%s %s\n", grant ? "granted" : "revoked", argv[1]);
 	return 0;
@@ -458,11 +452,9 @@ user_status(struct db *db, struct arena *a, char **argv, int argc,
 
 	if (argc != 1)
 		return 2;
+	(void)a;
 	if ((uid = user_id(db, a, argv[0])) == 0 ||
-	    db_exec(db, STMT_USER_SET_STATUS, NULL, NULL, "su", enable ?
-	    "active" : "disabled", (unsigned long long)uid) != DB_OK ||
-	    (!enable && !sess_end_user(db, uid)) || audit(db, 0, "portalctl",
-	    enable ? "user_enable" : "user_disable", "user", uid, "") != DB_OK)
+	    account_set_status(db, &cli, uid, enable) != DB_OK)
 		return 1;
 	printf("%s\n", enable ? "enabled" : "disabled");
 	return 0;
@@ -472,35 +464,31 @@ user_status(struct db *db, struct arena *a, char **argv, int argc,
 static int
 user_password(struct db *db, struct arena *a, char **argv, int argc)
 {
-	char		 hash[PW_HASH_LEN];
-	char		*pw;
-	struct db_rows	 u;
-	uint64_t	 uid;
-	enum pw_err	 e = PW_ERR;
+	char			 hash[PW_HASH_LEN];
+	char			*pw;
+	struct row_USER_GET	 u;
+	uint64_t		 uid;
+	enum pw_err		 e = PW_ERR;
 
 	if (argc != 1)
 		return 2;
 	if ((uid = user_id(db, a, argv[0])) == 0 ||
-	    db_query(db, a, STMT_USER_GET, &u, "u", (unsigned long long)uid) !=
-	    DB_OK || u.nrows == 0)
+	    db_one(db, a, USER_GET, &u, "u", (unsigned long long)uid) != DB_OK)
 		return 1;
-	/* Columns of STMT_USER_GET: id, name, phone, email, ... */
-	if ((pw = read_secret(a)) == NULL || (e = pw_policy(a, pw,
-	    u.v[0][2], u.v[0][3])) != PW_OK || (e = pw_hash(pw, hash)) !=
-	    PW_OK) {
+	if ((pw = read_secret(a)) == NULL || (e = pw_policy(a, pw, u.phone,
+	    u.email)) != PW_OK || (e = pw_hash(pw, hash)) != PW_OK) {
 		fprintf(stderr, "portalctl: %s\n", pw_err_msg(e));
 		return 1;
 	}
-	if (user_set_password(db, uid, hash) != DB_OK || !sess_end_user(db, uid) || audit(db, 0, "portalctl",
-	    "password_reset", "user", uid, "") != DB_OK)
+	if (account_set_password(db, &cli, uid, hash, NULL) != DB_OK)
 		return 1;
 	printf("password set\n");
 	return 0;
 }
 
 /* portalctl routes: the route table, one line a route: name, methods,
- * pattern, roles ("public" or a comma list), for the authorization
- * matrix test and for people. */
+ * pattern, scope, roles (a comma list or "-"), tab-separated, for the
+ * authorization matrix test and for people. */
 static int
 cmd_routes(void)
 {
@@ -508,16 +496,31 @@ cmd_routes(void)
 	size_t	 i, k, n;
 
 	for (i = 0; i < ROUTE__MAX; i++) {
-		const struct route *r = &router_table[i];
+		const struct route *r = &h_routes[i];
 		router_allow_str(r->methods, methods, sizeof(methods));
 		roles[0] = '\0';
 		for (k = 0, n = 0; k < ROLE__MAX; k++)
 			if (r->roles & ROLE_BIT(k))
 				n += (size_t)snprintf(roles + n, sizeof(roles) - n,
-				    "%s%s", n ? "," : "", role_names[k]);
-		printf("%s\t%s\t%s\t%s\n", r->name, methods, r->pattern,
-		    n ? roles : "public");
+				    "%s%s", n ? "," : "", role_name((enum role)k));
+		printf("%s\t%s\t%s\t%s\t%s\n", r->name, methods, r->pattern,
+		    router_scope_name(r->scope), n ? roles : "-");
 	}
+	return 0;
+}
+
+/* portalctl check-sql: every statement against the live schema. */
+static int
+cmd_check_sql(struct db *db, struct arena *a)
+{
+	int	 bad = db_check(db, a);
+
+	if (bad != 0) {
+		fprintf(stderr, "portalctl: %d statements disagree with the "
+		    "schema (see above)\n", bad < 0 ? 0 : bad);
+		return 1;
+	}
+	printf("statements: %d, all agree with the schema\n", (int)STMT__MAX);
 	return 0;
 }
 
@@ -542,16 +545,17 @@ cmd_user(struct db *db, struct arena *a, char **argv, int argc)
 static int
 locked(struct db *db, struct arena *a, int (*fn)(struct db *, struct arena *))
 {
-	struct db_rows	 r;
-	int		 rc;
+	struct row_LOCK		 got;
+	struct row_UNLOCK	 released;
+	int			 rc;
 
-	if (db_query(db, a, STMT_LOCK, &r, "si", "portalctl", 60LL) != DB_OK ||
-	    r.nrows != 1 || r.v[0][0] == NULL || strcmp(r.v[0][0], "1") != 0) {
+	if (db_one(db, a, LOCK, &got, "si", "portalctl", 60LL) != DB_OK ||
+	    got.got != 1) {
 		LOGE("could not take the portalctl lock");
 		return 1;
 	}
 	rc = fn(db, a);
-	db_query(db, a, STMT_UNLOCK, &r, "s", "portalctl");
+	db_one(db, a, UNLOCK, &released, "s", "portalctl");
 	return rc;
 }
 
@@ -559,7 +563,7 @@ static void
 usage(void)
 {
 	fprintf(stderr, "usage: portalctl [-c portal.conf] migrate | seed | "
-	    "routes |\n"
+	    "routes | check-sql |\n"
 	    "  user add PHONE \"FULL NAME\" [EMAIL]  (password on stdin)\n"
 	    "  user grant|revoke PHONE ROLE [UNIT-SLUG]\n"
 	    "  user disable|enable PHONE\n"
@@ -590,8 +594,7 @@ main(int argc, char *argv[])
 	}
 	if (strcmp(argv[optind], "routes") == 0)
 		return cmd_routes();
-	if (!cfg_load(conffile) || sodium_init() < 0 ||
-	    mysql_library_init(0, NULL, NULL) != 0 ||
+	if (!cfg_load(conffile) || sodium_init() < 0 || !db_library_init() ||
 	    !seal_init(cfg_str("security", "id_key", "")) ||
 	    !pw_init(cfg_str("security", "common_passwords",
 	    "conf/common-passwords.txt"), 2, 60000)) {
@@ -599,20 +602,24 @@ main(int argc, char *argv[])
 		    "id_key, common_passwords)\n");
 		return 1;
 	}
-	db_opts_load(&o);
+	/* The schema's own account for what changes it or loads data. */
+	db_opts_load(&o, strcmp(argv[optind], "migrate") == 0 ||
+	    strcmp(argv[optind], "seed") == 0);
 	db = db_new(&o);
 	a = arena_new();
 	if (strcmp(argv[optind], "migrate") == 0)
 		rc = locked(db, a, cmd_migrate);
 	else if (strcmp(argv[optind], "seed") == 0)
 		rc = locked(db, a, cmd_seed);
+	else if (strcmp(argv[optind], "check-sql") == 0)
+		rc = cmd_check_sql(db, a);
 	else if (strcmp(argv[optind], "user") == 0)
 		rc = cmd_user(db, a, argv + optind + 1, argc - optind - 1);
 	if (rc == 2)
 		usage();
 	arena_free(a);
 	db_free(db);
-	mysql_library_end();
+	db_library_end();
 	cfg_free();
 	return rc;
 }

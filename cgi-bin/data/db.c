@@ -6,284 +6,111 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <mysql.h>
 #include <errmsg.h>
 #include <mysqld_error.h>
 
-#include "arena.h"
-#include "cfg.h"
-#include "db.h"
-#include "log.h"
+#include "core/arena.h"
+#include "core/cfg.h"
+#include "core/log.h"
+#include "data/db.h"
 
 #define DB_PARAMS_MAX	16
 #define DB_COLS_MAX	32
-#define DB_CELL		256	/* first guess at a cell's size */
+#define DB_CELL		256	/* first guess at a text cell's size */
 
-#define NEWS_COLS \
-	"a.id, a.slug, a.title, a.summary, " \
-	"DATE_FORMAT(CONVERT_TZ(a.published_at, '+00:00', '+07:00'), '%d/%m/%Y'), " \
-	"DATE_FORMAT(CONVERT_TZ(a.published_at, '+00:00', '+07:00'), '%Y-%m-%d'), " \
-	"u.slug, u.kind, u.name"
-#define NEWS_VISIBLE \
-	"a.status = 'published' AND a.published_at <= UTC_TIMESTAMP()"
-#define UNIT_COLS "u.id, u.code, u.kind, u.name, u.slug"
-#define VN_TIME(c) \
-	"DATE_FORMAT(CONVERT_TZ(" c ", '+00:00', '+07:00'), '%d/%m/%Y %H:%i')"
-#define USER_LOGIN_COLS \
-	"id, pw_hash, status, locked_until > UTC_TIMESTAMP(), " \
-	"DATE_FORMAT(CONVERT_TZ(locked_until, '+00:00', '+07:00'), '%H:%i'), " \
-	"phone, email, full_name"
-#define ED_UNITS \
-	"SELECT r.unit_id FROM user_roles r WHERE r.user_id = ? AND " \
-	"r.role = 'editor'"
+struct db_col {
+	const char	*name;
+	enum db_type	 type;
+};
 
 struct stmt_def {
-	const char	*sql;
-	int		 readonly;	/* safe to retry after a lost link */
+	const char		*name;
+	const char		*sql;
+	int			 retry;		/* safe to retry after a lost link */
+	const struct db_col	*cols;
+	size_t			 ncols;
 };
 
+_Static_assert(sizeof(const char *) == 8 && sizeof(int64_t) == 8,
+    "a row is an array of 8-byte fields");
+
+/* Each query's columns, and a check that its row is 8 bytes a column. */
+#define C(type, name)		{ #name, DB_TYPE_##type },
+#define COLS(id, ...)		static const struct db_col cols_##id[] = { \
+	__VA_ARGS__ }; _Static_assert(sizeof(struct row_##id) == 8 * \
+	(sizeof(cols_##id) / sizeof(cols_##id[0])), #id);
+#define Q(id, sql, cols)	COLS(id, cols)
+#define QL(id, sql, cols)	COLS(id, cols)
+#define X(id, sql)
+#include "data/stmts.h"
+#undef Q
+#undef QL
+#undef X
+#undef C
+#undef COLS
+
+#define NCOLS(id)	(sizeof(cols_##id) / sizeof(cols_##id[0]))
+#define Q(id, sql, cols)	[STMT_##id] = { #id, sql, 1, cols_##id, NCOLS(id) },
+#define QL(id, sql, cols)	[STMT_##id] = { #id, sql, 0, cols_##id, NCOLS(id) },
+#define X(id, sql)		[STMT_##id] = { #id, sql, 0, NULL, 0 },
+#define C(type, name)
 static const struct stmt_def stmt_defs[STMT__MAX] = {
-	[STMT_PING] = {
-	  "SELECT 1", 1 },
-	[STMT_UNITS_CURRENT] = {
-	  "SELECT " UNIT_COLS " FROM units u WHERE u.valid_to IS NULL "
-	  "ORDER BY u.kind, u.name COLLATE utf8mb4_vietnamese_ci", 1 },
-	[STMT_UNIT_BY_SLUG] = {
-	  "SELECT " UNIT_COLS " FROM units u WHERE u.slug = ?", 1 },
-	[STMT_UNIT_BY_HOST] = {
-	  "SELECT " UNIT_COLS " FROM units u JOIN unit_hosts h "
-	  "ON h.unit_id = u.id WHERE h.host = ?", 1 },
-	[STMT_NEWS_LATEST] = {
-	  "SELECT " NEWS_COLS " FROM articles a JOIN units u "
-	  "ON u.id = a.unit_id WHERE " NEWS_VISIBLE
-	  " ORDER BY a.published_at DESC, a.id DESC LIMIT ?", 1 },
-	[STMT_NEWS_BY_UNIT] = {
-	  "SELECT " NEWS_COLS " FROM articles a JOIN units u "
-	  "ON u.id = a.unit_id WHERE a.unit_id = ? AND " NEWS_VISIBLE
-	  " ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?", 1 },
-	[STMT_NEWS_GET] = {
-	  "SELECT " NEWS_COLS ", a.body FROM articles a JOIN units u "
-	  "ON u.id = a.unit_id WHERE a.id = ? AND a.unit_id = ? AND "
-	  NEWS_VISIBLE, 1 },
-	[STMT_MIGRATIONS_APPLIED] = {
-	  "SELECT version FROM schema_migrations ORDER BY version", 1 },
-	[STMT_MIGRATION_RECORD] = {
-	  "INSERT INTO schema_migrations (version, name) VALUES (?, ?)", 0 },
-	[STMT_LOCK] = {
-	  "SELECT GET_LOCK(?, ?)", 0 },
-	[STMT_UNLOCK] = {
-	  "SELECT RELEASE_LOCK(?)", 0 },
-	[STMT_SEED_UNIT] = {
-	  "INSERT INTO units (code, kind, name, slug, valid_from) "
-	  "VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
-	  "code = VALUES(code), kind = VALUES(kind), name = VALUES(name)", 0 },
-	[STMT_SEED_ARTICLE] = {
-	  "INSERT IGNORE INTO articles (unit_id, kind, status, slug, title, "
-	  "summary, body, published_at) SELECT id, 'news', 'published', ?, ?, "
-	  "?, ?, UTC_TIMESTAMP() - INTERVAL ? HOUR FROM units WHERE slug = ?",
-	  0 },
-	/*
-	 * Sessions.  The cookie's token never reaches the database, only its
-	 * SHA-256; idle and absolute limits are arguments, in seconds.
-	 */
-	[STMT_SESS_GET] = {
-	  "SELECT s.user_id, s.csrf, u.full_name, u.phone, u.email, "
-	  "s.last_seen < UTC_TIMESTAMP() - INTERVAL 60 SECOND "
-	  "FROM sessions s LEFT JOIN users u ON u.id = s.user_id "
-	  "WHERE s.id_hash = ? AND s.last_seen > UTC_TIMESTAMP() - INTERVAL ? "
-	  "SECOND AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND "
-	  "AND (s.user_id IS NULL OR u.status = 'active')", 1 },
-	[STMT_SESS_TOUCH] = {
-	  "UPDATE sessions SET last_seen = UTC_TIMESTAMP() WHERE id_hash = ?",
-	  0 },
-	[STMT_SESS_INSERT] = {
-	  "INSERT INTO sessions (id_hash, user_id, csrf, addr, user_agent) "
-	  "VALUES (?, ?, ?, ?, LEFT(?, 200))", 0 },
-	[STMT_SESS_DELETE] = {
-	  "DELETE FROM sessions WHERE id_hash = ?", 0 },
-	[STMT_SESS_DELETE_OTHERS] = {
-	  "DELETE FROM sessions WHERE user_id = ? AND id_hash <> ?", 0 },
-	[STMT_SESS_DELETE_USER] = {
-	  "DELETE FROM sessions WHERE user_id = ?", 0 },
-	[STMT_SESS_LIST] = {
-	  "SELECT id_hash, " VN_TIME("created_at") ", " VN_TIME("last_seen")
-	  ", addr, user_agent FROM sessions WHERE user_id = ? AND "
-	  "last_seen > UTC_TIMESTAMP() - INTERVAL ? SECOND AND "
-	  "created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND "
-	  "ORDER BY last_seen DESC LIMIT 50", 1 },
-	[STMT_SESS_EXPIRE] = {
-	  "DELETE FROM sessions WHERE last_seen < UTC_TIMESTAMP() - INTERVAL ? "
-	  "SECOND OR created_at < UTC_TIMESTAMP() - INTERVAL ? SECOND "
-	  "LIMIT 1000", 0 },
-	/* Housekeeping: what no limit looks at any more. */
-	[STMT_FAIL_EXPIRE] = {
-	  "DELETE FROM login_failures WHERE at < UTC_TIMESTAMP() - "
-	  "INTERVAL 1 DAY LIMIT 1000", 0 },
-	[STMT_RESET_EXPIRE] = {
-	  "DELETE FROM password_resets WHERE expires_at < UTC_TIMESTAMP() - "
-	  "INTERVAL 1 DAY LIMIT 1000", 0 },
-	[STMT_USER_ROLES] = {
-	  "SELECT role, COALESCE(unit_id, 0) FROM user_roles WHERE user_id = ?",
-	  1 },
-	/* Accounts. */
-	[STMT_USER_INSERT] = {
-	  "INSERT INTO users (full_name, phone, email, id_sealed, id_index, "
-	  "id_last4, pw_hash) VALUES (?, ?, ?, ?, ?, ?, ?)", 0 },
-	[STMT_USER_BY_PHONE] = {
-	  "SELECT " USER_LOGIN_COLS " FROM users WHERE phone = ?", 1 },
-	[STMT_USER_BY_EMAIL] = {
-	  "SELECT " USER_LOGIN_COLS " FROM users WHERE email = ?", 1 },
-	[STMT_USER_GET] = {
-	  "SELECT id, full_name, phone, email, id_last4, status, "
-	  VN_TIME("created_at") " FROM users WHERE id = ?", 1 },
-	[STMT_USER_PW] = {
-	  "SELECT pw_hash FROM users WHERE id = ?", 1 },
-	[STMT_USER_TAKEN] = {
-	  "SELECT SUM(phone = ?), SUM(email = ?), SUM(id_index = ?) FROM users "
-	  "WHERE (phone = ? OR email = ? OR id_index = ?) AND id <> ?", 1 },
-	[STMT_USER_SET_PASSWORD] = {
-	  "UPDATE users SET pw_hash = ?, failed_logins = 0, locked_until = NULL "
-	  "WHERE id = ?", 0 },
-	[STMT_USER_SET_PROFILE] = {
-	  "UPDATE users SET full_name = ?, email = ? WHERE id = ?", 0 },
-	[STMT_USER_SET_STATUS] = {
-	  "UPDATE users SET status = ? WHERE id = ?", 0 },
-	[STMT_USER_LOGIN_OK] = {
-	  "UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?",
-	  0 },
-	/* The tenth consecutive failure locks for lock seconds and restarts
-	 * the count. */
-	[STMT_USER_LOGIN_FAILED] = {
-	  "UPDATE users SET locked_until = IF(failed_logins + 1 >= ?, "
-	  "UTC_TIMESTAMP() + INTERVAL ? SECOND, locked_until), "
-	  "failed_logins = IF(failed_logins + 1 >= ?, 0, failed_logins + 1) "
-	  "WHERE id = ?", 0 },
-	[STMT_USER_SEARCH] = {
-	  "SELECT u.id, u.full_name, u.phone, u.email, u.status, "
-	  "(SELECT GROUP_CONCAT(r.role ORDER BY r.role SEPARATOR ',') "
-	  "FROM user_roles r WHERE r.user_id = u.id) FROM users u "
-	  "WHERE ? = '' OR u.full_name LIKE ? OR u.phone LIKE ? OR "
-	  "u.email LIKE ? ORDER BY u.id DESC LIMIT ? OFFSET ?", 1 },
-	[STMT_USER_COUNT] = {
-	  "SELECT COUNT(*) FROM users u WHERE ? = '' OR u.full_name LIKE ? "
-	  "OR u.phone LIKE ? OR u.email LIKE ?", 1 },
-	[STMT_ROLE_GRANT] = {
-	  "INSERT IGNORE INTO user_roles (user_id, role, unit_id, granted_by) "
-	  "VALUES (?, ?, NULLIF(?, 0), ?)", 0 },
-	[STMT_ROLE_REVOKE] = {
-	  "DELETE FROM user_roles WHERE user_id = ? AND role = ? AND "
-	  "unit_key = ?", 0 },
-	[STMT_ROLE_LIST] = {
-	  "SELECT r.role, COALESCE(r.unit_id, 0), u.kind, u.name FROM "
-	  "user_roles r LEFT JOIN units u ON u.id = r.unit_id WHERE "
-	  "r.user_id = ? ORDER BY r.role, u.name", 1 },
-	[STMT_FAIL_INSERT] = {
-	  "INSERT INTO login_failures (user_id, addr) VALUES (?, ?)", 0 },
-	[STMT_FAIL_COUNT_ADDR] = {
-	  "SELECT COUNT(*) FROM login_failures WHERE addr = ? AND "
-	  "at > UTC_TIMESTAMP() - INTERVAL ? SECOND", 1 },
-	[STMT_FAIL_COUNT_USER] = {
-	  "SELECT COUNT(*) FROM login_failures WHERE user_id = ? AND "
-	  "at > UTC_TIMESTAMP() - INTERVAL 1 HOUR", 1 },
-	[STMT_RESET_INSERT] = {
-	  "INSERT INTO password_resets (token_hash, user_id, expires_at) "
-	  "VALUES (?, ?, UTC_TIMESTAMP() + INTERVAL ? SECOND)", 0 },
-	[STMT_RESET_COUNT] = {
-	  "SELECT COUNT(*) FROM password_resets WHERE user_id = ? AND "
-	  "created_at > UTC_TIMESTAMP() - INTERVAL 1 HOUR", 1 },
-	[STMT_RESET_GET] = {
-	  "SELECT r.user_id, u.phone, u.email FROM password_resets r JOIN "
-	  "users u ON u.id = r.user_id WHERE r.token_hash = ? AND "
-	  "r.used_at IS NULL AND r.expires_at > UTC_TIMESTAMP() AND "
-	  "u.status = 'active'", 1 },
-	[STMT_RESET_USE] = {
-	  "UPDATE password_resets SET used_at = UTC_TIMESTAMP() WHERE "
-	  "token_hash = ? AND used_at IS NULL AND expires_at > UTC_TIMESTAMP()",
-	  0 },
-	[STMT_RESET_VOID] = {
-	  "UPDATE password_resets SET used_at = UTC_TIMESTAMP() WHERE "
-	  "user_id = ? AND used_at IS NULL", 0 },
-	[STMT_AUDIT_INSERT] = {
-	  "INSERT INTO audit_log (actor_id, action, object_type, object_id, "
-	  "detail, addr) VALUES (?, ?, ?, ?, LEFT(?, 500), ?)", 0 },
-	[STMT_AUDIT_LIST] = {
-	  "SELECT " VN_TIME("a.at") ", COALESCE(u.full_name, ''), a.action, "
-	  "a.detail FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id "
-	  "WHERE a.object_type = ? AND a.object_id = ? ORDER BY a.id DESC "
-	  "LIMIT 20", 1 },
-	[STMT_AUDIT_COUNT_ADDR] = {
-	  "SELECT COUNT(*) FROM audit_log WHERE addr = ? AND action = ? AND "
-	  "at > UTC_TIMESTAMP(3) - INTERVAL 1 HOUR", 1 },
-	[STMT_UNITS_ALL] = {
-	  "SELECT " UNIT_COLS " FROM units u ORDER BY u.kind, "
-	  "u.name COLLATE utf8mb4_vietnamese_ci", 1 },
-	[STMT_UNIT_GET] = {
-	  "SELECT " UNIT_COLS " FROM units u WHERE u.id = ?", 1 },
-	/*
-	 * The editor's desk.  Every statement names the editor: only the
-	 * units where the user holds the editor role are visible.
-	 */
-	[STMT_ED_LIST] = {
-	  "SELECT a.id, a.title, u.kind, u.name, a.status, " VN_TIME("a.updated_at")
-	  " FROM articles a JOIN units u ON u.id = a.unit_id WHERE a.unit_id "
-	  "IN (" ED_UNITS ") ORDER BY a.updated_at DESC, a.id DESC LIMIT 100",
-	  1 },
-	[STMT_ED_UNITS] = {
-	  "SELECT " UNIT_COLS " FROM units u WHERE u.id IN (" ED_UNITS ") "
-	  "ORDER BY u.kind, u.name COLLATE utf8mb4_vietnamese_ci", 1 },
-	[STMT_ED_GET] = {
-	  "SELECT a.id, a.slug, a.title, a.summary, a.body, a.status, u.slug, "
-	  "u.kind, u.name FROM articles a JOIN units u ON u.id = a.unit_id "
-	  "WHERE a.id = ? AND a.unit_id IN (" ED_UNITS ")", 1 },
-	[STMT_ED_INSERT] = {
-	  "INSERT INTO articles (unit_id, status, slug, title, summary, body, "
-	  "published_at) SELECT u.id, ?, ?, ?, ?, ?, IF(? = 'published', "
-	  "UTC_TIMESTAMP(), NULL) FROM units u WHERE u.id = ? AND u.id IN ("
-	  ED_UNITS ")", 0 },
-	[STMT_ED_UPDATE] = {
-	  "UPDATE articles SET title = ?, summary = ?, body = ?, "
-	  "status = IF(? = 'published', 'published', status), "
-	  "published_at = IF(? = 'published', COALESCE(published_at, "
-	  "UTC_TIMESTAMP()), published_at) WHERE id = ? AND unit_id IN ("
-	  ED_UNITS ")", 0 },
-	[STMT_OUTBOX_INSERT] = {
-	  "INSERT INTO outbox (kind, recipient, subject, body, "
-	  "next_attempt_at) VALUES ('email', ?, ?, ?, UTC_TIMESTAMP())", 0 },
-	[STMT_OUTBOX_DUE] = {
-	  "SELECT id, recipient, subject, body, attempts FROM outbox "
-	  "WHERE status IN ('pending', 'sending') AND kind = 'email' "
-	  "AND next_attempt_at <= UTC_TIMESTAMP() AND (claimed_until IS NULL "
-	  "OR claimed_until < UTC_TIMESTAMP()) ORDER BY id LIMIT ? "
-	  "FOR UPDATE SKIP LOCKED", 0 },
-	[STMT_OUTBOX_CLAIM] = {
-	  "UPDATE outbox SET status = 'sending', "
-	  "claimed_until = UTC_TIMESTAMP() + INTERVAL ? SECOND WHERE id = ?",
-	  0 },
-	[STMT_OUTBOX_SENT] = {
-	  "UPDATE outbox SET status = 'sent', sent_at = UTC_TIMESTAMP(), "
-	  "claimed_until = NULL WHERE id = ? AND status = 'sending'", 0 },
-	[STMT_OUTBOX_RETRY] = {
-	  "UPDATE outbox SET status = ?, attempts = ?, last_error = ?, "
-	  "next_attempt_at = UTC_TIMESTAMP() + INTERVAL ? SECOND, "
-	  "claimed_until = NULL WHERE id = ? AND status = 'sending'", 0 },
+#include "data/stmts.h"
 };
+#undef Q
+#undef QL
+#undef X
+#undef C
 
 struct db {
 	MYSQL		*my;
 	MYSQL_STMT	*st[STMT__MAX];
 	int		 in_tx;
+	int		 scripts;
 	unsigned	 port;
 	char		*socket, *host, *user, *password, *name;
 };
 
 static void	(*error_hook)(void);
 
-/* The SQL of s, or NULL when the table lacks it (a unit test checks). */
 const char *
 db_stmt_sql(enum stmt s)
 {
 	return s < STMT__MAX ? stmt_defs[s].sql : NULL;
+}
+
+const char *
+db_stmt_name(enum stmt s)
+{
+	return s < STMT__MAX ? stmt_defs[s].name : NULL;
+}
+
+/* The client library, once per process (before threads), and per thread. */
+int
+db_library_init(void)
+{
+	return mysql_library_init(0, NULL, NULL) == 0;
+}
+
+void
+db_library_end(void)
+{
+	mysql_library_end();
+}
+
+void
+db_thread_init(void)
+{
+	mysql_thread_init();
+}
+
+void
+db_thread_end(void)
+{
+	mysql_thread_end();
 }
 
 void
@@ -298,16 +125,26 @@ dupopt(const char *s)
 	return (s != NULL && *s != '\0') ? xstrdup(s) : NULL;
 }
 
-/* Reads the [db] section of the configuration into o. */
+/* Reads the [db] section of the configuration into o: the responder's
+ * account, or with migrate set the account that changes the schema
+ * ([db] migrate_user, migrate_password; the responder's when unset), which
+ * alone may run multi-statement scripts. */
 void
-db_opts_load(struct db_opts *o)
+db_opts_load(struct db_opts *o, int migrate)
 {
+	const char	*mu = migrate ? cfg_str("db", "migrate_user", "") : "";
+
 	o->socket = cfg_str("db", "socket", NULL);
 	o->host = cfg_str("db", "host", NULL);
 	o->port = (unsigned)cfg_int("db", "port", 3306, 0, 65535);
 	o->user = cfg_str("db", "user", "portal");
 	o->password = cfg_str("db", "password", "");
+	if (*mu != '\0') {
+		o->user = mu;
+		o->password = cfg_str("db", "migrate_password", "");
+	}
 	o->name = cfg_str("db", "name", "portal");
+	o->scripts = migrate;
 }
 
 /* Makes a handle that connects on first use; never NULL. */
@@ -322,6 +159,7 @@ db_new(const struct db_opts *o)
 	db->password = dupopt(o->password);
 	db->name = dupopt(o->name);
 	db->port = o->port;
+	db->scripts = o->scripts;
 	return db;
 }
 
@@ -384,7 +222,8 @@ db_connect(struct db *db)
 	    "NO_ZERO_DATE,NO_ENGINE_SUBSTITUTION,ERROR_FOR_DIVISION_BY_ZERO'");
 	if (mysql_real_connect(db->my, db->host, db->user, db->password,
 	    db->name, db->port, db->host ? NULL : db->socket,
-	    CLIENT_MULTI_STATEMENTS | CLIENT_FOUND_ROWS) == NULL) {
+	    (db->scripts ? CLIENT_MULTI_STATEMENTS : 0) | CLIENT_FOUND_ROWS) ==
+	    NULL) {
 		db_fail("connect", mysql_errno(db->my), mysql_error(db->my));
 		db_disconnect(db);
 		return 0;
@@ -522,7 +361,7 @@ db_run(struct db *db, enum stmt s, const char *types, va_list ap,
 	err = db_run_once(db, s, types, ap, out);
 	if (err != 0 && db_link_lost(err)) {
 		db_disconnect(db);
-		if (!in_tx && (stmt_defs[s].readonly ||
+		if (!in_tx && (stmt_defs[s].retry ||
 		    err == CR_SERVER_GONE_ERROR || err == CR_CONNECTION_ERROR))
 			err = db_run_once(db, s, types, ap, out);
 		if (err != 0 && db_link_lost(err))
@@ -533,107 +372,193 @@ db_run(struct db *db, enum stmt s, const char *types, va_list ap,
 	return err == 0 ? DB_OK : DB_ERR;
 }
 
-/* Appends one row, every cell copied into the arena as a string. */
-static int
-db_fetch_row(MYSQL_STMT *st, struct arena *a, struct db_rows *r,
-    MYSQL_BIND *b, unsigned long *len, my_bool *nul, size_t *cap)
-{
-	size_t	 c;
-
-	if (r->nrows == *cap) {
-		size_t ncap = *cap ? *cap * 2 : 16;
-		char ***nv = arena_alloc(a, ncap * sizeof(*nv));
-		size_t **nl = arena_alloc(a, ncap * sizeof(*nl));
-		if (r->nrows) {
-			memcpy(nv, r->v, r->nrows * sizeof(*nv));
-			memcpy(nl, r->len, r->nrows * sizeof(*nl));
-		}
-		r->v = nv;
-		r->len = nl;
-		*cap = ncap;
-	}
-	r->v[r->nrows] = arena_calloc(a, r->ncols, sizeof(char *));
-	r->len[r->nrows] = arena_calloc(a, r->ncols, sizeof(size_t));
-	for (c = 0; c < r->ncols; c++) {
-		if (nul[c])
-			continue;
-		char *cell = arena_alloc(a, len[c] + 1);
-		if (len[c] <= DB_CELL)
-			memcpy(cell, b[c].buffer, len[c]);
-		else {
-			MYSQL_BIND big;
-			memset(&big, 0, sizeof(big));
-			big.buffer_type = MYSQL_TYPE_STRING;
-			big.buffer = cell;
-			big.buffer_length = len[c];
-			if (mysql_stmt_fetch_column(st, &big, (unsigned)c, 0))
-				return 0;
-		}
-		cell[len[c]] = '\0';
-		r->v[r->nrows][c] = cell;
-		r->len[r->nrows][c] = len[c];
-	}
-	r->nrows++;
-	return 1;
-}
-
-/* Fetches every row of an executed statement into r. */
-static enum db_err
-db_fetch_all(MYSQL_STMT *st, struct arena *a, struct db_rows *r)
-{
+/* Result buffers of one fetch: integers and times in place, text in a
+ * first-guess buffer (longer cells are fetched again at their size). */
+struct db_cells {
 	MYSQL_BIND	 b[DB_COLS_MAX];
 	unsigned long	 len[DB_COLS_MAX];
 	my_bool		 nul[DB_COLS_MAX], trunc[DB_COLS_MAX];
-	size_t		 c, cap = 0;
-	int		 rc;
-	enum db_err	 ret = DB_OK;
+	long long	 num[DB_COLS_MAX];
+	MYSQL_TIME	 tm[DB_COLS_MAX];
+};
 
-	memset(r, 0, sizeof(*r));
-	r->ncols = mysql_stmt_field_count(st);
-	if (r->ncols > DB_COLS_MAX)
-		abort();
-	memset(b, 0, sizeof(b));
-	for (c = 0; c < r->ncols; c++) {
-		b[c].buffer_type = MYSQL_TYPE_STRING;
-		b[c].buffer = arena_alloc(a, DB_CELL);
-		b[c].buffer_length = DB_CELL;
-		b[c].length = &len[c];
-		b[c].is_null = &nul[c];
-		b[c].error = &trunc[c];
+static void
+db_cells_bind(struct db_cells *c, struct arena *a, const struct stmt_def *d)
+{
+	size_t	 i;
+
+	memset(c, 0, sizeof(*c));	/* libmariadb reads some of it */
+	for (i = 0; i < d->ncols; i++) {
+		MYSQL_BIND *b = &c->b[i];
+		b->length = &c->len[i];
+		b->is_null = &c->nul[i];
+		b->error = &c->trunc[i];
+		switch (d->cols[i].type) {
+		case DB_TYPE_U64:
+		case DB_TYPE_I64:
+			b->buffer_type = MYSQL_TYPE_LONGLONG;
+			b->buffer = &c->num[i];
+			b->is_unsigned = d->cols[i].type == DB_TYPE_U64;
+			break;
+		case DB_TYPE_TIME:
+			b->buffer_type = MYSQL_TYPE_DATETIME;
+			b->buffer = &c->tm[i];
+			break;
+		default:
+			b->buffer_type = MYSQL_TYPE_STRING;
+			b->buffer = arena_alloc(a, DB_CELL);
+			b->buffer_length = DB_CELL;
+			break;
+		}
 	}
-	if (r->ncols > 0 && mysql_stmt_bind_result(st, b) != 0)
+}
+
+/* Seconds since the epoch of a UTC date and time. */
+static int64_t
+db_time(const MYSQL_TIME *t)
+{
+	struct tm	 tm;
+
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = (int)t->year - 1900;
+	tm.tm_mon = (int)t->month - 1;
+	tm.tm_mday = (int)t->day;
+	tm.tm_hour = (int)t->hour;
+	tm.tm_min = (int)t->minute;
+	tm.tm_sec = (int)t->second;
+	return (int64_t)timegm(&tm);
+}
+
+/* Copies the fetched cells into row (8 bytes a column).  Returns 1/0. */
+static int
+db_cells_copy(struct db_cells *c, MYSQL_STMT *st, struct arena *a,
+    const struct stmt_def *d, unsigned char *row)
+{
+	size_t	 i;
+
+	for (i = 0; i < d->ncols; i++) {
+		unsigned char *f = row + 8 * i;
+		int64_t v = 0;
+		char *text = NULL;
+		if (!c->nul[i] && d->cols[i].type == DB_TYPE_TIME)
+			v = db_time(&c->tm[i]);
+		else if (!c->nul[i] && d->cols[i].type != DB_TYPE_TEXT)
+			v = c->num[i];
+		if (d->cols[i].type != DB_TYPE_TEXT) {
+			memcpy(f, &v, 8);
+			continue;
+		}
+		if (!c->nul[i]) {
+			text = arena_alloc(a, c->len[i] + 1);
+			if (c->len[i] <= DB_CELL)
+				memcpy(text, c->b[i].buffer, c->len[i]);
+			else {
+				MYSQL_BIND big;
+				memset(&big, 0, sizeof(big));
+				big.buffer_type = MYSQL_TYPE_STRING;
+				big.buffer = text;
+				big.buffer_length = c->len[i];
+				if (mysql_stmt_fetch_column(st, &big,
+				    (unsigned)i, 0))
+					return 0;
+			}
+			text[c->len[i]] = '\0';
+		}
+		memcpy(f, &text, sizeof(text));
+	}
+	return 1;
+}
+
+/* Fetches every row of executed statement s into *rows (arena memory). */
+static enum db_err
+db_fetch_all(MYSQL_STMT *st, struct arena *a, enum stmt s, void **rows,
+    size_t *n)
+{
+	const struct stmt_def	*d = &stmt_defs[s];
+	struct db_cells		 c;
+	size_t			 cap = 0, rowsz = 8 * d->ncols;
+	unsigned char		*v = NULL;
+	enum db_err		 ret = DB_OK;
+	int			 rc;
+
+	*rows = NULL;
+	*n = 0;
+	if (d->ncols > DB_COLS_MAX || mysql_stmt_field_count(st) != d->ncols)
+		abort();	/* the table disagrees with the SQL */
+	db_cells_bind(&c, a, d);
+	if (mysql_stmt_bind_result(st, c.b) != 0)
 		ret = DB_ERR;
-	while (ret == DB_OK && r->ncols > 0) {
+	while (ret == DB_OK) {
 		rc = mysql_stmt_fetch(st);
 		if (rc == MYSQL_NO_DATA)
 			break;
+		if (*n == cap) {
+			unsigned char *nv;
+			cap = cap ? cap * 2 : 16;
+			nv = arena_alloc(a, cap * rowsz);
+			if (*n > 0)
+				memcpy(nv, v, *n * rowsz);
+			v = nv;
+		}
 		if ((rc != 0 && rc != MYSQL_DATA_TRUNCATED) ||
-		    !db_fetch_row(st, a, r, b, len, nul, &cap)) {
+		    !db_cells_copy(&c, st, a, d, v + *n * rowsz)) {
 			db_fail("fetch", mysql_stmt_errno(st),
 			    mysql_stmt_error(st));
 			ret = DB_ERR;
-		}
+		} else
+			(*n)++;
 	}
 	mysql_stmt_free_result(st);
+	*rows = v;
 	return ret;
 }
 
-/* Runs query s with the arguments described by types; every row into
- * out (arena memory).  Returns DB_OK (maybe with no rows) or DB_ERR. */
+/* Runs query s; every row into *rowsp (an array of struct row_<s>, arena
+ * memory), their number into *n.  Use through db_all(). */
 enum db_err
-db_query(struct db *db, struct arena *a, enum stmt s, struct db_rows *out,
+db_all_(struct db *db, struct arena *a, enum stmt s, void *rowsp, size_t *n,
     const char *types, ...)
 {
 	MYSQL_STMT	*st;
 	va_list		 ap;
 	enum db_err	 ret;
 
-	memset(out, 0, sizeof(*out));
+	*(void **)rowsp = NULL;
+	*n = 0;
+	if (stmt_defs[s].cols == NULL)
+		abort();	/* not a query */
 	va_start(ap, types);
 	ret = db_run(db, s, types, ap, &st);
 	va_end(ap);
 	if (ret == DB_OK)
-		ret = db_fetch_all(st, a, out);
+		ret = db_fetch_all(st, a, s, rowsp, n);
+	return ret;
+}
+
+/* Runs query s; its first row into *row (struct row_<s>), zeroed when
+ * there is none (DB_NOTFOUND).  Use through db_one(). */
+enum db_err
+db_one_(struct db *db, struct arena *a, enum stmt s, void *row,
+    const char *types, ...)
+{
+	MYSQL_STMT	*st;
+	va_list		 ap;
+	enum db_err	 ret;
+	void		*rows = NULL;
+	size_t		 n = 0;
+
+	memset(row, 0, 8 * stmt_defs[s].ncols);
+	if (stmt_defs[s].cols == NULL)
+		abort();
+	va_start(ap, types);
+	ret = db_run(db, s, types, ap, &st);
+	va_end(ap);
+	if (ret == DB_OK)
+		ret = db_fetch_all(st, a, s, &rows, &n);
+	if (ret == DB_OK && n == 0)
+		ret = DB_NOTFOUND;
+	if (ret == DB_OK)
+		memcpy(row, rows, 8 * stmt_defs[s].ncols);
 	return ret;
 }
 
@@ -702,9 +627,9 @@ db_rollback(struct db *db)
 int
 db_ping(struct db *db, struct arena *a)
 {
-	struct db_rows	 r;
+	struct row_PING	 r;
 
-	return db_query(db, a, STMT_PING, &r, "") == DB_OK && r.nrows == 1;
+	return db_one(db, a, PING, &r, "") == DB_OK && r.one == 1;
 }
 
 /* Runs a trusted SQL script (a migration file) of several statements.
@@ -728,4 +653,100 @@ db_script(struct db *db, const char *sql)
 		}
 	} while (status == 0);
 	return DB_OK;
+}
+
+/* Does a column of MariaDB type t hold values of declared type want? */
+static int
+db_type_fits(enum enum_field_types t, enum db_type want)
+{
+	switch (t) {
+	case MYSQL_TYPE_TINY:
+	case MYSQL_TYPE_SHORT:
+	case MYSQL_TYPE_INT24:
+	case MYSQL_TYPE_LONG:
+	case MYSQL_TYPE_LONGLONG:
+		return want == DB_TYPE_U64 || want == DB_TYPE_I64;
+	case MYSQL_TYPE_DATETIME:
+	case MYSQL_TYPE_TIMESTAMP:
+	case MYSQL_TYPE_DATE:
+		return want == DB_TYPE_TIME;
+	case MYSQL_TYPE_STRING:
+	case MYSQL_TYPE_VAR_STRING:
+	case MYSQL_TYPE_VARCHAR:
+	case MYSQL_TYPE_BLOB:
+	case MYSQL_TYPE_TINY_BLOB:
+	case MYSQL_TYPE_MEDIUM_BLOB:
+	case MYSQL_TYPE_LONG_BLOB:
+	case MYSQL_TYPE_ENUM:
+		return want == DB_TYPE_TEXT;
+	default:
+		return 0;
+	}
+}
+
+/* Checks statement s against the schema: it prepares, and its result
+ * columns are the declared ones, by name and type.  Returns 1/0 (logged). */
+static int
+db_check_one(struct db *db, enum stmt s)
+{
+	const struct stmt_def	*d = &stmt_defs[s];
+	MYSQL_STMT		*st = db_stmt(db, s);
+	MYSQL_RES		*meta;
+	MYSQL_FIELD		*f;
+	size_t			 i, n;
+	int			 ok = 1;
+
+	if (st == NULL)
+		return 0;
+	n = mysql_stmt_field_count(st);
+	if (n != d->ncols) {
+		LOGE("%s: %zu columns, %zu declared", d->name, n, d->ncols);
+		return 0;
+	}
+	if (n == 0 || (meta = mysql_stmt_result_metadata(st)) == NULL)
+		return n == 0;
+	f = mysql_fetch_fields(meta);
+	for (i = 0; i < n; i++)
+		if (strcmp(f[i].name, d->cols[i].name) != 0 ||
+		    !db_type_fits(f[i].type, d->cols[i].type)) {
+			LOGE("%s: column %zu is %s (type %d), declared %s",
+			    d->name, i + 1, f[i].name, (int)f[i].type,
+			    d->cols[i].name);
+			ok = 0;
+		}
+	mysql_free_result(meta);
+	return ok;
+}
+
+/* Prepares every statement against the live schema and compares its
+ * result columns with the declared ones.  Returns how many disagree
+ * (each logged); -1 when the database cannot be reached. */
+int
+db_check(struct db *db, struct arena *a)
+{
+	size_t	 s;
+	int	 bad = 0;
+
+	if (!db_ping(db, a))
+		return -1;
+	for (s = 0; s < STMT__MAX; s++)
+		bad += !db_check_one(db, (enum stmt)s);
+	return bad;
+}
+
+/* A LIKE pattern matching q anywhere, with q's own wildcards escaped. */
+char *
+db_like(struct arena *a, const char *q)
+{
+	char	*p = arena_alloc(a, strlen(q) * 2 + 3), *w = p;
+
+	*w++ = '%';
+	for (; *q != '\0'; q++) {
+		if (*q == '%' || *q == '_' || *q == '\\')
+			*w++ = '\\';
+		*w++ = *q;
+	}
+	*w++ = '%';
+	*w = '\0';
+	return p;
 }

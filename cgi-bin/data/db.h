@@ -1,6 +1,7 @@
 /* The data layer: one MariaDB connection per thread, every statement of
- * the program prepared once per connection from one table, reconnection
- * after the server went away. */
+ * the program prepared once per connection from one table (data/stmts.h),
+ * each query with its typed result columns, and reconnection after the
+ * server went away. */
 #ifndef DB_H
 #define DB_H
 #include <stddef.h>
@@ -9,90 +10,47 @@
 struct arena;
 struct db;
 
+/* The statements: STMT_<ID>. */
+#define Q(id, sql, cols)	STMT_##id,
+#define QL(id, sql, cols)	STMT_##id,
+#define X(id, sql)		STMT_##id,
+#define C(type, name)
 enum stmt {
-	STMT_PING,
-	STMT_UNITS_CURRENT,
-	STMT_UNIT_BY_SLUG,
-	STMT_UNIT_BY_HOST,
-	STMT_NEWS_LATEST,
-	STMT_NEWS_BY_UNIT,
-	STMT_NEWS_GET,
-	STMT_MIGRATIONS_APPLIED,
-	STMT_MIGRATION_RECORD,
-	STMT_LOCK,
-	STMT_UNLOCK,
-	STMT_SEED_UNIT,
-	STMT_SEED_ARTICLE,
-	/* sessions */
-	STMT_SESS_GET,
-	STMT_SESS_TOUCH,
-	STMT_SESS_INSERT,
-	STMT_SESS_DELETE,
-	STMT_SESS_DELETE_OTHERS,
-	STMT_SESS_DELETE_USER,
-	STMT_SESS_LIST,
-	STMT_SESS_EXPIRE,
-	STMT_FAIL_EXPIRE,
-	STMT_RESET_EXPIRE,
-	STMT_USER_ROLES,
-	/* accounts */
-	STMT_USER_INSERT,
-	STMT_USER_BY_PHONE,
-	STMT_USER_BY_EMAIL,
-	STMT_USER_GET,
-	STMT_USER_PW,
-	STMT_USER_TAKEN,
-	STMT_USER_SET_PASSWORD,
-	STMT_USER_SET_PROFILE,
-	STMT_USER_SET_STATUS,
-	STMT_USER_LOGIN_OK,
-	STMT_USER_LOGIN_FAILED,
-	STMT_USER_SEARCH,
-	STMT_USER_COUNT,
-	STMT_ROLE_GRANT,
-	STMT_ROLE_REVOKE,
-	STMT_ROLE_LIST,
-	STMT_FAIL_INSERT,
-	STMT_FAIL_COUNT_ADDR,
-	STMT_FAIL_COUNT_USER,
-	STMT_RESET_INSERT,
-	STMT_RESET_COUNT,
-	STMT_RESET_GET,
-	STMT_RESET_USE,
-	STMT_RESET_VOID,
-	STMT_AUDIT_INSERT,
-	STMT_AUDIT_LIST,
-	STMT_AUDIT_COUNT_ADDR,
-	STMT_UNITS_ALL,
-	STMT_UNIT_GET,
-	/* editor */
-	STMT_ED_LIST,
-	STMT_ED_UNITS,
-	STMT_ED_GET,
-	STMT_ED_INSERT,
-	STMT_ED_UPDATE,
-	STMT_OUTBOX_INSERT,
-	STMT_OUTBOX_DUE,
-	STMT_OUTBOX_CLAIM,
-	STMT_OUTBOX_SENT,
-	STMT_OUTBOX_RETRY,
+#include "data/stmts.h"
 	STMT__MAX
 };
+#undef Q
+#undef QL
+#undef X
+#undef C
+
+/* A query's rows are arrays of struct row_<ID>, one field a column, in
+ * the order of the SELECT: U64/I64 as integers (SQL NULL: 0), TEXT as a
+ * NUL-terminated string in the arena (SQL NULL: NULL), TIME as seconds
+ * since the epoch (UTC; SQL NULL: 0).  Every field is 8 bytes wide. */
+#define DB_U64	uint64_t
+#define DB_I64	int64_t
+#define DB_TEXT	const char *
+#define DB_TIME	int64_t
+#define C(type, name)		DB_##type name;
+#define Q(id, sql, cols)	struct row_##id { cols };
+#define QL(id, sql, cols)	struct row_##id { cols };
+#define X(id, sql)
+#include "data/stmts.h"
+#undef Q
+#undef QL
+#undef X
+#undef C
+
+enum db_type { DB_TYPE_U64, DB_TYPE_I64, DB_TYPE_TEXT, DB_TYPE_TIME,
+	DB_TYPE__MAX };
 
 enum db_err {
 	DB_OK,
-	DB_NOTFOUND,	/* a single-row query found none */
+	DB_NOTFOUND,	/* db_one found no row */
 	DB_DUP,		/* unique key violation */
 	DB_ERR,		/* anything else; logged, counted */
 	DB_ERR__MAX
-};
-
-/* Rows as strings, all in the caller's arena; v[r][c] is NULL for SQL NULL. */
-struct db_rows {
-	size_t		  nrows;
-	size_t		  ncols;
-	char		***v;
-	size_t		**len;
 };
 
 struct db_opts {
@@ -102,14 +60,37 @@ struct db_opts {
 	const char	*user;
 	const char	*password;
 	const char	*name;
+	int		 scripts;	/* may run multi-statement scripts */
 };
 
-void		 db_opts_load(struct db_opts *);
+/*
+ * db_all(db, arena, ID, &rows, &n, types, args...): every row of query ID
+ * into rows (struct row_ID *, arena memory), their count into n.
+ * db_one(db, arena, ID, &row, types, args...): the first row into row
+ * (struct row_ID); DB_NOTFOUND when there is none.
+ * types: one letter an argument: 'i' long long, 'u' unsigned long long,
+ * 'n' unsigned long long with 0 meaning NULL, 's' string or NULL,
+ * 'd' double.  A row type that is not the statement's is a build error.
+ */
+#define db_all(db, a, ID, rowsp, np, ...) \
+	db_all_((db), (a), STMT_##ID, \
+	    (void *)(1 ? (rowsp) : (struct row_##ID **)0), (np), __VA_ARGS__)
+#define db_one(db, a, ID, rowp, ...) \
+	db_one_((db), (a), STMT_##ID, \
+	    (void *)(1 ? (rowp) : (struct row_##ID *)0), __VA_ARGS__)
+
+void		 db_opts_load(struct db_opts *, int migrate);
+int		 db_library_init(void);
+void		 db_library_end(void);
+void		 db_thread_init(void);
+void		 db_thread_end(void);
 struct db	*db_new(const struct db_opts *);
 void		 db_free(struct db *);
 int		 db_ping(struct db *, struct arena *);
-enum db_err	 db_query(struct db *, struct arena *, enum stmt,
-		    struct db_rows *, const char *types, ...);
+enum db_err	 db_all_(struct db *, struct arena *, enum stmt, void *rowsp,
+		    size_t *n, const char *types, ...);
+enum db_err	 db_one_(struct db *, struct arena *, enum stmt, void *row,
+		    const char *types, ...);
 enum db_err	 db_exec(struct db *, enum stmt, uint64_t *affected,
 		    uint64_t *insert_id, const char *types, ...);
 enum db_err	 db_begin(struct db *);
@@ -117,6 +98,9 @@ enum db_err	 db_commit(struct db *);
 enum db_err	 db_rollback(struct db *);
 void		 db_set_error_hook(void (*)(void));
 const char	*db_stmt_sql(enum stmt);
+const char	*db_stmt_name(enum stmt);
+int		 db_check(struct db *, struct arena *);
 enum db_err	 db_script(struct db *, const char *);
+char		*db_like(struct arena *, const char *);
 
 #endif

@@ -1,67 +1,35 @@
 /* The signed-in person's own account: profile, password, sessions. */
-#include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "db.h"
-#include "h.h"
-#include "pw.h"
-#include "request.h"
-#include "resp.h"
-#include "sess.h"
-#include "tmpl.h"
-#include "user.h"
-
-/* Columns of STMT_USER_GET. */
-enum user_col {
-	UC_ID, UC_NAME, UC_PHONE, UC_EMAIL, UC_LAST4, UC_STATUS, UC_CREATED,
-	UC__MAX
-};
-
-/* Fills the roles (ROLE_ITEM) of user uid into d. */
-int
-h_roles_fill(struct request *r, struct tmpl_dict *d, unsigned long long uid)
-{
-	struct db_rows	 rows;
-	size_t		 i, k;
-
-	if (db_query(r->db, r->a, STMT_ROLE_LIST, &rows, "u",
-	    (unsigned long long)uid) != DB_OK)
-		return 0;
-	for (i = 0; i < rows.nrows; i++) {
-		char **v = rows.v[i];
-		struct tmpl_dict *s = tmpl_section(d, "ROLE_ITEM");
-		for (k = ROLE_RESIDENT; k < ROLE__MAX; k++)
-			if (strcmp(v[0], role_names[k]) == 0)
-				tmpl_set(s, "ROLE_LABEL", role_labels[k]);
-		tmpl_set(s, "ROLE", v[0]);
-		tmpl_set(s, "UNIT_ID", v[1]);
-		tmpl_set(s, "UNIT_NAME", v[2] ? h_unit_name(r->a, v[2], v[3]) :
-		    "");
-	}
-	if (rows.nrows == 0)
-		tmpl_show(d, "NO_ROLES");
-	return 1;
-}
+#include "app/account.h"
+#include "core/clock.h"
+#include "core/pw.h"
+#include "core/tmpl.h"
+#include "data/db.h"
+#include "h/form.h"
+#include "h/h.h"
+#include "h/page.h"
+#include "http/request.h"
+#include "http/resp.h"
+#include "http/sess.h"
 
 static int
 account_sessions(struct request *r, struct tmpl_dict *d)
 {
-	struct db_rows	 rows;
-	size_t		 i;
+	struct row_SESS_LIST	*v;
+	size_t			 i, n;
 
-	if (db_query(r->db, r->a, STMT_SESS_LIST, &rows, "uii",
+	if (db_all(r->db, r->a, SESS_LIST, &v, &n, "uii",
 	    (unsigned long long)r->user->id, (long long)sess_idle(),
 	    (long long)sess_absolute()) != DB_OK)
 		return 0;
-	for (i = 0; i < rows.nrows; i++) {
-		char **v = rows.v[i];
+	for (i = 0; i < n; i++) {
 		struct tmpl_dict *s = tmpl_section(d, "SESSION_ITEM");
-		tmpl_set(s, "CREATED", v[1]);
-		tmpl_set(s, "LAST_SEEN", v[2]);
-		tmpl_set(s, "ADDR", v[3]);
-		tmpl_set(s, "AGENT", v[4]);
-		if (strcmp(v[0], r->sess->id_hash) == 0)
+		tmpl_set(s, "CREATED", clock_datetime(r->a, v[i].created_at));
+		tmpl_set(s, "LAST_SEEN", clock_datetime(r->a, v[i].last_seen));
+		tmpl_set(s, "ADDR", v[i].addr);
+		tmpl_set(s, "AGENT", v[i].user_agent);
+		if (strcmp(v[i].id_hash, r->sess->id_hash) == 0)
 			tmpl_show(s, "CURRENT");
 	}
 	return 1;
@@ -72,75 +40,42 @@ account_sessions(struct request *r, struct tmpl_dict *d)
 static int
 account_page(struct request *r, struct page *p, int status)
 {
-	struct db_rows	 rows;
-	char		**v;
+	struct row_USER_GET	 v;
 
-	if (db_query(r->db, r->a, STMT_USER_GET, &rows, "u",
-	    (unsigned long long)r->user->id) != DB_OK || rows.nrows == 0 ||
-	    !account_sessions(r, p->body) ||
-	    !h_roles_fill(r, p->body, r->user->id))
-		return resp_error(r, 500, NULL);
-	v = rows.v[0];
-	tmpl_set(p->body, "VAL_FULL_NAME", r->val[KEY_FULL_NAME].present ?
-	    r->val[KEY_FULL_NAME].raw : v[UC_NAME]);
-	tmpl_set(p->body, "VAL_EMAIL", r->val[KEY_EMAIL].present ?
-	    r->val[KEY_EMAIL].raw : v[UC_EMAIL]);
-	tmpl_set(p->body, "PHONE", v[UC_PHONE]);
-	if (v[UC_LAST4] != NULL)
-		tmpl_set(tmpl_section(p->body, "HAS_ID"), "ID_MASKED",
-		    arena_printf(r->a, "********%s", v[UC_LAST4]));
-	return resp_page(r, status, p);
-}
-
-/* Saves name and email; returns the status to render with, or 0 after
- * a redirect was set. */
-static int
-account_save(struct request *r, struct page *p)
-{
-	const struct kval	*v = r->val;
-	int			 n;
-
-	if ((n = h_check_person(r, p, r->user->id)) != 0)
-		return n < 0 ? 500 : 422;
-	if (db_begin(r->db) != DB_OK)
-		return 500;
-	if (db_exec(r->db, STMT_USER_SET_PROFILE, NULL, NULL, "ssu",
-	    v[KEY_FULL_NAME].s, v[KEY_EMAIL].s,
+	if (db_one(r->db, r->a, USER_GET, &v, "u",
 	    (unsigned long long)r->user->id) != DB_OK ||
-	    audit(r->db, r->user->id, r->remote_addr, "profile_update", "user",
-	    r->user->id, "") != DB_OK || db_commit(r->db) != DB_OK) {
-		db_rollback(r->db);
-		return 500;
-	}
-	resp_redirect(r, 303, "/tai-khoan?tb=da-luu");
-	return 0;
+	    !account_sessions(r, p->body) ||
+	    !form_roles(r, p->body, r->user->id))
+		return resp_error(r, 500, NULL);
+	tmpl_set(p->body, "VAL_FULL_NAME", r->val[KEY_FULL_NAME].present ?
+	    r->val[KEY_FULL_NAME].raw : v.full_name);
+	tmpl_set(p->body, "VAL_EMAIL", r->val[KEY_EMAIL].present ?
+	    r->val[KEY_EMAIL].raw : v.email);
+	tmpl_set(p->body, "PHONE", v.phone);
+	if (v.id_last4 != NULL)
+		tmpl_set(tmpl_section(p->body, "HAS_ID"), "ID_MASKED",
+		    page_masked_id(r->a, v.id_last4));
+	return resp_page(r, status, p);
 }
 
 /* GET/POST /tai-khoan */
 int
 h_account(struct request *r)
 {
+	struct actor	 who = page_actor(r);
 	struct page	 p;
-	int		 st;
+	int		 n;
 
 	resp_page_new(r, &p, "Tài khoản của tôi", "account.tpl");
 	if (r->method != METHOD_POST)
 		return account_page(r, &p, 200);
-	if ((st = account_save(r, &p)) == 0)
-		return r->status;
-	return st == 500 ? resp_error(r, 500, NULL) : account_page(r, &p, st);
-}
-
-/* The stored hash of the signed-in user's password, or NULL. */
-static const char *
-account_hash(struct request *r)
-{
-	struct db_rows	 rows;
-
-	if (db_query(r->db, r->a, STMT_USER_PW, &rows, "u",
-	    (unsigned long long)r->user->id) != DB_OK || rows.nrows == 0)
-		return NULL;
-	return rows.v[0][0];
+	if ((n = form_person(r, &p, r->user->id)) != 0)
+		return n < 0 ? resp_error(r, 500, NULL) :
+		    account_page(r, &p, 422);
+	if (account_update_profile(r->db, &who, r->val[KEY_FULL_NAME].s,
+	    r->val[KEY_EMAIL].s) != DB_OK)
+		return resp_error(r, 500, NULL);
+	return resp_redirect(r, 303, "/tai-khoan?tb=da-luu");
 }
 
 /* POST /tai-khoan/mat-khau: changes the password and ends every other
@@ -148,32 +83,30 @@ account_hash(struct request *r)
 int
 h_account_password(struct request *r)
 {
-	struct page	 p;
-	const char	*stored = account_hash(r);
-	char		 hash[PW_HASH_LEN];
-	enum pw_err	 e;
+	struct actor		 who = page_actor(r);
+	struct page		 p;
+	struct row_USER_PW	 stored;
+	char			 hash[PW_HASH_LEN];
+	enum pw_err		 e = PW_MISMATCH;
 
 	resp_page_new(r, &p, "Tài khoản của tôi", "account.tpl");
-	e = stored ? pw_verify(stored, r->val[KEY_CURRENT_PASSWORD].raw ?
-	    r->val[KEY_CURRENT_PASSWORD].raw : "", NULL) : PW_MISMATCH;
+	if (db_one(r->db, r->a, USER_PW, &stored, "u",
+	    (unsigned long long)r->user->id) == DB_OK && stored.pw_hash)
+		e = pw_verify(stored.pw_hash, r->val[KEY_CURRENT_PASSWORD].raw ?
+		    r->val[KEY_CURRENT_PASSWORD].raw : "", NULL);
 	if (e == PW_BUSY)
 		return resp_error(r, 503, pw_err_msg(e));
 	if (e != PW_OK)
 		resp_field_error(&p, "ERR_CURRENT_PASSWORD",
 		    "Mật khẩu hiện tại không đúng.");
-	if (e != PW_OK || !h_check_new_password(r, &p, r->user->phone,
+	if (e != PW_OK || !form_new_password(r, &p, r->user->phone,
 	    r->user->email))
 		return account_page(r, &p, 422);
 	if ((e = pw_hash(r->val[KEY_PASSWORD].raw, hash)) != PW_OK)
 		return resp_error(r, e == PW_BUSY ? 503 : 500, pw_err_msg(e));
-	if (db_begin(r->db) != DB_OK ||
-	    user_set_password(r->db, r->user->id, hash) != DB_OK ||
-	    !sess_end_others(r) || !sess_login(r, r->user->id) ||
-	    audit(r->db, r->user->id, r->remote_addr, "password_change",
-	    "user", r->user->id, "") != DB_OK || db_commit(r->db) != DB_OK) {
-		db_rollback(r->db);
+	if (account_set_password(r->db, &who, who.id, hash,
+	    r->sess->id_hash) != DB_OK || !sess_login(r, who.id))
 		return resp_error(r, 500, NULL);
-	}
 	return resp_redirect(r, 303, "/tai-khoan?tb=doi-mat-khau");
 }
 
@@ -181,8 +114,10 @@ h_account_password(struct request *r)
 int
 h_account_logout_others(struct request *r)
 {
-	if (!sess_end_others(r) || audit(r->db, r->user->id, r->remote_addr,
-	    "logout_others", "user", r->user->id, "") != DB_OK)
+	struct actor	 who = page_actor(r);
+
+	if (!sess_end_others(r) || audit_add(r->db, &who, "logout_others",
+	    "user", who.id, "") != DB_OK)
 		return resp_error(r, 500, NULL);
 	return resp_redirect(r, 303, "/tai-khoan?tb=dang-xuat-khac");
 }

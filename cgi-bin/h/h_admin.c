@@ -1,92 +1,88 @@
 /* The city administrator's user management: list and search, create,
- * disable, grant and revoke roles per unit.  Every change is audited. */
-#include <stdlib.h>
+ * disable, grant and revoke roles per unit.  Every change is one
+ * operation of app/account (with its audit row). */
 #include <string.h>
 
-#include "arena.h"
-#include "db.h"
-#include "h.h"
-#include "pw.h"
-#include "request.h"
-#include "resp.h"
-#include "sess.h"
-#include "text.h"
-#include "tmpl.h"
-#include "user.h"
-#include "valid.h"
+#include "app/account.h"
+#include "core/arena.h"
+#include "core/clock.h"
+#include "core/pw.h"
+#include "core/role.h"
+#include "core/text.h"
+#include "core/tmpl.h"
+#include "data/db.h"
+#include "h/form.h"
+#include "h/h.h"
+#include "h/page.h"
+#include "http/request.h"
+#include "http/resp.h"
+#include "http/sess.h"
 
 #define USERS_PAGE	20
 
-/* A LIKE pattern matching q anywhere, with q's own wildcards escaped. */
 static const char *
-like_pattern(struct arena *a, const char *q)
+status_label(const char *status)
 {
-	char	*p = arena_alloc(a, strlen(q) * 2 + 3), *w = p;
-
-	*w++ = '%';
-	for (; *q != '\0'; q++) {
-		if (*q == '%' || *q == '_' || *q == '\\')
-			*w++ = '\\';
-		*w++ = *q;
-	}
-	*w++ = '%';
-	*w = '\0';
-	return p;
+	return strcmp(status, "active") == 0 ? "Đang hoạt động" :
+	    "Đã vô hiệu hoá";
 }
 
 static void
-users_fill(struct request *r, struct tmpl_dict *d, const struct db_rows *rows)
+users_fill(struct tmpl_dict *d, const struct row_USER_SEARCH *v, size_t n)
 {
 	size_t	 i;
 
-	for (i = 0; i < rows->nrows; i++) {
-		char **v = rows->v[i];
+	for (i = 0; i < n; i++) {
 		struct tmpl_dict *s = tmpl_section(d, "USER_ITEM");
-		tmpl_set(s, "ID", v[0]);
-		tmpl_set(s, "FULL_NAME", v[1]);
-		tmpl_set(s, "PHONE", v[2]);
-		tmpl_set(s, "EMAIL", v[3]);
-		tmpl_set(s, "STATUS_LABEL", strcmp(v[4], "active") == 0 ?
-		    "Đang hoạt động" : "Đã vô hiệu hoá");
-		if (strcmp(v[4], "active") != 0)
+		tmpl_set_int(s, "ID", (long long)v[i].id);
+		tmpl_set(s, "FULL_NAME", v[i].full_name);
+		tmpl_set(s, "PHONE", v[i].phone);
+		tmpl_set(s, "EMAIL", v[i].email);
+		tmpl_set(s, "STATUS_LABEL", status_label(v[i].status));
+		if (strcmp(v[i].status, "active") != 0)
 			tmpl_show(s, "DISABLED");
-		tmpl_set(s, "ROLES", v[5] ? v[5] : "");
+		tmpl_set(s, "ROLES", v[i].roles ? v[i].roles : "");
 	}
-	if (rows->nrows == 0)
+	if (n == 0)
 		tmpl_show(d, "NO_USERS");
-	(void)r;
+}
+
+/* The list's address for page (q kept). */
+static const char *
+users_url(struct request *r, const char *q, uint64_t page)
+{
+	return arena_printf(r->a, "/quan-tri/nguoi-dung?q=%s&trang=%llu",
+	    text_urlencode(r->a, q), (unsigned long long)page);
 }
 
 /* GET /quan-tri/nguoi-dung?q=&trang= */
 int
 h_admin_users(struct request *r)
 {
-	const char	*q = r->val[KEY_Q].s ? r->val[KEY_Q].s : "";
-	const char	*like = like_pattern(r->a, q);
-	uint64_t	 page = r->val[KEY_PAGE].u ? r->val[KEY_PAGE].u : 1;
-	struct db_rows	 rows, count;
-	struct page	 p;
-	long long	 total;
+	const char		*q = r->val[KEY_Q].s ? r->val[KEY_Q].s : "";
+	const char		*like = db_like(r->a, q);
+	uint64_t		 page = r->val[KEY_PAGE].u ? r->val[KEY_PAGE].u : 1;
+	struct row_USER_SEARCH	*rows;
+	struct row_USER_COUNT	 count;
+	struct page		 p;
+	size_t			 n;
 
-	if (db_query(r->db, r->a, STMT_USER_SEARCH, &rows, "ssssii", q, like,
+	if (db_all(r->db, r->a, USER_SEARCH, &rows, &n, "ssssii", q, like,
 	    like, like, (long long)USERS_PAGE,
 	    (long long)((page - 1) * USERS_PAGE)) != DB_OK ||
-	    db_query(r->db, r->a, STMT_USER_COUNT, &count, "ssss", q, like,
-	    like, like) != DB_OK)
+	    db_one(r->db, r->a, USER_COUNT, &count, "ssss", q, like, like,
+	    like) != DB_OK)
 		return resp_error(r, 500, NULL);
-	total = atoll(count.v[0][0]);
 	resp_page_new(r, &p, "Quản lý người dùng", "admin_users.tpl");
 	tmpl_set(p.body, "Q", q);
-	tmpl_set_int(p.body, "TOTAL", total);
-	users_fill(r, p.body, &rows);
+	tmpl_set_int(p.body, "TOTAL", count.n);
+	users_fill(p.body, rows, n);
 	if (page > 1)
-		tmpl_set(tmpl_section(p.body, "PREV"), "URL", arena_printf(r->a,
-		    "/quan-tri/nguoi-dung?q=%s&trang=%llu", text_urlencode(r->a, q),
-		    (unsigned long long)page - 1));
-	if ((long long)(page * USERS_PAGE) < total)
-		tmpl_set(tmpl_section(p.body, "NEXT"), "URL", arena_printf(r->a,
-		    "/quan-tri/nguoi-dung?q=%s&trang=%llu", text_urlencode(r->a, q),
-		    (unsigned long long)page + 1));
+		tmpl_set(tmpl_section(p.body, "PREV"), "URL",
+		    users_url(r, q, page - 1));
+	if ((int64_t)(page * USERS_PAGE) < count.n)
+		tmpl_set(tmpl_section(p.body, "NEXT"), "URL",
+		    users_url(r, q, page + 1));
 	return resp_page(r, 200, &p);
 }
 
@@ -106,7 +102,7 @@ user_new_check(struct request *r, struct page *p)
 {
 	enum pw_err	 e;
 
-	if (h_check_person(r, p, 0) < 0)
+	if (form_person(r, p, 0) < 0)
 		return -1;
 	if ((e = pw_policy(r->a, r->val[KEY_PASSWORD].raw ?
 	    r->val[KEY_PASSWORD].raw : "", r->val[KEY_PHONE].s,
@@ -119,13 +115,15 @@ user_new_check(struct request *r, struct page *p)
 int
 h_admin_user_new(struct request *r)
 {
-	struct page	 p;
-	struct user_new	 u = { r->val[KEY_FULL_NAME].s, r->val[KEY_PHONE].s,
-			    r->val[KEY_EMAIL].s, NULL, NULL };
-	char		 hash[PW_HASH_LEN];
-	uint64_t	 id = 0;
-	enum pw_err	 e;
-	int		 n;
+	struct actor		 who = page_actor(r);
+	struct page		 p;
+	struct account_new	 u = { r->val[KEY_FULL_NAME].s,
+				    r->val[KEY_PHONE].s, r->val[KEY_EMAIL].s,
+				    NULL, NULL };
+	char			 hash[PW_HASH_LEN];
+	uint64_t		 id = 0;
+	enum pw_err		 e;
+	int			 n;
 
 	resp_page_new(r, &p, "Thêm người dùng", "admin_user_new.tpl");
 	if (r->method != METHOD_POST)
@@ -136,97 +134,80 @@ h_admin_user_new(struct request *r)
 	if ((e = pw_hash(r->val[KEY_PASSWORD].raw, hash)) != PW_OK)
 		return resp_error(r, e == PW_BUSY ? 503 : 500, pw_err_msg(e));
 	u.pw_hash = hash;
-	if (db_begin(r->db) != DB_OK || user_create(r->db, r->a, &u, &id) !=
-	    DB_OK || audit(r->db, r->user->id, r->remote_addr, "user_create",
-	    "user", id, u.phone) != DB_OK || db_commit(r->db) != DB_OK) {
-		db_rollback(r->db);
+	if (account_create(r->db, r->a, &who, &u, &id) != DB_OK)
 		return resp_error(r, 500, NULL);
-	}
 	return resp_redirect(r, 303, arena_printf(r->a,
 	    "/quan-tri/nguoi-dung/%llu?tb=da-tao", (unsigned long long)id));
-}
-
-/* The user named by the path, or 0 when the path names none. */
-static uint64_t
-path_user(struct request *r, struct db_rows *rows)
-{
-	uint64_t	 id;
-
-	if (!valid_uint(r->args[0], strlen(r->args[0]), UINT32_MAX, &id) ||
-	    db_query(r->db, r->a, STMT_USER_GET, rows, "u",
-	    (unsigned long long)id) != DB_OK || rows->nrows == 0)
-		return 0;
-	return id;
 }
 
 static int
 user_options(struct request *r, struct tmpl_dict *d)
 {
-	struct db_rows	 units;
-	size_t		 i;
+	struct row_UNITS_ALL	*units;
+	size_t			 i, n;
 
 	for (i = ROLE_RESIDENT; i < ROLE__MAX; i++) {
 		struct tmpl_dict *s = tmpl_section(d, "ROLE_OPTION");
-		tmpl_set(s, "VALUE", role_names[i]);
-		tmpl_set(s, "LABEL", role_labels[i]);
+		tmpl_set(s, "VALUE", role_name((enum role)i));
+		tmpl_set(s, "LABEL", role_label((enum role)i));
 	}
-	if (db_query(r->db, r->a, STMT_UNITS_ALL, &units, "") != DB_OK)
+	if (db_all(r->db, r->a, UNITS_ALL, &units, &n, "") != DB_OK)
 		return 0;
-	for (i = 0; i < units.nrows; i++) {
+	for (i = 0; i < n; i++) {
 		struct tmpl_dict *s = tmpl_section(d, "UNIT_OPTION");
-		tmpl_set(s, "VALUE", units.v[i][0]);
-		tmpl_set(s, "LABEL", h_unit_name(r->a, units.v[i][2],
-		    units.v[i][3]));
+		tmpl_set_int(s, "VALUE", (long long)units[i].id);
+		tmpl_set(s, "LABEL", page_unit_name(r->a, units[i].kind,
+		    units[i].name));
 	}
 	return 1;
 }
 
 static int
-user_audit(struct request *r, struct tmpl_dict *d, const char *id)
+user_audit(struct request *r, struct tmpl_dict *d, uint64_t id)
 {
-	struct db_rows	 rows;
-	size_t		 i;
+	struct row_AUDIT_LIST	*v;
+	size_t			 i, n;
 
-	if (db_query(r->db, r->a, STMT_AUDIT_LIST, &rows, "ss", "user", id) !=
-	    DB_OK)
+	if (db_all(r->db, r->a, AUDIT_LIST, &v, &n, "ss", "user",
+	    arena_printf(r->a, "%llu", (unsigned long long)id)) != DB_OK)
 		return 0;
-	for (i = 0; i < rows.nrows; i++) {
+	for (i = 0; i < n; i++) {
 		struct tmpl_dict *s = tmpl_section(d, "AUDIT_ITEM");
-		tmpl_set(s, "AT", rows.v[i][0]);
-		tmpl_set(s, "ACTOR", rows.v[i][1]);
-		tmpl_set(s, "ACTION", rows.v[i][2]);
-		tmpl_set(s, "DETAIL", rows.v[i][3]);
+		tmpl_set(s, "AT", clock_datetime(r->a, v[i].at));
+		tmpl_set(s, "ACTOR", v[i].actor);
+		tmpl_set(s, "ACTION", v[i].action);
+		tmpl_set(s, "DETAIL", v[i].detail);
 	}
 	return 1;
 }
 
-/* Renders one user's page, with error (if any) at the top. */
+/* Renders the page of the user the path names, with error (if any) at
+ * the top. */
 static int
 user_page(struct request *r, int status, const char *error)
 {
-	struct db_rows	 rows;
-	struct page	 p;
-	uint64_t	 id;
-	char		**v;
+	struct row_USER_GET	 v;
+	struct page		 p;
+	enum db_err		 e;
 
-	if ((id = path_user(r, &rows)) == 0)
-		return resp_error(r, 404, NULL);
-	v = rows.v[0];
-	resp_page_new(r, &p, v[1], "admin_user.tpl");
-	tmpl_set(p.body, "USER_ID", v[0]);
-	tmpl_set(p.body, "FULL_NAME", v[1]);
-	tmpl_set(p.body, "PHONE", v[2]);
-	tmpl_set(p.body, "EMAIL", v[3]);
-	tmpl_set(p.body, "ID_MASKED", v[4] ? arena_printf(r->a, "********%s",
-	    v[4]) : "");
-	tmpl_set(p.body, "CREATED", v[6]);
-	tmpl_set(p.body, "STATUS_LABEL", strcmp(v[5], "active") == 0 ?
-	    "Đang hoạt động" : "Đã vô hiệu hoá");
-	tmpl_show(p.body, strcmp(v[5], "active") == 0 ? "ACTIVE" : "DISABLED");
+	e = db_one(r->db, r->a, USER_GET, &v, "u",
+	    (unsigned long long)r->args[0].id);
+	if (e != DB_OK)
+		return resp_error(r, e == DB_NOTFOUND ? 404 : 500, NULL);
+	resp_page_new(r, &p, v.full_name, "admin_user.tpl");
+	tmpl_set_int(p.body, "USER_ID", (long long)v.id);
+	tmpl_set(p.body, "FULL_NAME", v.full_name);
+	tmpl_set(p.body, "PHONE", v.phone);
+	tmpl_set(p.body, "EMAIL", v.email);
+	tmpl_set(p.body, "ID_MASKED", page_masked_id(r->a, v.id_last4));
+	tmpl_set(p.body, "CREATED", clock_datetime(r->a, v.created_at));
+	tmpl_set(p.body, "STATUS_LABEL", status_label(v.status));
+	tmpl_show(p.body, strcmp(v.status, "active") == 0 ? "ACTIVE" :
+	    "DISABLED");
 	if (error != NULL)
 		resp_form_error(&p, error);
-	if (!h_roles_fill(r, p.body, id) || !user_options(r, p.body) ||
-	    !user_audit(r, p.body, v[0]))
+	if (!form_roles(r, p.body, v.id) || !user_options(r, p.body) ||
+	    !user_audit(r, p.body, v.id))
 		return resp_error(r, 500, NULL);
 	return resp_page(r, status, &p);
 }
@@ -238,49 +219,45 @@ h_admin_user(struct request *r)
 	return user_page(r, 200, NULL);
 }
 
-/* A change of someone's privileges: their sessions end, so that their next
- * one starts with a fresh id and the new roles; one's own is rotated. */
+/* Does the user of the path exist?  Answers 404 or 500 itself when not. */
 static int
-privileges_changed(struct request *r, uint64_t id)
+path_user(struct request *r)
 {
-	if (id == r->user->id)
-		return sess_end_others(r) && sess_login(r, id);
-	return sess_end_user(r->db, id);
+	struct row_USER_GET	 v;
+	enum db_err		 e;
+
+	e = db_one(r->db, r->a, USER_GET, &v, "u",
+	    (unsigned long long)r->args[0].id);
+	if (e != DB_OK)
+		resp_error(r, e == DB_NOTFOUND ? 404 : 500, NULL);
+	return e == DB_OK;
 }
 
 /* Grants or revokes (grant 0) the role and unit of the form to the user
- * of the path, in one transaction with its audit row. */
+ * of the path.  Their sessions end (app/account); one's own is renewed. */
 static int
 role_change(struct request *r, int grant)
 {
-	struct db_rows	 rows;
+	struct actor	 who = page_actor(r);
 	enum role	 role = (enum role)r->val[KEY_ROLE].u;
-	uint64_t	 id, unit = r->val[KEY_UNIT].u;
-	const char	*detail;
+	uint64_t	 id = r->args[0].id, unit = r->val[KEY_UNIT].u;
 
-	if ((id = path_user(r, &rows)) == 0)
-		return resp_error(r, 404, NULL);
-	if (!r->val[KEY_ROLE].s || user_role_scoped(role) != (unit != 0))
+	if (!path_user(r))
+		return r->status;
+	if (!r->val[KEY_ROLE].s || role_scoped(role) != (unit != 0))
 		return user_page(r, 422, "Vai trò biên tập viên, cán bộ một cửa "
 		    "và lãnh đạo phải gắn với một phường, xã; vai trò công dân "
 		    "và quản trị thì không.");
-	if (grant && role == ROLE_ADMIN && id == r->user->id)
+	if (grant && role == ROLE_ADMIN && id == who.id)
 		return user_page(r, 422, "Bạn đã là quản trị viên.");
-	if (!grant && role == ROLE_ADMIN && id == r->user->id)
+	if (!grant && role == ROLE_ADMIN && id == who.id)
 		return user_page(r, 422, "Không thể tự thu hồi quyền quản trị "
 		    "của chính mình.");
-	detail = arena_printf(r->a, "%s unit=%llu", role_names[role],
-	    (unsigned long long)unit);
-	if (db_begin(r->db) != DB_OK || (grant ? user_grant(r->db, id, role,
-	    unit, r->user->id) : user_revoke(r->db, id, role, unit)) != DB_OK ||
-	    audit(r->db, r->user->id, r->remote_addr, grant ? "role_grant" :
-	    "role_revoke", "user", id, detail) != DB_OK ||
-	    db_commit(r->db) != DB_OK) {
-		db_rollback(r->db);
+	if (account_set_role(r->db, r->a, &who, id, role, unit, grant) !=
+	    DB_OK)
 		return user_page(r, 422, "Không thực hiện được (đơn vị không "
 		    "tồn tại?).");
-	}
-	if (!privileges_changed(r, id))
+	if (id == who.id && !sess_login(r, id))
 		return resp_error(r, 500, NULL);
 	return resp_redirect(r, 303, arena_printf(r->a,
 	    "/quan-tri/nguoi-dung/%llu?tb=%s", (unsigned long long)id,
@@ -304,28 +281,21 @@ h_admin_user_revoke(struct request *r)
 int
 h_admin_user_lock(struct request *r)
 {
-	struct db_rows	 rows;
+	struct actor	 who = page_actor(r);
 	const char	*act = r->val[KEY_ACTION].s;
-	uint64_t	 id;
+	uint64_t	 id = r->args[0].id;
 	int		 lock;
 
-	if ((id = path_user(r, &rows)) == 0)
-		return resp_error(r, 404, NULL);
+	if (!path_user(r))
+		return r->status;
 	if (act == NULL || (strcmp(act, "khoa") != 0 && strcmp(act, "mo") != 0))
 		return resp_error(r, 400, "Thao tác không hợp lệ.");
 	lock = strcmp(act, "khoa") == 0;
-	if (lock && id == r->user->id)
+	if (lock && id == who.id)
 		return user_page(r, 422, "Không thể tự vô hiệu hoá tài khoản "
 		    "của chính mình.");
-	if (db_begin(r->db) != DB_OK || db_exec(r->db, STMT_USER_SET_STATUS,
-	    NULL, NULL, "su", lock ? "disabled" : "active",
-	    (unsigned long long)id) != DB_OK || (lock &&
-	    !sess_end_user(r->db, id)) || audit(r->db, r->user->id,
-	    r->remote_addr, lock ? "user_disable" : "user_enable", "user", id,
-	    "") != DB_OK || db_commit(r->db) != DB_OK) {
-		db_rollback(r->db);
+	if (account_set_status(r->db, &who, id, !lock) != DB_OK)
 		return resp_error(r, 500, NULL);
-	}
 	return resp_redirect(r, 303, arena_printf(r->a,
 	    "/quan-tri/nguoi-dung/%llu?tb=%s", (unsigned long long)id,
 	    lock ? "da-khoa" : "da-mo"));

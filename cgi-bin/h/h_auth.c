@@ -5,21 +5,24 @@
 
 #include <sodium.h>
 
-#include "arena.h"
-#include "cfg.h"
-#include "db.h"
-#include "h.h"
-#include "log.h"
-#include "mail.h"
-#include "metrics.h"
-#include "pw.h"
-#include "request.h"
-#include "resp.h"
-#include "sess.h"
-#include "tmpl.h"
-#include "user.h"
+#include "app/account.h"
+#include "app/audit.h"
+#include "app/mail.h"
+#include "core/arena.h"
+#include "core/cfg.h"
+#include "core/clock.h"
+#include "core/log.h"
+#include "core/metrics.h"
+#include "core/pw.h"
+#include "core/tmpl.h"
+#include "data/db.h"
+#include "h/form.h"
+#include "h/h.h"
+#include "h/page.h"
+#include "http/request.h"
+#include "http/resp.h"
+#include "http/sess.h"
 
-#define RESET_TTL	1800	/* a reset link lives 30 minutes */
 #define RESETS_PER_HOUR	5
 
 static const char bad_login[] =
@@ -27,15 +30,16 @@ static const char bad_login[] =
 
 static struct {
 	long	 lock_after, lock_seconds, addr_limit, addr_window, hourly_max;
-	long	 register_limit;
+	long	 register_limit, reset_ttl;
 	char	 dummy[PW_HASH_LEN];	/* verified against for unknown names */
-	const char *base_url;
+	const char *base_url, *service_name, *site_name;
+	char	 lock_retry[24];	/* Retry-After of a locked account */
 } auth;
 
-/* Reads the throttling settings and makes the dummy hash; call once in
+/* Reads the handlers' settings and makes the dummy hash; call once in
  * the master, after pw_init.  Returns 1/0. */
 int
-h_auth_init(void)
+h_init(void)
 {
 	auth.lock_after = cfg_int("security", "login_lock_after", 10, 1, 1000);
 	auth.lock_seconds = cfg_int("security", "login_lock_seconds", 900, 1,
@@ -48,7 +52,13 @@ h_auth_init(void)
 	    100000);
 	auth.register_limit = cfg_int("security", "register_addr_limit", 20, 1,
 	    100000);
+	auth.reset_ttl = cfg_int("security", "reset_ttl", 1800, 300, 86400);
 	auth.base_url = cfg_str("site", "base_url", "");
+	auth.service_name = cfg_str("site", "service_name",
+	    "Cổng dịch vụ công");
+	auth.site_name = cfg_str("site", "name", "Cổng thông tin điện tử");
+	snprintf(auth.lock_retry, sizeof(auth.lock_retry), "%ld",
+	    auth.lock_seconds);
 	return pw_hash("không phải mật khẩu của ai", auth.dummy) == PW_OK;
 }
 
@@ -74,7 +84,7 @@ login_page(struct request *r, int status, const char *error)
 	if (error != NULL)
 		resp_form_error(&p, error);
 	if (status == 429)
-		resp_header(r, "Retry-After", "900");
+		resp_header(r, "Retry-After", auth.lock_retry);
 	return resp_page(r, status, &p);
 }
 
@@ -82,24 +92,23 @@ login_page(struct request *r, int status, const char *error)
 static long
 failures_from(struct request *r)
 {
-	struct db_rows	 rows;
+	struct row_FAIL_COUNT_ADDR	 c;
 
-	if (db_query(r->db, r->a, STMT_FAIL_COUNT_ADDR, &rows, "si",
-	    r->remote_addr ? r->remote_addr : "", (long long)auth.addr_window)
-	    != DB_OK || rows.nrows == 0)
+	if (db_one(r->db, r->a, FAIL_COUNT_ADDR, &c, "si", r->remote_addr ?
+	    r->remote_addr : "", (long long)auth.addr_window) != DB_OK)
 		return -1;
-	return atol(rows.v[0][0]);
+	return (long)c.n;
 }
 
 static long
 failures_of(struct request *r, uint64_t uid)
 {
-	struct db_rows	 rows;
+	struct row_FAIL_COUNT_USER	 c;
 
-	if (db_query(r->db, r->a, STMT_FAIL_COUNT_USER, &rows, "u",
-	    (unsigned long long)uid) != DB_OK || rows.nrows == 0)
+	if (db_one(r->db, r->a, FAIL_COUNT_USER, &c, "u",
+	    (unsigned long long)uid) != DB_OK)
 		return -1;
-	return atol(rows.v[0][0]);
+	return (long)c.n;
 }
 
 /* Records a failed sign-in (uid 0: no such account); a known account's
@@ -116,45 +125,46 @@ login_failed(struct request *r, uint64_t uid)
 		    (long long)auth.lock_after, (unsigned long long)uid);
 }
 
-/* Columns of STMT_USER_BY_PHONE / _EMAIL. */
-enum login_col {
-	LC_ID, LC_HASH, LC_STATUS, LC_LOCKED, LC_UNLOCK_AT, LC_PHONE,
-	LC_EMAIL, LC_NAME, LC__MAX
-};
-
-static int
-find_account(struct request *r, const char *name, struct db_rows *rows)
+/* The account signed in as name (a phone number or an email): DB_OK
+ * (*v set), DB_NOTFOUND or DB_ERR.  Both statements have the columns of
+ * DB_LOGIN_ROW. */
+static enum db_err
+find_account(struct request *r, const char *name,
+    struct row_USER_BY_PHONE *v)
 {
-	enum stmt	 s = strchr(name, '@') ? STMT_USER_BY_EMAIL :
-			    STMT_USER_BY_PHONE;
-
-	return db_query(r->db, r->a, s, rows, "s", name) == DB_OK;
+	if (strchr(name, '@') != NULL)
+		return db_one(r->db, r->a, USER_BY_EMAIL,
+		    (struct row_USER_BY_EMAIL *)v, "s", name);
+	return db_one(r->db, r->a, USER_BY_PHONE, v, "s", name);
 }
 
+/* Refuses a locked account: until when, or for how long when the lock
+ * is the hourly bound's. */
 static int
-locked_page(struct request *r, const char *until)
+locked_page(struct request *r, int64_t until)
 {
 	metrics_event(EV_LOGIN_REFUSED);
 	return login_page(r, 429, arena_printf(r->a, "Tài khoản tạm khoá do "
 	    "nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau %s.",
-	    until ? until : "15 phút"));
+	    until ? clock_fmt(r->a, until, "%H:%M") : arena_printf(r->a,
+	    "%ld phút", (auth.lock_seconds + 59) / 60)));
 }
 
-/* Checks the password of the account in row v; signs in on success. */
+/* Checks the password of account v; signs in on success. */
 static int
-login_check(struct request *r, char **v)
+login_check(struct request *r, const struct row_USER_BY_PHONE *v)
 {
-	uint64_t	 uid = strtoull(v[LC_ID], NULL, 10);
+	uint64_t	 uid = v->id;
 	int		 rehash = 0;
 	enum pw_err	 e;
 	char		 fresh[PW_HASH_LEN];
+	struct actor	 who = { uid, r->remote_addr };
 
-	if ((v[LC_LOCKED] && strcmp(v[LC_LOCKED], "1") == 0) ||
-	    failures_of(r, uid) >= auth.hourly_max) {
+	if (v->locked || failures_of(r, uid) >= auth.hourly_max) {
 		login_failed(r, 0);
-		return locked_page(r, v[LC_UNLOCK_AT]);
+		return locked_page(r, v->locked ? v->locked_until : 0);
 	}
-	e = v[LC_HASH] ? pw_verify(v[LC_HASH], r->val[KEY_PASSWORD].raw,
+	e = v->pw_hash ? pw_verify(v->pw_hash, r->val[KEY_PASSWORD].raw,
 	    &rehash) : PW_MISMATCH;
 	if (e == PW_BUSY)
 		return resp_error(r, 503, pw_err_msg(e));
@@ -162,7 +172,7 @@ login_check(struct request *r, char **v)
 		login_failed(r, uid);
 		return login_page(r, 422, bad_login);
 	}
-	if (strcmp(v[LC_STATUS], "active") != 0)
+	if (strcmp(v->status, "active") != 0)
 		return login_page(r, 403, "Tài khoản này đã bị vô hiệu hoá. "
 		    "Vui lòng liên hệ quản trị viên.");
 	db_exec(r->db, STMT_USER_LOGIN_OK, NULL, NULL, "u",
@@ -173,7 +183,7 @@ login_check(struct request *r, char **v)
 	if (!sess_login(r, uid))
 		return resp_error(r, 500, NULL);
 	metrics_event(EV_LOGIN_OK);
-	audit(r->db, uid, r->remote_addr, "login", "user", uid, "");
+	audit_add(r->db, &who, "login", "user", uid, "");
 	return resp_redirect(r, 303, next_path(r));
 }
 
@@ -181,8 +191,9 @@ login_check(struct request *r, char **v)
 int
 h_login(struct request *r)
 {
-	struct db_rows	 rows;
+	struct row_USER_BY_PHONE v;
 	const char	*name = r->val[KEY_ACCOUNT].s;
+	enum db_err	 e;
 	long		 fails;
 
 	if (r->method != METHOD_POST)
@@ -198,10 +209,10 @@ h_login(struct request *r)
 	if (name == NULL || r->val[KEY_PASSWORD].s == NULL)
 		return login_page(r, 422, "Vui lòng nhập số điện thoại (hoặc "
 		    "thư điện tử) và mật khẩu.");
-	if (!find_account(r, name, &rows))
+	if ((e = find_account(r, name, &v)) == DB_ERR)
 		return resp_error(r, 500, NULL);
-	if (rows.nrows == 1)
-		return login_check(r, rows.v[0]);
+	if (e == DB_OK)
+		return login_check(r, &v);
 	/* No such account: spend the same time, say the same thing. */
 	if (pw_verify(auth.dummy, r->val[KEY_PASSWORD].raw, NULL) == PW_BUSY)
 		return resp_error(r, 503, pw_err_msg(PW_BUSY));
@@ -213,12 +224,12 @@ h_login(struct request *r)
 int
 h_logout(struct request *r)
 {
-	uint64_t	 uid = r->user ? r->user->id : 0;
+	struct actor	 who = page_actor(r);
 
 	if (!sess_logout(r))
 		return resp_error(r, 500, NULL);
-	if (uid)
-		audit(r->db, uid, r->remote_addr, "logout", "user", uid, "");
+	if (who.id)
+		audit_add(r->db, &who, "logout", "user", who.id, "");
 	return resp_redirect(r, 303, "/?tb=dang-xuat");
 }
 
@@ -236,102 +247,15 @@ register_page(struct request *r, struct page *p, int status)
 	return resp_page(r, status, p);
 }
 
-/* Checks a new password and its repetition; marks the errors on p.
- * Returns 1 when both are acceptable. */
-int
-h_check_new_password(struct request *r, struct page *p, const char *phone,
-    const char *email)
-{
-	const char	*pw = r->val[KEY_PASSWORD].raw;
-	const char	*pw2 = r->val[KEY_PASSWORD2].raw;
-	enum pw_err	 e;
-
-	if (pw == NULL || *pw == '\0') {
-		resp_field_error(p, "ERR_PASSWORD", "Vui lòng nhập mật khẩu.");
-		return 0;
-	}
-	if ((e = pw_policy(r->a, pw, phone, email)) != PW_OK) {
-		resp_field_error(p, "ERR_PASSWORD", pw_err_msg(e));
-		return 0;
-	}
-	if (pw2 == NULL || strcmp(pw, pw2) != 0) {
-		resp_field_error(p, "ERR_PASSWORD2",
-		    "Hai lần nhập mật khẩu không khớp nhau.");
-		return 0;
-	}
-	return 1;
-}
-
-/* Checks the person fields the route accepts (name, phone, email, ID
- * number): their form, then that no account but except has them.  Marks
- * the errors on p; returns how many, or -1 on a database error. */
-int
-h_check_person(struct request *r, struct page *p, unsigned long long except)
-{
-	const struct kval	*v = r->val;
-	unsigned		 keys = r->route->keys;
-	struct user_taken	 t;
-
-	if ((keys & KEY_BIT(KEY_FULL_NAME)) && v[KEY_FULL_NAME].s == NULL)
-		resp_field_error(p, "ERR_FULL_NAME", "Vui lòng nhập họ và tên "
-		    "(tối đa 100 ký tự).");
-	if ((keys & KEY_BIT(KEY_PHONE)) && v[KEY_PHONE].s == NULL)
-		resp_field_error(p, "ERR_PHONE", "Số điện thoại di động không "
-		    "hợp lệ (ví dụ: 0912 345 678).");
-	if (v[KEY_EMAIL].raw && *v[KEY_EMAIL].raw && v[KEY_EMAIL].s == NULL)
-		resp_field_error(p, "ERR_EMAIL", "Thư điện tử không hợp lệ.");
-	if (v[KEY_ID_NUMBER].raw && *v[KEY_ID_NUMBER].raw &&
-	    v[KEY_ID_NUMBER].s == NULL)
-		resp_field_error(p, "ERR_ID_NUMBER", "Số định danh cá nhân "
-		    "gồm 12 chữ số.");
-	if (p->errors)
-		return p->errors;
-	if (user_taken(r->db, r->a, except, v[KEY_PHONE].s, v[KEY_EMAIL].s,
-	    v[KEY_ID_NUMBER].s, &t) != DB_OK)
-		return -1;
-	if (t.phone)
-		resp_field_error(p, "ERR_PHONE", "Số điện thoại này đã được "
-		    "đăng ký cho một tài khoản khác.");
-	if (t.email)
-		resp_field_error(p, "ERR_EMAIL", "Thư điện tử này đã được đăng "
-		    "ký cho một tài khoản khác.");
-	if (t.id_number)
-		resp_field_error(p, "ERR_ID_NUMBER", "Số định danh này đã được "
-		    "đăng ký cho một tài khoản khác.");
-	return p->errors;
-}
-
 /* Marks the errors of the registration form; returns how many, -1 on a
  * database error. */
 static int
 register_check(struct request *r, struct page *p)
 {
-	if (h_check_person(r, p, 0) < 0)
+	if (form_person(r, p, 0) < 0)
 		return -1;
-	h_check_new_password(r, p, r->val[KEY_PHONE].s, r->val[KEY_EMAIL].s);
+	form_new_password(r, p, r->val[KEY_PHONE].s, r->val[KEY_EMAIL].s);
 	return p->errors;
-}
-
-/* Creates the resident's account in one transaction with its role and
- * audit row.  Returns the new id, 0 on failure. */
-static uint64_t
-register_create(struct request *r, const char *hash)
-{
-	struct user_new	 u = { r->val[KEY_FULL_NAME].s, r->val[KEY_PHONE].s,
-			    r->val[KEY_EMAIL].s, r->val[KEY_ID_NUMBER].s,
-			    hash };
-	uint64_t	 id = 0;
-
-	if (db_begin(r->db) != DB_OK)
-		return 0;
-	if (user_create(r->db, r->a, &u, &id) != DB_OK ||
-	    user_grant(r->db, id, ROLE_RESIDENT, 0, 0) != DB_OK ||
-	    audit(r->db, id, r->remote_addr, "register", "user", id, "")
-	    != DB_OK || db_commit(r->db) != DB_OK) {
-		db_rollback(r->db);
-		return 0;
-	}
-	return id;
 }
 
 /* How many accounts this address registered in the last hour; -1 on a
@@ -339,12 +263,12 @@ register_create(struct request *r, const char *hash)
 static long
 registered_from(struct request *r)
 {
-	struct db_rows	 rows;
+	struct row_AUDIT_COUNT_ADDR	 c;
 
-	if (db_query(r->db, r->a, STMT_AUDIT_COUNT_ADDR, &rows, "ss",
-	    r->remote_addr ? r->remote_addr : "", "register") != DB_OK)
+	if (db_one(r->db, r->a, AUDIT_COUNT_ADDR, &c, "ss", r->remote_addr ?
+	    r->remote_addr : "", "register") != DB_OK)
 		return -1;
-	return atol(rows.v[0][0]);
+	return (long)c.n;
 }
 
 /* GET/POST /dang-ky: at most [security] register_addr_limit accounts an
@@ -352,11 +276,14 @@ registered_from(struct request *r)
 int
 h_register(struct request *r)
 {
-	struct page	 p;
-	char		 hash[PW_HASH_LEN];
-	enum pw_err	 e;
-	uint64_t	 id;
-	long		 n;
+	struct page		 p;
+	struct account_new	 u = { r->val[KEY_FULL_NAME].s,
+				    r->val[KEY_PHONE].s, r->val[KEY_EMAIL].s,
+				    r->val[KEY_ID_NUMBER].s, NULL };
+	char			 hash[PW_HASH_LEN];
+	enum pw_err		 e;
+	uint64_t		 id = 0;
+	long			 n;
 
 	if (!sess_ensure(r))
 		return resp_error(r, 500, NULL);
@@ -377,7 +304,8 @@ h_register(struct request *r)
 		return register_page(r, &p, 422);
 	if ((e = pw_hash(r->val[KEY_PASSWORD].raw, hash)) != PW_OK)
 		return resp_error(r, e == PW_BUSY ? 503 : 500, pw_err_msg(e));
-	if ((id = register_create(r, hash)) == 0) {
+	u.pw_hash = hash;
+	if (account_register(r->db, r->a, r->remote_addr, &u, &id) != DB_OK) {
 		resp_form_error(&p, "Không tạo được tài khoản (có thể số điện "
 		    "thoại vừa được đăng ký). Vui lòng thử lại.");
 		return register_page(r, &p, 409);
@@ -393,35 +321,38 @@ h_register(struct request *r)
 static int
 forgot_send(struct request *r, const char *email)
 {
-	char		 token[SESS_TOKEN_LEN], hash[SESS_HASH_LEN];
-	struct db_rows	 rows, n;
-	uint64_t	 uid;
-	int		 ok = 0;
+	char			 token[SESS_TOKEN_LEN], hash[SESS_HASH_LEN];
+	struct row_USER_BY_PHONE v;
+	struct row_RESET_COUNT	 n;
+	struct actor		 who;
+	enum db_err		 e;
+	int			 ok = 0;
 
-	if (!find_account(r, email, &rows))
+	if ((e = find_account(r, email, &v)) == DB_ERR)
 		return 0;
-	if (rows.nrows == 0 || strcmp(rows.v[0][LC_STATUS], "active") != 0)
+	if (e == DB_NOTFOUND || strcmp(v.status, "active") != 0)
 		return 1;
-	uid = strtoull(rows.v[0][LC_ID], NULL, 10);
-	if (db_query(r->db, r->a, STMT_RESET_COUNT, &n, "u",
-	    (unsigned long long)uid) != DB_OK)
+	who.id = v.id;
+	who.addr = r->remote_addr;
+	if (db_one(r->db, r->a, RESET_COUNT, &n, "u",
+	    (unsigned long long)v.id) != DB_OK)
 		return 0;
-	if (atol(n.v[0][0]) >= RESETS_PER_HOUR)
+	if (n.n >= RESETS_PER_HOUR)
 		return 1;
 	sess_token_new(token, hash);
 	if (db_begin(r->db) == DB_OK &&
 	    db_exec(r->db, STMT_RESET_INSERT, NULL, NULL, "sui", hash,
-	    (unsigned long long)uid, (long long)RESET_TTL) == DB_OK &&
-	    mail_queue(r->db, email, "Đặt lại mật khẩu tài khoản Cổng dịch vụ "
-	    "công Phổ Yên", arena_printf(r->a, "Xin chào %s,\n\nCó người (có "
-	    "thể là bạn) đã yêu cầu đặt lại mật khẩu cho tài khoản của bạn.\n"
-	    "Để đặt mật khẩu mới, mở đường dẫn sau trong vòng 30 phút:\n\n"
-	    "%s/dat-lai-mat-khau?ma=%s\n\nĐường dẫn chỉ dùng được một lần. "
-	    "Nếu bạn không yêu cầu, hãy bỏ qua thư này; mật khẩu của bạn vẫn "
-	    "giữ nguyên.\n\nCổng thông tin điện tử thành phố Phổ Yên\n",
-	    rows.v[0][LC_NAME], auth.base_url, token)) &&
-	    audit(r->db, uid, r->remote_addr, "password_reset_request", "user",
-	    uid, "") == DB_OK && db_commit(r->db) == DB_OK)
+	    (unsigned long long)v.id, (long long)auth.reset_ttl) == DB_OK &&
+	    mail_queue(r->db, email, arena_printf(r->a, "Đặt lại mật khẩu "
+	    "tài khoản %s", auth.service_name), arena_printf(r->a, "Xin chào "
+	    "%s,\n\nCó người (có thể là bạn) đã yêu cầu đặt lại mật khẩu cho "
+	    "tài khoản của bạn.\nĐể đặt mật khẩu mới, mở đường dẫn sau trong "
+	    "vòng %ld phút:\n\n%s/dat-lai-mat-khau?ma=%s\n\nĐường dẫn chỉ "
+	    "dùng được một lần. Nếu bạn không yêu cầu, hãy bỏ qua thư này; mật "
+	    "khẩu của bạn vẫn giữ nguyên.\n\n%s\n", v.full_name,
+	    auth.reset_ttl / 60, auth.base_url, token, auth.site_name)) &&
+	    audit_add(r->db, &who, "password_reset_request", "user", v.id,
+	    "") == DB_OK && db_commit(r->db) == DB_OK)
 		ok = 1;
 	else
 		db_rollback(r->db);
@@ -457,56 +388,33 @@ h_forgot(struct request *r)
 	return resp_page(r, 200, &p);
 }
 
-/* The account a valid, unused, unexpired token resets; 0 when none. */
-static uint64_t
-reset_user(struct request *r, char *hash, struct db_rows *rows)
+/* The account a valid, unused, unexpired token resets: DB_OK (*v set),
+ * DB_NOTFOUND or DB_ERR; hash gets the token's hash. */
+static enum db_err
+reset_user(struct request *r, char *hash, struct row_RESET_GET *v)
 {
 	const char	*token = r->val[KEY_TOKEN].s;
 
 	if (token == NULL)
-		return 0;
+		return DB_NOTFOUND;
 	sess_token_hash(token, hash);
-	if (db_query(r->db, r->a, STMT_RESET_GET, rows, "s", hash) != DB_OK ||
-	    rows->nrows == 0)
-		return 0;
-	return strtoull(rows->v[0][0], NULL, 10);
-}
-
-/* Sets the password, spends the token (and voids every other link sent
- * to the account) and ends every session of the account, in one
- * transaction.  Returns 1/0. */
-static int
-reset_apply(struct request *r, uint64_t uid, const char *hash,
-    const char *pwhash)
-{
-	uint64_t	 used = 0;
-
-	if (db_begin(r->db) != DB_OK)
-		return 0;
-	if (db_exec(r->db, STMT_RESET_USE, &used, NULL, "s", hash) == DB_OK &&
-	    used == 1 && user_set_password(r->db, uid, pwhash) == DB_OK &&
-	    sess_end_user(r->db, uid) && audit(r->db, uid, r->remote_addr,
-	    "password_reset", "user", uid, "") == DB_OK &&
-	    db_commit(r->db) == DB_OK)
-		return 1;
-	db_rollback(r->db);
-	return 0;
+	return db_one(r->db, r->a, RESET_GET, v, "s", hash);
 }
 
 /* GET/POST /dat-lai-mat-khau?ma=... */
 int
 h_reset(struct request *r)
 {
-	struct page	 p;
-	struct db_rows	 rows;
-	char		 hash[SESS_HASH_LEN], pwhash[PW_HASH_LEN];
-	uint64_t	 uid;
-	enum pw_err	 e;
+	struct page		 p;
+	struct row_RESET_GET	 v;
+	struct actor		 who;
+	char			 hash[SESS_HASH_LEN], pwhash[PW_HASH_LEN];
+	enum pw_err		 e;
 
 	if (!sess_ensure(r))
 		return resp_error(r, 500, NULL);
 	resp_page_new(r, &p, "Đặt lại mật khẩu", "reset.tpl");
-	if ((uid = reset_user(r, hash, &rows)) == 0) {
+	if (reset_user(r, hash, &v) != DB_OK) {
 		tmpl_show(p.body, "INVALID");
 		return resp_page(r, 404, &p);
 	}
@@ -514,11 +422,14 @@ h_reset(struct request *r)
 	tmpl_set(p.body, "TOKEN", r->val[KEY_TOKEN].s);
 	if (r->method != METHOD_POST)
 		return resp_page(r, 200, &p);
-	if (!h_check_new_password(r, &p, rows.v[0][1], rows.v[0][2]))
+	if (!form_new_password(r, &p, v.phone, v.email))
 		return resp_page(r, 422, &p);
 	if ((e = pw_hash(r->val[KEY_PASSWORD].raw, pwhash)) != PW_OK)
 		return resp_error(r, e == PW_BUSY ? 503 : 500, pw_err_msg(e));
-	if (!reset_apply(r, uid, hash, pwhash))
+	who.id = v.user_id;
+	who.addr = r->remote_addr;
+	if (account_reset_password(r->db, &who, v.user_id, hash, pwhash) !=
+	    DB_OK)
 		return resp_error(r, 500, NULL);
 	return resp_redirect(r, 303, "/dang-nhap?tb=mat-khau-moi");
 }

@@ -1,34 +1,33 @@
 /* The one-stop desk's entry: the units the person serves. */
-#include <string.h>
-
-#include "arena.h"
-#include "db.h"
-#include "h.h"
-#include "request.h"
-#include "resp.h"
-#include "tmpl.h"
+#include "core/role.h"
+#include "core/tmpl.h"
+#include "data/db.h"
+#include "h/h.h"
+#include "h/page.h"
+#include "http/request.h"
+#include "http/resp.h"
 
 /* GET /mot-cua/ */
 int
 h_desk(struct request *r)
 {
-	struct db_rows	 rows;
-	struct page	 p;
-	size_t		 i;
+	struct row_ROLE_LIST	*v;
+	struct page		 p;
+	size_t			 i, n;
 
-	if (db_query(r->db, r->a, STMT_ROLE_LIST, &rows, "u",
+	if (db_all(r->db, r->a, ROLE_LIST, &v, &n, "u",
 	    (unsigned long long)r->user->id) != DB_OK)
 		return resp_error(r, 500, NULL);
 	resp_page_new(r, &p, "Bộ phận một cửa", "desk.tpl");
-	for (i = 0; i < rows.nrows; i++) {
-		char **v = rows.v[i];
+	for (i = 0; i < n; i++) {
+		enum role role = role_from_name(v[i].role);
 		struct tmpl_dict *s;
-		if (strcmp(v[0], "staff") != 0 && strcmp(v[0], "leader") != 0)
+		if (role != ROLE_STAFF && role != ROLE_LEADER)
 			continue;
 		s = tmpl_section(p.body, "DESK_UNIT");
-		tmpl_set(s, "UNIT_NAME", h_unit_name(r->a, v[2], v[3]));
-		tmpl_set(s, "ROLE_LABEL", role_labels[strcmp(v[0], "staff") ==
-		    0 ? ROLE_STAFF : ROLE_LEADER]);
+		tmpl_set(s, "UNIT_NAME", page_unit_name(r->a, v[i].kind,
+		    v[i].name));
+		tmpl_set(s, "ROLE_LABEL", role_label(role));
 	}
 	tmpl_show(p.body, "NO_APPLICATIONS");
 	return resp_page(r, 200, &p);

@@ -6,21 +6,16 @@
 
 #include <sodium.h>
 
-#include "arena.h"
-#include "db.h"
-#include "h.h"
-#include "request.h"
-#include "resp.h"
-#include "text.h"
-#include "tmpl.h"
-#include "user.h"
-#include "valid.h"
-
-/* Columns of STMT_ED_GET. */
-enum ed_col {
-	EC_ID, EC_SLUG, EC_TITLE, EC_SUMMARY, EC_BODY, EC_STATUS,
-	EC_UNIT_SLUG, EC_UNIT_KIND, EC_UNIT_NAME, EC__MAX
-};
+#include "app/audit.h"
+#include "core/arena.h"
+#include "core/clock.h"
+#include "h/page.h"
+#include "core/text.h"
+#include "core/tmpl.h"
+#include "data/db.h"
+#include "h/h.h"
+#include "http/request.h"
+#include "http/resp.h"
 
 static const char *
 status_label(const char *s)
@@ -38,51 +33,67 @@ me(const struct request *r)
 	return (unsigned long long)r->user->id;
 }
 
+
+
+/* /bien-tap/bai-viet/{id} */
+static const char *
+editor_url(struct request *r, uint64_t id)
+{
+	return arena_printf(r->a, "/bien-tap/bai-viet/%llu",
+	    (unsigned long long)id);
+}
+
 /* GET /bien-tap/ */
 int
 h_editor(struct request *r)
 {
-	struct db_rows	 rows, units;
-	struct page	 p;
-	size_t		 i;
+	struct row_ED_LIST	*v;
+	struct row_ED_UNITS	*units;
+	struct page		 p;
+	size_t			 i, n, nunits;
 
-	if (db_query(r->db, r->a, STMT_ED_LIST, &rows, "u", me(r)) != DB_OK ||
-	    db_query(r->db, r->a, STMT_ED_UNITS, &units, "u", me(r)) != DB_OK)
+	if (db_all(r->db, r->a, ED_LIST, &v, &n, "u", me(r)) != DB_OK ||
+	    db_all(r->db, r->a, ED_UNITS, &units, &nunits, "u", me(r)) !=
+	    DB_OK)
 		return resp_error(r, 500, NULL);
 	resp_page_new(r, &p, "Biên tập", "editor_list.tpl");
-	for (i = 0; i < rows.nrows; i++) {
-		char **v = rows.v[i];
+	for (i = 0; i < n; i++) {
 		struct tmpl_dict *s = tmpl_section(p.body, "ARTICLE_ITEM");
-		tmpl_set(s, "ID", v[0]);
-		tmpl_set(s, "TITLE", v[1]);
-		tmpl_set(s, "UNIT_NAME", h_unit_name(r->a, v[2], v[3]));
-		tmpl_set(s, "STATUS_LABEL", status_label(v[4]));
-		tmpl_set(s, "UPDATED", v[5]);
-		tmpl_set(s, "EDIT_URL", arena_printf(r->a,
-		    "/bien-tap/bai-viet/%s", v[0]));
+		tmpl_set_int(s, "ID", (long long)v[i].id);
+		tmpl_set(s, "TITLE", v[i].title);
+		tmpl_set(s, "UNIT_NAME", page_unit_name(r->a, v[i].unit_kind,
+		    v[i].unit_name));
+		tmpl_set(s, "STATUS_LABEL", status_label(v[i].status));
+		tmpl_set(s, "UPDATED", clock_datetime(r->a, v[i].updated_at));
+		tmpl_set(s, "EDIT_URL", editor_url(r, v[i].id));
 	}
-	if (rows.nrows == 0)
+	if (n == 0)
 		tmpl_show(p.body, "NO_ARTICLES");
-	for (i = 0; i < units.nrows; i++)
+	for (i = 0; i < nunits; i++)
 		tmpl_set(tmpl_section(p.body, "MY_UNIT"), "UNIT_NAME",
-		    h_unit_name(r->a, units.v[i][2], units.v[i][3]));
+		    page_unit_name(r->a, units[i].kind, units[i].name));
 	return resp_page(r, 200, &p);
 }
 
 /* Refills the form from the request, or from the stored article. */
 static void
-editor_values(struct request *r, struct page *p, char **stored)
+editor_values(struct request *r, struct page *p,
+    const struct row_ED_GET *stored)
 {
-	static const struct { enum key k; const char *name; int col; } f[] = {
-		{ KEY_TITLE, "VAL_TITLE", EC_TITLE },
-		{ KEY_SUMMARY, "VAL_SUMMARY", EC_SUMMARY },
-		{ KEY_BODY, "VAL_BODY", EC_BODY },
+	const struct {
+		enum key	 k;
+		const char	*name;
+		const char	*stored;
+	} f[] = {
+		{ KEY_TITLE, "VAL_TITLE", stored ? stored->title : NULL },
+		{ KEY_SUMMARY, "VAL_SUMMARY", stored ? stored->summary : NULL },
+		{ KEY_BODY, "VAL_BODY", stored ? stored->body : NULL },
 	};
 	size_t	 i;
 
 	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++)
 		tmpl_set(p->body, f[i].name, r->val[f[i].k].present ||
-		    stored == NULL ? r->val[f[i].k].raw : stored[f[i].col]);
+		    stored == NULL ? r->val[f[i].k].raw : f[i].stored);
 }
 
 /* Marks the errors of the article form; returns how many. */
@@ -113,18 +124,18 @@ editor_status(const struct request *r)
 static int
 editor_units(struct request *r, struct page *p)
 {
-	struct db_rows	 units;
-	size_t		 i;
+	struct row_ED_UNITS	*units;
+	size_t			 i, n;
 
-	if (db_query(r->db, r->a, STMT_ED_UNITS, &units, "u", me(r)) != DB_OK)
+	if (db_all(r->db, r->a, ED_UNITS, &units, &n, "u", me(r)) != DB_OK)
 		return 0;
 	tmpl_show(p->body, "IS_NEW");
-	for (i = 0; i < units.nrows; i++) {
+	for (i = 0; i < n; i++) {
 		struct tmpl_dict *s = tmpl_section(p->body, "UNIT_OPTION");
-		tmpl_set(s, "VALUE", units.v[i][0]);
-		tmpl_set(s, "LABEL", h_unit_name(r->a, units.v[i][2],
-		    units.v[i][3]));
-		if (strtoull(units.v[i][0], NULL, 10) == r->val[KEY_UNIT].u)
+		tmpl_set_int(s, "VALUE", (long long)units[i].id);
+		tmpl_set(s, "LABEL", page_unit_name(r->a, units[i].kind,
+		    units[i].name));
+		if (units[i].id == r->val[KEY_UNIT].u)
 			tmpl_show(s, "SELECTED");
 	}
 	return 1;
@@ -137,6 +148,7 @@ static int
 editor_insert(struct request *r, const char *st, uint64_t *id)
 {
 	const char	*slug = text_slug(r->a, r->val[KEY_TITLE].s, 80);
+	struct actor	 who = page_actor(r);
 	uint64_t	 n = 0;
 	enum db_err	 e;
 	int		 tries;
@@ -153,8 +165,8 @@ editor_insert(struct request *r, const char *st, uint64_t *id)
 		slug = arena_printf(r->a, "%s-%04x", slug,
 		    (unsigned)randombytes_uniform(65536));
 	}
-	if (e == DB_OK && n == 1 && audit(r->db, me(r), r->remote_addr,
-	    "article_create", "article", *id, st) == DB_OK &&
+	if (e == DB_OK && n == 1 && audit_add(r->db, &who, "article_create",
+	    "article", *id, st) == DB_OK &&
 	    db_commit(r->db) == DB_OK)
 		return 200;
 	db_rollback(r->db);
@@ -184,74 +196,58 @@ h_editor_new(struct request *r)
 	st = editor_status(r);
 	if ((n = editor_insert(r, st, &id)) != 200)
 		return resp_error(r, (int)n, NULL);
-	return resp_redirect(r, 303, arena_printf(r->a,
-	    "/bien-tap/bai-viet/%llu?tb=%s", (unsigned long long)id,
-	    strcmp(st, "published") == 0 ? "da-dang" : "da-luu"));
-}
-
-/* The article of the path when the user edits its unit; NULL otherwise
- * (*status 404), or on a database error (*status 500). */
-static char **
-editor_article(struct request *r, uint64_t *id, int *status)
-{
-	struct db_rows	 rows;
-
-	*status = 404;
-	if (!valid_uint(r->args[0], strlen(r->args[0]), UINT32_MAX, id))
-		return NULL;
-	if (db_query(r->db, r->a, STMT_ED_GET, &rows, "uu",
-	    (unsigned long long)*id, me(r)) != DB_OK) {
-		*status = 500;
-		return NULL;
-	}
-	return rows.nrows ? rows.v[0] : NULL;
+	return resp_redirect(r, 303, arena_printf(r->a, "%s?tb=%s",
+	    editor_url(r, id), strcmp(st, "published") == 0 ? "da-dang" :
+	    "da-luu"));
 }
 
 static int
 editor_save(struct request *r, uint64_t id)
 {
 	const char	*st = editor_status(r);
+	struct actor	 who = page_actor(r);
 	uint64_t	 n = 0;
 
 	if (db_begin(r->db) != DB_OK || db_exec(r->db, STMT_ED_UPDATE, &n,
 	    NULL, "sssssuu", r->val[KEY_TITLE].s, r->val[KEY_SUMMARY].s ?
 	    r->val[KEY_SUMMARY].s : "", r->val[KEY_BODY].s, st, st,
 	    (unsigned long long)id, me(r)) != DB_OK || n != 1 ||
-	    audit(r->db, me(r), r->remote_addr, strcmp(st, "published") == 0 ?
+	    audit_add(r->db, &who, strcmp(st, "published") == 0 ?
 	    "article_publish" : "article_update", "article", id, "") != DB_OK ||
 	    db_commit(r->db) != DB_OK) {
 		db_rollback(r->db);
 		return resp_error(r, n == 1 ? 500 : 404, NULL);
 	}
-	return resp_redirect(r, 303, arena_printf(r->a,
-	    "/bien-tap/bai-viet/%llu?tb=%s", (unsigned long long)id,
-	    strcmp(st, "published") == 0 ? "da-dang" : "da-luu"));
+	return resp_redirect(r, 303, arena_printf(r->a, "%s?tb=%s",
+	    editor_url(r, id), strcmp(st, "published") == 0 ? "da-dang" :
+	    "da-luu"));
 }
 
-/* GET/POST /bien-tap/bai-viet/{id} */
+/* GET/POST /bien-tap/bai-viet/{id}: authz let only an editor of the
+ * article's unit through; the query names the editor again. */
 int
 h_editor_edit(struct request *r)
 {
-	struct page	 p;
-	uint64_t	 id;
-	char		**v;
-	int		 st;
+	struct row_ED_GET	 v;
+	struct page		 p;
+	uint64_t		 id = r->args[0].id;
+	enum db_err		 e;
 
-	if ((v = editor_article(r, &id, &st)) == NULL)
-		return resp_error(r, st, NULL);
-	resp_page_new(r, &p, v[EC_TITLE], "editor_edit.tpl");
+	e = db_one(r->db, r->a, ED_GET, &v, "uu", (unsigned long long)id,
+	    me(r));
+	if (e != DB_OK)
+		return resp_error(r, e == DB_NOTFOUND ? 404 : 500, NULL);
+	resp_page_new(r, &p, v.title, "editor_edit.tpl");
 	if (r->method == METHOD_POST && editor_check(r, &p) == 0)
 		return editor_save(r, id);
-	tmpl_set(p.body, "ACTION_URL", arena_printf(r->a,
-	    "/bien-tap/bai-viet/%llu", (unsigned long long)id));
+	tmpl_set(p.body, "ACTION_URL", editor_url(r, id));
 	tmpl_show(p.body, "NOT_NEW");
-	tmpl_set(p.body, "STATUS_LABEL", status_label(v[EC_STATUS]));
-	tmpl_set(p.body, "UNIT_NAME", h_unit_name(r->a, v[EC_UNIT_KIND],
-	    v[EC_UNIT_NAME]));
-	if (strcmp(v[EC_STATUS], "published") == 0)
+	tmpl_set(p.body, "STATUS_LABEL", status_label(v.status));
+	tmpl_set(p.body, "UNIT_NAME", page_unit_name(r->a, v.unit_kind,
+	    v.unit_name));
+	if (strcmp(v.status, "published") == 0)
 		tmpl_set(tmpl_section(p.body, "PUBLISHED"), "PUBLIC_URL",
-		    arena_printf(r->a, "/don-vi/%s/tin-tuc/%s-%s",
-		    v[EC_UNIT_SLUG], v[EC_ID], v[EC_SLUG]));
-	editor_values(r, &p, r->method == METHOD_POST ? NULL : v);
+		    page_article_url(r->a, v.unit_slug, v.id, v.slug));
+	editor_values(r, &p, r->method == METHOD_POST ? NULL : &v);
 	return resp_page(r, p.errors ? 422 : 200, &p);
 }

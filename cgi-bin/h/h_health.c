@@ -1,10 +1,10 @@
 /* Operations: /healthz (does the database answer?) and /metrics. */
-#include "arena.h"
-#include "db.h"
-#include "h.h"
-#include "metrics.h"
-#include "request.h"
-#include "resp.h"
+#include "core/arena.h"
+#include "core/metrics.h"
+#include "data/db.h"
+#include "h/h.h"
+#include "http/request.h"
+#include "http/resp.h"
 
 static const char ok[] = "ok\n";
 static const char down[] = "database unavailable\n";

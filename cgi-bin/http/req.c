@@ -11,9 +11,10 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "arena.h"
-#include "req.h"
-#include "req_impl.h"
+#include "core/arena.h"
+#include "core/valid.h"
+#include "http/req.h"
+#include "http/req_impl.h"
 
 #define KV_CAP0		8		/* first allocation of a kvlist */
 
@@ -35,71 +36,13 @@ static const int req_err_statuses[REQ_ERR__MAX] = {
 	400,			/* REQ_IO */
 };
 
-/* Returns the length of the sequence a lead byte starts and its bits. */
-static size_t
-utf8_lead(unsigned char c, uint32_t *cp)
-{
-	size_t	len = 0;
-
-	if (c >= 0x01 && c <= 0x7F) {
-		len = 1;
-		*cp = c;
-	} else if (c >= 0xC2 && c <= 0xDF) {
-		len = 2;
-		*cp = c & 0x1F;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		len = 3;
-		*cp = c & 0x0F;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		len = 4;
-		*cp = c & 0x07;
-	}
-	return len;
-}
-
-/* Returns the length of the strict UTF-8 sequence at s (n > 0 bytes
- * left), or 0 for NUL, a stray or missing continuation byte, an overlong
- * form, a surrogate or a code point past U+10FFFF. */
-static size_t
-utf8_seq(const unsigned char *s, size_t n)
-{
-	static const uint32_t	 least[5] = { 0, 0, 0x80, 0x800, 0x10000 };
-	uint32_t		 cp = 0;
-	size_t			 len, i;
-
-	if ((len = utf8_lead(s[0], &cp)) > n)
-		len = 0;
-	for (i = 1; i < len; i++) {	/* len = 0 ends the loop */
-		if ((s[i] & 0xC0) == 0x80)
-			cp = (cp << 6) | (s[i] & 0x3F);
-		else
-			len = 0;
-	}
-	if (len > 0 && (cp < least[len] || cp > 0x10FFFF ||
-	    (cp >= 0xD800 && cp <= 0xDFFF)))
-		len = 0;
-	return len;
-}
-
-/* 1 if s[0..n) is strict UTF-8 (RFC 3629) without NUL bytes. */
-int
-req_utf8_valid(const char *s, size_t n)
-{
-	const unsigned char	*u = (const unsigned char *)s;
-	size_t			 i = 0, len = 1;
-
-	while (i < n && (len = utf8_seq(u + i, n - i)) != 0)
-		i += len;
-	return i == n;
-}
-
 /* 1 if s is strict UTF-8 free of C0, DEL and C1 control characters. */
 int
 req_text_clean(const char *s, size_t n)
 {
 	const unsigned char	*u = (const unsigned char *)s;
 	size_t			 i;
-	int			 ok = req_utf8_valid(s, n);
+	int			 ok = valid_utf8(s, n);
 
 	/* After the UTF-8 check, C2 is always followed by a byte. */
 	for (i = 0; ok && i < n; i++)
@@ -147,7 +90,7 @@ pct_decode(struct arena *a, const char *s, size_t n, int plus, char **out,
 	}
 	d[j] = '\0';
 	rc = REQ_BADUTF8;
-	if (!req_utf8_valid(d, j))
+	if (!valid_utf8(d, j))
 		goto out;
 	*out = d;
 	*outlen = j;

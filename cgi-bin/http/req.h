@@ -49,7 +49,6 @@ struct req_kvlist {
 /* Reads up to len bytes into buf; returns bytes read, 0 at end, -1 on error. */
 typedef ssize_t (*req_read_fn)(void *ctx, char *buf, size_t len);
 
-int		 req_utf8_valid(const char *, size_t);
 int		 req_pctdecode(struct arena *, const char *, size_t, int plus,
 		    char **, size_t *);
 enum req_err	 req_parse_urlencoded(struct arena *, const char *, size_t,

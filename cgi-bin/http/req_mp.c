@@ -9,9 +9,10 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "arena.h"
-#include "req.h"
-#include "req_impl.h"
+#include "core/arena.h"
+#include "core/valid.h"
+#include "http/req.h"
+#include "http/req_impl.h"
 
 #define MP_BUF		(16 * 1024)	/* multipart stream buffer */
 #define MP_HEADER_MAX	(8 * 1024)	/* header block of one part */
@@ -424,7 +425,7 @@ mp_disposition(struct arena *a, const char *s, size_t n, struct mp_part *pt)
 	    name->vlen == 0)
 		goto out;
 	rc = REQ_BADUTF8;
-	if (!req_utf8_valid(name->val, name->vlen))
+	if (!valid_utf8(name->val, name->vlen))
 		goto out;
 	pt->name = name->val;
 	rc = fn == NULL ? REQ_OK : mp_basename(fn->val, fn->vlen, &pt->filename);
@@ -457,7 +458,7 @@ mp_header(struct arena *a, const char *s, size_t n, struct mp_part *pt)
 		if (pt->ctype != NULL)
 			goto out;
 		rc = REQ_BADUTF8;
-		if (!req_utf8_valid(v, vlen))
+		if (!valid_utf8(v, vlen))
 			goto out;
 		pt->ctype = arena_strndup(a, v, vlen);
 		rc = REQ_OK;
@@ -568,7 +569,7 @@ mp_value(struct mp *m, const struct mp_part *pt, struct req_kvlist *l)
 		v.p = arena_alloc(m->a, 1);
 	v.p[v.n] = '\0';
 	rc = REQ_BADUTF8;
-	if (!req_utf8_valid(v.p, v.n))
+	if (!valid_utf8(v.p, v.n))
 		goto out;
 	kv = req_kv_add(m->a, l);
 	kv->key = pt->name;

@@ -8,10 +8,11 @@
 #include <fcgiapp.h>
 #include <sodium.h>
 
-#include "arena.h"
-#include "request.h"
-#include "text.h"
-#include "valid.h"
+#include "core/arena.h"
+#include "core/role.h"
+#include "core/text.h"
+#include "core/valid.h"
+#include "http/request.h"
 
 struct key_def {
 	const char	*name;
@@ -23,7 +24,7 @@ struct key_def {
 /* Notices shown after a redirect; "tb" names one, never carries text. */
 static const char *const notices[][2] = {
 	{ "dang-ky", "Đăng ký thành công. Chào mừng bạn đến với cổng dịch vụ "
-	  "công của thành phố Phổ Yên." },
+	  "công." },
 	{ "dang-nhap", "Bạn đã đăng nhập." },
 	{ "dang-xuat", "Bạn đã đăng xuất." },
 	{ "mat-khau-moi", "Đã đặt mật khẩu mới. Vui lòng đăng nhập lại." },
@@ -158,16 +159,12 @@ key_word(struct arena *a, struct kval *v)
 static int
 key_role(struct arena *a, struct kval *v)
 {
-	size_t	 i;
+	enum role	 role = role_from_name(v->raw);
 
 	(void)a;
-	for (i = ROLE_RESIDENT; i < ROLE__MAX; i++)
-		if (strcmp(v->raw, role_names[i]) == 0) {
-			v->u = i;
-			v->s = role_names[i];
-			return 1;
-		}
-	return 0;
+	v->u = role;
+	v->s = role_name(role);
+	return role != ROLE_USER;
 }
 
 static int

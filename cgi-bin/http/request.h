@@ -4,8 +4,9 @@
 #define REQUEST_H
 #include <stddef.h>
 #include <stdint.h>
-#include "req.h"
-#include "router.h"
+#include "core/role.h"
+#include "http/req.h"
+#include "http/router.h"
 
 struct arena;
 struct db;
@@ -98,9 +99,9 @@ struct request {
 	struct req_kvlist	 form;
 	struct req_kvlist	 cookies;
 	const struct route	*route;
-	const char		*args[ROUTE_ARGS_MAX];
-	size_t			 nargs;
-	char			 argbuf[512];
+	struct route_arg	*args;		/* the path's, typed */
+	struct route_match	 match;
+	uint64_t		 unit_id;	/* the unit authz checked, or 0 */
 	struct kval		 val[KEY__MAX];
 	struct sess		*sess;		/* NULL: no session */
 	struct user		*user;		/* NULL: not signed in */

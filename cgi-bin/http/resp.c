@@ -9,12 +9,12 @@
 
 #include <fcgiapp.h>
 
-#include "arena.h"
-#include "cfg.h"
-#include "log.h"
-#include "request.h"
-#include "resp.h"
-#include "tmpl.h"
+#include "core/arena.h"
+#include "core/cfg.h"
+#include "core/log.h"
+#include "core/tmpl.h"
+#include "http/request.h"
+#include "http/resp.h"
 
 static const char *const security_headers[][2] = {
 	{ "Content-Security-Policy", "default-src 'self'; script-src 'self'; "
@@ -71,10 +71,8 @@ resp_site_init(void)
 {
 	size_t		 i, n = 0;
 
-	site.name = cfg_str("site", "name",
-	    "Cổng thông tin điện tử thành phố Phổ Yên");
-	site.contact_name = cfg_str("site", "contact_name",
-	    "Ủy ban nhân dân thành phố Phổ Yên");
+	site.name = cfg_str("site", "name", "Cổng thông tin điện tử");
+	site.contact_name = cfg_str("site", "contact_name", "");
 	site.address = cfg_str("site", "address", "");
 	site.phone = cfg_str("site", "phone", "");
 	site.email = cfg_str("site", "email", "");

@@ -1,8 +1,12 @@
-/* The static route table: method, path pattern, handler, required role,
- * CSRF flag, and the parameters each route accepts. */
+/* Routes and path matching.  A route is method, path pattern, handler,
+ * scope and roles (checked by authz before the handler runs), and the
+ * parameters it accepts; the table itself is the handlers' (h/routes.h).
+ * A pattern is '/'-separated segments; "{name:type}" matches one segment
+ * of that type (slug, id, idslug), which the router validates once. */
 #ifndef ROUTER_H
 #define ROUTER_H
 #include <stddef.h>
+#include <stdint.h>
 
 struct request;
 
@@ -17,68 +21,50 @@ enum method {
 	METHOD_OTHER = 1 << 7
 };
 
-/* Roles as stored in user_roles; ROLE_USER is "signed in", held by all. */
-enum role {
-	ROLE_USER,
-	ROLE_RESIDENT,
-	ROLE_EDITOR,
-	ROLE_STAFF,
-	ROLE_LEADER,
-	ROLE_ADMIN,
-	ROLE__MAX
-};
-
-#define ROLE_BIT(r)	(1u << (r))
-#define PUBLIC		0u		/* a route anyone may use */
-
-enum route_id {
-	ROUTE_HOME,
-	ROUTE_UNIT,
-	ROUTE_ARTICLE,
-	ROUTE_HEALTHZ,
-	ROUTE_METRICS,
-	ROUTE_LOGIN,
-	ROUTE_LOGOUT,
-	ROUTE_REGISTER,
-	ROUTE_FORGOT,
-	ROUTE_RESET,
-	ROUTE_ACCOUNT,
-	ROUTE_ACCOUNT_PASSWORD,
-	ROUTE_ACCOUNT_LOGOUT_OTHERS,
-	ROUTE_ADMIN_USERS,
-	ROUTE_ADMIN_USER_NEW,
-	ROUTE_ADMIN_USER,
-	ROUTE_ADMIN_USER_GRANT,
-	ROUTE_ADMIN_USER_REVOKE,
-	ROUTE_ADMIN_USER_LOCK,
-	ROUTE_EDITOR,
-	ROUTE_EDITOR_NEW,
-	ROUTE_EDITOR_EDIT,
-	ROUTE_DESK,
-	ROUTE__MAX
+/* Who may use a route (authz.c decides). */
+enum scope {
+	SCOPE_PUBLIC,	/* anyone */
+	SCOPE_USER,	/* anyone signed in */
+	SCOPE_ROLE,	/* one of the route's roles, in any unit or city-wide */
+	SCOPE_UNIT,	/* one of the roles in the unit the path names */
+	SCOPE_OWNER,	/* one of the roles in the unit owning the path's object */
+	SCOPE__MAX
 };
 
 #define ROUTE_ARGS_MAX	4
 
 struct route {
-	enum route_id	 id;
+	unsigned	 id;		/* enum route_id of h/routes.h */
 	unsigned	 methods;	/* enum method bits */
-	const char	*pattern;	/* "/don-vi/{unit}/", segments */
+	const char	*pattern;
 	int		(*handler)(struct request *);
-	unsigned	 roles;		/* ROLE_BIT()s allowed; PUBLIC: anyone */
+	enum scope	 scope;
+	unsigned	 roles;		/* ROLE_BIT()s */
 	unsigned	 keys;		/* KEY_BIT()s of the parameters read */
-	const char	*name;		/* metrics label */
+	const char	*name;		/* for metrics and `portalctl routes` */
 };
 
-extern const struct route router_table[ROUTE__MAX];
-extern const char *const role_names[ROLE__MAX];
-extern const char *const role_labels[ROLE__MAX];
+/* One path parameter: its name in the pattern, its text, and for the
+ * types id and idslug its number. */
+struct route_arg {
+	const char	*name;
+	const char	*s;
+	uint64_t	 id;
+};
+
+struct route_match {
+	const struct route	*route;		/* NULL: none */
+	struct route_arg	 args[ROUTE_ARGS_MAX];
+	size_t			 nargs;
+	unsigned		 allow;		/* methods of the path (405) */
+	char			 buf[512];	/* the args' text */
+};
 
 enum method	 router_method(const char *);
 const char	*router_method_str(enum method);
-int		 router_match(const char *path, enum method,
-		    const struct route **, const char **args, size_t *nargs,
-		    unsigned *allow, char *argbuf, size_t argbufsz);
+int		 router_match(const struct route *, size_t n, const char *path,
+		    enum method, struct route_match *);
 void		 router_allow_str(unsigned allow, char *buf, size_t bufsz);
+const char	*router_scope_name(enum scope);
 
 #endif

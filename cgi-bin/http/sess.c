@@ -3,18 +3,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <fcgiapp.h>
 #include <sodium.h>
 
-#include "arena.h"
-#include "cfg.h"
-#include "db.h"
-#include "log.h"
-#include "req.h"
-#include "request.h"
-#include "resp.h"
-#include "sess.h"
-#include "valid.h"
+#include "app/account.h"
+#include "core/arena.h"
+#include "core/role.h"
+#include "core/cfg.h"
+#include "core/log.h"
+#include "core/valid.h"
+#include "data/db.h"
+#include "http/request.h"
+#include "http/resp.h"
+#include "http/sess.h"
 
 #define TOKEN_BYTES	32
 
@@ -109,32 +109,21 @@ sess_cookie_clear(struct request *r)
 	    "%s=%s; Max-Age=0", sess.cookie, sess.attrs));
 }
 
-static enum role
-role_from_name(const char *s)
-{
-	size_t	 i;
-
-	for (i = ROLE_RESIDENT; i < ROLE__MAX; i++)
-		if (strcmp(s, role_names[i]) == 0)
-			return (enum role)i;
-	return ROLE_USER;
-}
-
 /* Loads the roles of u; returns 1/0. */
 static int
 sess_roles(struct request *r, struct user *u)
 {
-	struct db_rows	 rows;
-	size_t		 i;
+	struct row_USER_ROLES	*rows;
+	size_t			 i, n;
 
-	if (db_query(r->db, r->a, STMT_USER_ROLES, &rows, "u",
+	if (db_all(r->db, r->a, USER_ROLES, &rows, &n, "u",
 	    (unsigned long long)u->id) != DB_OK)
 		return 0;
 	u->role_bits = ROLE_BIT(ROLE_USER);
-	for (i = 0; i < rows.nrows && u->nroles < USER_ROLES_MAX; i++) {
+	for (i = 0; i < n && u->nroles < USER_ROLES_MAX; i++) {
 		struct user_role *ur = &u->roles[u->nroles++];
-		ur->role = role_from_name(rows.v[i][0]);
-		ur->unit_id = strtoull(rows.v[i][1], NULL, 10);
+		ur->role = role_from_name(rows[i].role);
+		ur->unit_id = rows[i].unit_id;
 		u->role_bits |= ROLE_BIT(ur->role);
 	}
 	return 1;
@@ -146,38 +135,36 @@ sess_roles(struct request *r, struct user *u)
 int
 sess_load(struct request *r)
 {
-	const char	*token = sess_cookie(r);
-	struct db_rows	 rows;
-	struct sess	*s;
-	char		**v;
+	const char		*token = sess_cookie(r);
+	struct row_SESS_GET	 v;
+	struct sess		*s;
+	enum db_err		 e;
 
 	if (token == NULL)
 		return 0;
 	s = arena_calloc(r->a, 1, sizeof(*s));
 	sess_token_hash(token, s->id_hash);
-	if (db_query(r->db, r->a, STMT_SESS_GET, &rows, "sii",
-	    s->id_hash, (long long)sess.idle,
-	    (long long)sess.absolute) != DB_OK)
-		return 503;
-	if (rows.nrows == 0)
+	e = db_one(r->db, r->a, SESS_GET, &v, "sii", s->id_hash,
+	    (long long)sess.idle, (long long)sess.absolute);
+	if (e == DB_NOTFOUND)
 		return 0;
-	v = rows.v[0];
-	snprintf(s->csrf, sizeof(s->csrf), "%s", v[1]);
-	if (v[0] != NULL) {
+	if (e != DB_OK)
+		return 503;
+	snprintf(s->csrf, sizeof(s->csrf), "%s", v.csrf);
+	if (v.user_id != 0) {
 		struct user *u = arena_calloc(r->a, 1, sizeof(*u));
-		u->id = strtoull(v[0], NULL, 10);
-		u->full_name = v[2];
-		u->phone = v[3];
-		u->email = v[4];
+		u->id = v.user_id;
+		u->full_name = v.full_name;
+		u->phone = v.phone;
+		u->email = v.email;
 		if (!sess_roles(r, u))
 			return 503;
 		s->user = r->user = u;
 	}
 	/* last_seen moves at most once a minute: a write per minute, not
 	 * per request. */
-	if (v[5] != NULL && strcmp(v[5], "1") == 0)
-		db_exec(r->db, STMT_SESS_TOUCH, NULL, NULL, "s",
-		    s->id_hash);
+	if (v.stale)
+		db_exec(r->db, STMT_SESS_TOUCH, NULL, NULL, "s", s->id_hash);
 	r->sess = s;
 	return 0;
 }
@@ -189,7 +176,7 @@ text_or_empty(const char *s)
 {
 	size_t	 i, n = s ? strlen(s) : 0;
 
-	if (s == NULL || !req_utf8_valid(s, n))
+	if (s == NULL || !valid_utf8(s, n))
 		return "";
 	for (i = 0; i < n; i++)
 		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
@@ -256,32 +243,8 @@ sess_logout(struct request *r)
 int
 sess_end_others(struct request *r)
 {
-	return r->user != NULL && r->sess != NULL &&
-	    db_exec(r->db, STMT_SESS_DELETE_OTHERS, NULL, NULL, "us",
-	    (unsigned long long)r->user->id, r->sess->id_hash) == DB_OK;
-}
-
-int
-sess_end_user(struct db *db, uint64_t user_id)
-{
-	return db_exec(db, STMT_SESS_DELETE_USER, NULL, NULL, "u",
-	    (unsigned long long)user_id) == DB_OK;
-}
-
-/* Housekeeping, a batch at a time: deletes expired sessions, sign-in
- * failures older than any throttling window, and reset links a day past
- * their end.  Returns the sessions deleted, -1 on a database error. */
-int
-sess_expire(struct db *db)
-{
-	uint64_t	 n = 0;
-
-	if (db_exec(db, STMT_SESS_EXPIRE, &n, NULL, "ii",
-	    (long long)sess.idle, (long long)sess.absolute) != DB_OK ||
-	    db_exec(db, STMT_FAIL_EXPIRE, NULL, NULL, "") != DB_OK ||
-	    db_exec(db, STMT_RESET_EXPIRE, NULL, NULL, "") != DB_OK)
-		return -1;
-	return (int)n;
+	return r->user != NULL && r->sess != NULL && account_end_sessions(r->db,
+	    r->user->id, r->sess->id_hash) == DB_OK;
 }
 
 /* The state-changing request carries the session's token (form field
@@ -300,22 +263,4 @@ sess_csrf_ok(const struct request *r)
 	if (r->sess == NULL || given == NULL || strlen(given) != 64)
 		return 0;
 	return sodium_memcmp(given, r->sess->csrf, 64) == 0;
-}
-
-/* Does the signed-in user hold one of roles (ROLE_BIT()s), in unit_id
- * when that is not 0?  ROLE_USER matches anyone signed in. */
-int
-user_has(const struct request *r, unsigned roles, uint64_t unit_id)
-{
-	size_t	 i;
-
-	if (r->user == NULL)
-		return 0;
-	if ((roles & ROLE_BIT(ROLE_USER)) && unit_id == 0)
-		return 1;
-	for (i = 0; i < r->user->nroles; i++)
-		if ((roles & ROLE_BIT(r->user->roles[i].role)) &&
-		    (unit_id == 0 || r->user->roles[i].unit_id == unit_id))
-			return 1;
-	return 0;
 }

@@ -20,10 +20,7 @@ int	sess_login(struct request *, uint64_t user_id);
 int	sess_logout(struct request *);
 int	sess_csrf_ok(const struct request *);
 int	sess_end_others(struct request *);
-int	sess_end_user(struct db *, uint64_t user_id);
-int	sess_expire(struct db *);
 long	sess_idle(void);
 long	sess_absolute(void);
-int	user_has(const struct request *, unsigned roles, uint64_t unit_id);
 
 #endif

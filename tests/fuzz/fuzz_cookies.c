@@ -4,8 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "req.h"
+#include "core/arena.h"
+#include "core/valid.h"
+#include "http/req.h"
 
 #define FZ_CHECK(c) do { if (!(c)) { \
 	fprintf(stderr, "%s:%d: invariant failed: %s\n", __FILE__, \
@@ -31,7 +32,7 @@ fz_cookie(const struct req_kv *kv, const struct req_limits *lim)
 	for (i = 0; i < klen; i++)
 		FZ_CHECK(fz_tchar((unsigned char)kv->key[i]));
 	FZ_CHECK(strlen(kv->val) == kv->vlen && kv->vlen <= lim->value_max);
-	FZ_CHECK(req_utf8_valid(kv->val, kv->vlen));
+	FZ_CHECK(valid_utf8(kv->val, kv->vlen));
 	for (i = 0; i < kv->vlen; i++)
 		FZ_CHECK((unsigned char)kv->val[i] >= 0x20 &&
 		    kv->val[i] != 0x7F && kv->val[i] != ';');

@@ -11,8 +11,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "arena.h"
-#include "req.h"
+#include "core/arena.h"
+#include "core/valid.h"
+#include "http/req.h"
 
 #define FZ_CHECK(c) do { if (!(c)) { \
 	fprintf(stderr, "%s:%d: invariant failed: %s\n", __FILE__, \
@@ -108,7 +109,7 @@ fz_file(const struct req_kv *kv, const struct req_limits *lim)
 
 	FZ_CHECK(kv->val == NULL && kv->filename != NULL);
 	FZ_CHECK(kv->filename[0] != '\0');
-	FZ_CHECK(req_utf8_valid(kv->filename, strlen(kv->filename)));
+	FZ_CHECK(valid_utf8(kv->filename, strlen(kv->filename)));
 	for (i = 0; kv->filename[i] != '\0'; i++)
 		FZ_CHECK((unsigned char)kv->filename[i] >= 0x20 &&
 		    kv->filename[i] != '/' && kv->filename[i] != '\\');
@@ -123,16 +124,16 @@ static void
 fz_kv(const struct req_kv *kv, const struct req_limits *lim)
 {
 	FZ_CHECK(kv->key != NULL && kv->key[0] != '\0');
-	FZ_CHECK(req_utf8_valid(kv->key, strlen(kv->key)));
+	FZ_CHECK(valid_utf8(kv->key, strlen(kv->key)));
 	if (kv->ctype != NULL)
-		FZ_CHECK(req_utf8_valid(kv->ctype, strlen(kv->ctype)));
+		FZ_CHECK(valid_utf8(kv->ctype, strlen(kv->ctype)));
 	if (kv->path != NULL) {
 		fz_file(kv, lim);
 		return;
 	}
 	FZ_CHECK(kv->val != NULL && kv->filename == NULL);
 	FZ_CHECK(strlen(kv->val) == kv->vlen && kv->vlen <= lim->value_max);
-	FZ_CHECK(req_utf8_valid(kv->val, kv->vlen));
+	FZ_CHECK(valid_utf8(kv->val, kv->vlen));
 }
 
 int

@@ -5,8 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "req.h"
+#include "core/arena.h"
+#include "core/valid.h"
+#include "http/req.h"
 
 #define FZ_CHECK(c) do { if (!(c)) { \
 	fprintf(stderr, "%s:%d: invariant failed: %s\n", __FILE__, \
@@ -20,7 +21,7 @@ fz_str(const char *s, size_t len)
 {
 	FZ_CHECK(s != NULL);
 	FZ_CHECK(strlen(s) == len);
-	FZ_CHECK(req_utf8_valid(s, len));
+	FZ_CHECK(valid_utf8(s, len));
 }
 
 static void

@@ -5,10 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "req.h"
-#include "text.h"
-#include "valid.h"
+#include "core/arena.h"
+#include "core/text.h"
+#include "core/valid.h"
+#include "http/req.h"
 
 #define FZ_CHECK(c) do { if (!(c)) { \
 	fprintf(stderr, "%s:%d: invariant failed: %s\n", __FILE__, \
@@ -109,12 +109,12 @@ fz_text(const char *s, size_t n)
 	char		*t, *slug;
 	size_t		 len;
 
-	if (!req_utf8_valid(s, n) || memchr(s, '\0', n) != NULL)
+	if (!valid_utf8(s, n) || memchr(s, '\0', n) != NULL)
 		return;
 	a = arena_new();
 	if ((t = text_trim(a, s, n)) != NULL) {
 		len = strlen(t);
-		FZ_CHECK(req_utf8_valid(t, len));
+		FZ_CHECK(valid_utf8(t, len));
 		FZ_CHECK(len == 0 || (t[0] != ' ' && t[len - 1] != ' '));
 		FZ_CHECK(strstr(t, "  ") == NULL);
 		slug = text_slug(a, t, 80);
@@ -141,7 +141,7 @@ fz_strings(const char *s, size_t n, uint8_t pick)
 		FZ_CHECK(memmem(s, n, "--", 2) == NULL);
 	}
 	if (valid_text(s, n, pick))
-		FZ_CHECK(req_utf8_valid(s, n) && n <= (size_t)pick * 4);
+		FZ_CHECK(valid_utf8(s, n) && n <= (size_t)pick * 4);
 	if (valid_line(s, n, pick)) {
 		FZ_CHECK(valid_text(s, n, pick));
 		FZ_CHECK(memchr(s, '\n', n) == NULL && memchr(s, '\t', n) == NULL);

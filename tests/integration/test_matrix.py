@@ -29,6 +29,7 @@ actor's session).
 Prints "matrix: N cells ..." and one PASS/FAIL line per route, plus a few
 checks of their own."""
 import os
+import re
 import subprocess
 import sys
 import uuid
@@ -278,7 +279,8 @@ def portalctl_routes():
     for line in out.splitlines():
         if not line.strip():
             continue
-        name, methods, pattern, _roles = line.split("\t")
+        name, methods, pattern = line.split("\t")[:3]
+        pattern = re.sub(r"\{(\w+):\w+\}", r"{\1}", pattern)
         routes[name] = ({m.strip() for m in methods.split(",")}, pattern)
     return routes
 

@@ -190,14 +190,19 @@ def test_routes_lists_the_table():
     names = set()
     for line in p.stdout.splitlines():
         f = line.split("\t")
-        check(len(f) == 4, "not 4 fields: %r" % line)
-        name, methods, pattern, roles = f
+        check(len(f) == 5, "not 5 fields: %r" % line)
+        name, methods, pattern, scope, roles = f
         check(re.match(r"^[a-z_]+$", name), name)
         check(set(m.strip() for m in methods.split(",")) <= {"GET", "HEAD", "POST", "PUT", "DELETE",
                                                              "OPTIONS", "PATCH"}, methods)
         check(pattern.startswith("/"), pattern)
-        check(roles == "public" or set(roles.split(",")) <= {"user", "resident", "editor", "staff",
-                                                            "leader", "admin"}, roles)
+        # every placeholder typed: {name:type}
+        check(all(re.fullmatch(r"\w+:(slug|id|idslug)", p) for p in re.findall(r"\{([^}]*)\}", pattern)),
+              pattern)
+        check(scope in ("public", "user", "role", "unit", "owner"), scope)
+        check((roles == "-") == (scope in ("public", "user")), line)
+        check(roles == "-" or set(roles.split(",")) <= {"resident", "editor", "staff", "leader",
+                                                       "admin"}, roles)
         names.add(name)
     for n in ("login", "logout", "register", "account", "account_password", "admin_user_grant",
               "editor_edit"):

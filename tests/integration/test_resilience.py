@@ -80,7 +80,7 @@ def test_worker_killed_under_load_is_replaced():
     pid = master_pid()
     before = workers(pid)
     check(len(before) == 2, "workers: %r" % before)
-    check(any(comm(c) == "portal-mailer" for c in children(pid)), "a mailer runs")
+    check(any(comm(c) == "portal-jobs" for c in children(pid)), "the jobs process runs")
     stop = threading.Event()
     results = []
 

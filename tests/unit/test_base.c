@@ -5,11 +5,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "arena.h"
-#include "cfg.h"
-#include "log.h"
-#include "metrics.h"
-#include "text.h"
+#include "core/arena.h"
+#include "core/cfg.h"
+#include "core/log.h"
+#include "core/metrics.h"
+#include "core/text.h"
 #include "t.h"
 
 static int cleaned;
@@ -125,12 +125,15 @@ test_metrics_render(void)
 	char *s;
 	int i;
 
-	CHECK(metrics_init());
+	static const char *const names[] = { "home", "unit" };
+
+	CHECK(metrics_init(names, 2));
 	for (i = 0; i < 1000; i++)
-		metrics_observe(ROUTE_HOME, 200, 0.003);
-	metrics_observe(ROUTE_UNIT, 404, 7.0);
+		metrics_observe(0, 200, 0.003);
+	metrics_observe(1, 404, 7.0);
 	metrics_observe(-1, 404, 0.0001);
-	metrics_observe(ROUTE_HOME, 418, 0.0001);
+	metrics_observe(2, 404, 0.0001);	/* no such route: "none" */
+	metrics_observe(0, 418, 0.0001);
 	metrics_db_error();
 	metrics_event(EV_LOGIN_FAILED);
 	metrics_event(EV_LOGIN_FAILED);
@@ -140,11 +143,11 @@ test_metrics_render(void)
 	CHECK(strstr(s, "portal_requests_total{route=\"home\",status=\"200\"}"
 	    " 1000\n") != NULL);
 	CHECK(strstr(s, "{route=\"unit\",status=\"404\"} 1\n") != NULL);
-	CHECK(strstr(s, "{route=\"none\",status=\"404\"} 1\n") != NULL);
+	CHECK(strstr(s, "{route=\"none\",status=\"404\"} 2\n") != NULL);
 	CHECK(strstr(s, "{route=\"home\",status=\"other\"} 1\n") != NULL);
-	CHECK(strstr(s, "_bucket{le=\"0.005\"} 1002\n") != NULL);
-	CHECK(strstr(s, "_bucket{le=\"+Inf\"} 1003\n") != NULL);
-	CHECK(strstr(s, "portal_request_duration_seconds_count 1003\n"));
+	CHECK(strstr(s, "_bucket{le=\"0.005\"} 1003\n") != NULL);
+	CHECK(strstr(s, "_bucket{le=\"+Inf\"} 1004\n") != NULL);
+	CHECK(strstr(s, "portal_request_duration_seconds_count 1004\n"));
 	CHECK(strstr(s, "portal_db_errors_total 1\n") != NULL);
 	CHECK(strstr(s, "\nportal_login_failures_total 2\n") != NULL);
 	CHECK(strstr(s, "\nportal_mail_sent_total 1\n") != NULL);

@@ -24,7 +24,7 @@
 
 #include <sodium.h>
 
-#include "mail.h"
+#include "app/mail.h"
 #include "t.h"
 
 #define PY	"/usr/bin/python3"

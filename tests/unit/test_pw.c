@@ -12,9 +12,9 @@
 
 #include <valgrind/valgrind.h>
 
-#include "arena.h"
-#include "log.h"
-#include "pw.h"
+#include "core/arena.h"
+#include "core/log.h"
+#include "core/pw.h"
 #include "t.h"
 
 #define LIST		"conf/common-passwords.txt"

@@ -7,8 +7,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "arena.h"
-#include "req.h"
+#include "core/arena.h"
+#include "core/valid.h"
+#include "http/req.h"
 #include "t.h"
 
 #define CT	"multipart/form-data; boundary=XyZ"
@@ -85,7 +86,7 @@ cookies(struct arena *a, const char *s, struct req_kvlist *out)
 static int
 utf8(const char *s)
 {
-	return req_utf8_valid(s, strlen(s));
+	return valid_utf8(s, strlen(s));
 }
 
 /* Number of entries in the private temporary directory. */
@@ -160,7 +161,7 @@ test_utf8_truncated(void)
 	CHECK(!utf8("\xC3"));
 	CHECK(!utf8("\xE2\x82"));
 	CHECK(!utf8("\xF0\x9D\x84"));
-	CHECK(!req_utf8_valid("\xC3\xA9", 1));
+	CHECK(!valid_utf8("\xC3\xA9", 1));
 	CHECK(!utf8("\xE2\x82z"));
 }
 
@@ -175,15 +176,15 @@ test_utf8_stray_continuation(void)
 static void
 test_utf8_nul(void)
 {
-	CHECK(!req_utf8_valid("a\0b", 3));
-	CHECK(!req_utf8_valid("\0", 1));
+	CHECK(!valid_utf8("a\0b", 3));
+	CHECK(!valid_utf8("\0", 1));
 }
 
 static void
 test_utf8_valid(void)
 {
-	CHECK(req_utf8_valid("", 0));
-	CHECK(req_utf8_valid(NULL, 0));
+	CHECK(valid_utf8("", 0));
+	CHECK(valid_utf8(NULL, 0));
 	CHECK(utf8("Ph\xE1\xBB\x95 Y\xC3\xAAn"));	/* Phổ Yên */
 	CHECK(utf8("\x7F"));
 	CHECK(utf8("\xC2\x80"));

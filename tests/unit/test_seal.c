@@ -3,9 +3,9 @@
  * depend on it) and masking. */
 #include <sodium.h>
 
-#include "arena.h"
-#include "log.h"
-#include "seal.h"
+#include "core/arena.h"
+#include "core/log.h"
+#include "core/seal.h"
 #include "t.h"
 
 #define KEY1	"000102030405060708090a0b0c0d0e0f" \

@@ -5,7 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "tmpl.h"
+#include "core/tmpl.h"
 #include "t.h"
 
 static char dir[] = "/tmp/test_tmpl.XXXXXX";

@@ -1,7 +1,7 @@
 /* Unit tests of valid.c: refusals first, then what is accepted. */
 #include <stdint.h>
 
-#include "valid.h"
+#include "core/valid.h"
 #include "t.h"
 
 #define S(s)	(s), strlen(s)

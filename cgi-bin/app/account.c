@@ -1,0 +1,242 @@
+/* Operations on accounts.  Each public function but account_taken is one
+ * transaction: the change, its audit row, and the sessions it ends. */
+#include <stdio.h>
+#include <string.h>
+
+#include "app/account.h"
+#include "app/audit.h"
+#include "core/arena.h"
+#include "core/seal.h"
+#include "data/db.h"
+
+/* Finds which of phone, email and ID number another account (not
+ * except) already has.  NULL arguments are not looked for. */
+enum db_err
+account_taken(struct db *db, struct arena *a, uint64_t except,
+    const char *phone, const char *email, const char *id_number,
+    struct account_taken *t)
+{
+	const char		*idx = id_number ? seal_index(a, id_number) :
+				    NULL;
+	struct row_USER_TAKEN	 r;
+	enum db_err		 e;
+
+	memset(t, 0, sizeof(*t));
+	e = db_one(db, a, USER_TAKEN, &r, "ssssssu", phone, email, idx, phone,
+	    email, idx, (unsigned long long)except);
+	if (e == DB_NOTFOUND)
+		return DB_OK;
+	t->phone = r.phone != 0;
+	t->email = r.email != 0;
+	t->id_number = r.id_number != 0;
+	return e;
+}
+
+/* Commits when e is DB_OK, else rolls back.  Returns the outcome. */
+static enum db_err
+account_end(struct db *db, enum db_err e)
+{
+	if (e == DB_OK && (e = db_commit(db)) == DB_OK)
+		return DB_OK;
+	db_rollback(db);
+	return e;
+}
+
+/* Ends the sessions of user, all or all but keep_session (its hash). */
+enum db_err
+account_end_sessions(struct db *db, uint64_t user, const char *keep_session)
+{
+	if (keep_session != NULL)
+		return db_exec(db, STMT_SESS_DELETE_OTHERS, NULL, NULL, "us",
+		    (unsigned long long)user, keep_session);
+	return db_exec(db, STMT_SESS_DELETE_USER, NULL, NULL, "u",
+	    (unsigned long long)user);
+}
+
+static enum db_err
+account_insert(struct db *db, struct arena *a, const struct account_new *u,
+    uint64_t *id)
+{
+	const char	*sealed = NULL, *idx = NULL, *last4 = NULL;
+
+	if (u->id_number != NULL) {
+		sealed = seal_encrypt(a, u->id_number);
+		idx = seal_index(a, u->id_number);
+		last4 = u->id_number + strlen(u->id_number) - 4;
+		if (sealed == NULL || idx == NULL)
+			return DB_ERR;
+	}
+	return db_exec(db, STMT_USER_INSERT, NULL, id, "sssssss",
+	    u->full_name, u->phone, u->email, sealed, idx, last4, u->pw_hash);
+}
+
+static enum db_err
+account_grant(struct db *db, uint64_t user, enum role role, uint64_t unit,
+    uint64_t by)
+{
+	return db_exec(db, STMT_ROLE_GRANT, NULL, NULL, "usun",
+	    (unsigned long long)user, role_name(role),
+	    (unsigned long long)unit, (unsigned long long)by);
+}
+
+/* Creates an account (the ID number, if any, sealed, with its blind index
+ * and last four digits) holding city-wide role (ROLE_USER: none), with
+ * the audit row action (actor: who, or the new account when who is
+ * NULL).  Returns DB_DUP when phone, email or ID belong to someone
+ * else. */
+static enum db_err
+account_add(struct db *db, struct arena *a, const struct actor *who,
+    const char *addr, const struct account_new *u, enum role role,
+    uint64_t *id)
+{
+	struct actor	 self;
+	enum db_err	 e;
+
+	if ((e = db_begin(db)) != DB_OK)
+		return e;
+	e = account_insert(db, a, u, id);
+	if (e == DB_OK && role != ROLE_USER)
+		e = account_grant(db, *id, role, 0, who ? who->id : 0);
+	self.id = *id;
+	self.addr = addr;
+	if (e == DB_OK)
+		e = audit_add(db, who ? who : &self, who ? "user_create" :
+		    "register", "user", *id, who ? u->phone : "");
+	return account_end(db, e);
+}
+
+/* An account made by an administrator (or portalctl), without a role. */
+enum db_err
+account_create(struct db *db, struct arena *a, const struct actor *who,
+    const struct account_new *u, uint64_t *id)
+{
+	return account_add(db, a, who, who->addr, u, ROLE_USER, id);
+}
+
+/* A resident's own registration from address addr. */
+enum db_err
+account_register(struct db *db, struct arena *a, const char *addr,
+    const struct account_new *u, uint64_t *id)
+{
+	return account_add(db, a, NULL, addr, u, ROLE_RESIDENT, id);
+}
+
+/* Grants (grant 1) or revokes a role, in unit for the unit roles (0 for
+ * the others), and ends every session of the user, so that the next one
+ * starts with a fresh id and the new roles.  DB_NOTFOUND: nothing granted
+ * (no such unit) or nothing to revoke is not an error. */
+enum db_err
+account_set_role(struct db *db, struct arena *a, const struct actor *who,
+    uint64_t user, enum role role, uint64_t unit, int grant)
+{
+	enum db_err	 e;
+
+	if ((e = db_begin(db)) != DB_OK)
+		return e;
+	e = grant ? account_grant(db, user, role, unit, who->id) :
+	    db_exec(db, STMT_ROLE_REVOKE, NULL, NULL, "usu",
+	    (unsigned long long)user, role_name(role),
+	    (unsigned long long)unit);
+	if (e == DB_OK)
+		e = account_end_sessions(db, user, NULL);
+	if (e == DB_OK)
+		e = audit_add(db, who, grant ? "role_grant" : "role_revoke",
+		    "user", user, arena_printf(a, "%s unit=%llu",
+		    role_name(role), (unsigned long long)unit));
+	return account_end(db, e);
+}
+
+/* Enables or disables an account; disabling ends all its sessions. */
+enum db_err
+account_set_status(struct db *db, const struct actor *who, uint64_t user,
+    int active)
+{
+	uint64_t	 n = 0;
+	enum db_err	 e;
+
+	if ((e = db_begin(db)) != DB_OK)
+		return e;
+	e = db_exec(db, STMT_USER_SET_STATUS, &n, NULL, "su", active ?
+	    "active" : "disabled", (unsigned long long)user);
+	if (e == DB_OK && n == 0)
+		e = DB_NOTFOUND;
+	if (e == DB_OK && !active)
+		e = account_end_sessions(db, user, NULL);
+	if (e == DB_OK)
+		e = audit_add(db, who, active ? "user_enable" : "user_disable",
+		    "user", user, "");
+	return account_end(db, e);
+}
+
+/* The new password (its Argon2id string) itself: failed sign-ins
+ * forgotten, every reset link still out voided, sessions ended but
+ * keep_session (NULL: all). */
+static enum db_err
+account_password(struct db *db, uint64_t user, const char *hash,
+    const char *keep_session)
+{
+	enum db_err	 e;
+
+	e = db_exec(db, STMT_USER_SET_PASSWORD, NULL, NULL, "su", hash,
+	    (unsigned long long)user);
+	if (e == DB_OK)
+		e = db_exec(db, STMT_RESET_VOID, NULL, NULL, "u",
+		    (unsigned long long)user);
+	if (e == DB_OK)
+		e = account_end_sessions(db, user, keep_session);
+	return e;
+}
+
+/* Sets a new password chosen by its owner (keep_session: the session to
+ * keep) or by an administrator (NULL: every session ends). */
+enum db_err
+account_set_password(struct db *db, const struct actor *who, uint64_t user,
+    const char *hash, const char *keep_session)
+{
+	enum db_err	 e;
+
+	if ((e = db_begin(db)) != DB_OK)
+		return e;
+	e = account_password(db, user, hash, keep_session);
+	if (e == DB_OK)
+		e = audit_add(db, who, who->id == user ? "password_change" :
+		    "password_reset", "user", user, "");
+	return account_end(db, e);
+}
+
+/* Sets the password through reset link token_hash, spending it; every
+ * session ends.  DB_NOTFOUND when the link is spent or expired. */
+enum db_err
+account_reset_password(struct db *db, const struct actor *who,
+    uint64_t user, const char *token_hash, const char *hash)
+{
+	uint64_t	 used = 0;
+	enum db_err	 e;
+
+	if ((e = db_begin(db)) != DB_OK)
+		return e;
+	e = db_exec(db, STMT_RESET_USE, &used, NULL, "s", token_hash);
+	if (e == DB_OK && used != 1)
+		e = DB_NOTFOUND;
+	if (e == DB_OK)
+		e = account_password(db, user, hash, NULL);
+	if (e == DB_OK)
+		e = audit_add(db, who, "password_reset", "user", user, "");
+	return account_end(db, e);
+}
+
+/* The actor's own name and email. */
+enum db_err
+account_update_profile(struct db *db, const struct actor *who,
+    const char *full_name, const char *email)
+{
+	enum db_err	 e;
+
+	if ((e = db_begin(db)) != DB_OK)
+		return e;
+	e = db_exec(db, STMT_USER_SET_PROFILE, NULL, NULL, "ssu", full_name,
+	    email, (unsigned long long)who->id);
+	if (e == DB_OK)
+		e = audit_add(db, who, "profile_update", "user", who->id, "");
+	return account_end(db, e);
+}

@@ -1,0 +1,23 @@
+/* The background jobs of the jobs process: mail delivery from the outbox
+ * every second, and housekeeping (expired sessions, old sign-in failures
+ * and reset links) every [server] housekeeping seconds. */
+#ifndef JOBS_H
+#define JOBS_H
+
+#include "app/mail.h"
+
+struct arena;
+struct db;
+
+struct jobs {
+	struct mail_conf	 mail;
+	long			 every;		/* housekeeping, in ticks */
+	long			 idle, absolute;	/* session limits, s */
+	long			 ticks;
+};
+
+void	jobs_init(struct jobs *);
+void	jobs_tick(struct jobs *, struct db *, struct arena *);
+int	jobs_housekeep(struct db *, long idle, long absolute);
+
+#endif

@@ -1,0 +1,13 @@
+/* Every statement of the program, domain by domain: an X-macro list (no
+ * include guard) expanded by data/db.h and data/db.c with
+ *   Q(ID, sql, columns)    a query, retried once after a lost link
+ *   QL(ID, sql, columns)   a query that takes locks: never retried
+ *   X(ID, sql)             a statement that returns no rows
+ *   C(TYPE, name)          one result column: U64, I64, TEXT or TIME
+ * A column's name is the name MariaDB reports for it (alias expressions);
+ * `portalctl check-sql` compares both against the live schema. */
+#include "data/st_site.h"
+#include "data/st_admin.h"
+#include "data/st_account.h"
+#include "data/st_editor.h"
+#include "data/st_outbox.h"

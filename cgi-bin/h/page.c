@@ -1,0 +1,104 @@
+/* Units and addresses, shared by the handlers. */
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/tmpl.h"
+#include "data/db.h"
+#include "h/page.h"
+#include "http/request.h"
+#include "http/resp.h"
+
+static const char *
+kind_label(const char *kind)
+{
+	return kind != NULL && strcmp(kind, "xa") == 0 ? "Xã" : "Phường";
+}
+
+/* "Phường Bãi Bông" from kind "phuong" and name "Bãi Bông"; "" without a
+ * name (a city-wide role has no unit). */
+const char *
+page_unit_name(struct arena *a, const char *kind, const char *name)
+{
+	if (name == NULL)
+		return "";
+	return arena_printf(a, "%s %s", kind_label(kind), name);
+}
+
+static void
+unit_from_row(struct arena *a, struct unit *u, const struct row_UNIT_BY_SLUG *v)
+{
+	u->id = v->id;
+	u->code = v->code;
+	u->kind = v->kind;
+	u->name = v->name;
+	u->slug = v->slug;
+	u->kind_label = kind_label(u->kind);
+	u->full = page_unit_name(a, u->kind, u->name);
+}
+
+/* Looks the unit up by slug.  Returns 200, 404 or 500. */
+int
+page_unit_load(struct request *r, const char *slug, struct unit *u)
+{
+	struct row_UNIT_BY_SLUG	 v;
+	enum db_err		 e;
+
+	e = db_one(r->db, r->a, UNIT_BY_SLUG, &v, "s", slug);
+	if (e == DB_OK)
+		unit_from_row(r->a, u, &v);
+	return e == DB_OK ? 200 : e == DB_NOTFOUND ? 404 : 500;
+}
+
+/* The unit whose website the request's host name serves, if any.
+ * Returns 200 (u set), 404 or 500. */
+int
+page_unit_by_host(struct request *r, struct unit *u)
+{
+	struct row_UNIT_BY_HOST	 v;
+	enum db_err		 e;
+
+	if (r->host == NULL || *r->host == '\0')
+		return 404;
+	e = db_one(r->db, r->a, UNIT_BY_HOST, &v, "s", r->host);
+	if (e == DB_OK)
+		unit_from_row(r->a, u, (const struct row_UNIT_BY_SLUG *)&v);
+	return e == DB_OK ? 200 : e == DB_NOTFOUND ? 404 : 500;
+}
+
+/* The unit's name and address in the layout's header and in the body. */
+void
+page_unit_header(struct page *p, const struct unit *u)
+{
+	struct tmpl_dict *s = tmpl_section(p->layout, "UNIT");
+
+	tmpl_set(s, "UNIT_NAME", u->full);
+	tmpl_set(s, "UNIT_SLUG", u->slug);
+	tmpl_set(p->body, "UNIT_NAME", u->full);
+	tmpl_set(p->body, "UNIT_SLUG", u->slug);
+}
+
+/* /don-vi/{unit}/tin-tuc/{id}-{slug} */
+const char *
+page_article_url(struct arena *a, const char *unit_slug, uint64_t id,
+    const char *slug)
+{
+	return arena_printf(a, "/don-vi/%s/tin-tuc/%llu-%s", unit_slug,
+	    (unsigned long long)id, slug);
+}
+
+/* An ID number shown by its last four digits only; "" without one. */
+const char *
+page_masked_id(struct arena *a, const char *last4)
+{
+	return last4 != NULL ? arena_printf(a, "********%s", last4) : "";
+}
+
+/* The signed-in user, from the request's address: who the audit log
+ * names. */
+struct actor
+page_actor(const struct request *r)
+{
+	struct actor	 a = { r->user ? r->user->id : 0, r->remote_addr };
+
+	return a;
+}

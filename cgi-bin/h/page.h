@@ -1,0 +1,31 @@
+/* What several handlers share: units (loading one, its name, the page
+ * header of its website) and the addresses of pages. */
+#ifndef PAGE_H
+#define PAGE_H
+#include <stdint.h>
+
+#include "app/audit.h"
+
+struct arena;
+struct page;
+struct request;
+
+struct unit {
+	uint64_t	 id;
+	const char	*code, *kind, *name, *slug;
+	const char	*full;		/* "Phường Bãi Bông" */
+	const char	*kind_label;	/* "Phường" */
+};
+
+const char	*page_unit_name(struct arena *, const char *kind,
+		    const char *name);
+int		 page_unit_load(struct request *, const char *slug,
+		    struct unit *);
+int		 page_unit_by_host(struct request *, struct unit *);
+void		 page_unit_header(struct page *, const struct unit *);
+const char	*page_article_url(struct arena *, const char *unit_slug,
+		    uint64_t id, const char *slug);
+const char	*page_masked_id(struct arena *, const char *last4);
+struct actor	 page_actor(const struct request *);
+
+#endif

@@ -1,0 +1,41 @@
+/* Every route, once: an X-macro list (no include guard) expanded by h/h.h
+ * (enum route_id, the handlers' prototypes) and h/routes.c (the table).
+ *   ROUTE(name, methods, pattern, scope, roles, keys)
+ * The handler is h_<name>; name also labels metrics and `portalctl
+ * routes`.  methods: GET (with HEAD), FORM (GET, HEAD, POST) or POST;
+ * scope: PUBLIC, USER, ROLE, UNIT or OWNER (http/router.h); roles: ROLE(...)
+ * bits; keys: K(...) bits of the parameters the handler reads
+ * (http/request.h).  Every POST needs the session's CSRF token. */
+ROUTE(home, GET, "/", PUBLIC, 0, K(PAGE))
+ROUTE(unit, GET, "/don-vi/{unit:slug}/", PUBLIC, 0, K(PAGE))
+ROUTE(article, GET, "/don-vi/{unit:slug}/tin-tuc/{article:idslug}", PUBLIC, 0, 0)
+ROUTE(healthz, GET, "/healthz", PUBLIC, 0, 0)
+ROUTE(metrics, METHOD_GET, "/metrics", PUBLIC, 0, 0)
+ROUTE(login, FORM, "/dang-nhap", PUBLIC, 0, K(NEXT) | K(ACCOUNT) | K(PASSWORD))
+ROUTE(logout, POST, "/dang-xuat", PUBLIC, 0, 0)
+ROUTE(register, FORM, "/dang-ky", PUBLIC, 0,
+  K(FULL_NAME) | K(PHONE) | K(EMAIL) | K(ID_NUMBER) | K(PASSWORD) |
+  K(PASSWORD2))
+ROUTE(forgot, FORM, "/quen-mat-khau", PUBLIC, 0, K(EMAIL))
+ROUTE(reset, FORM, "/dat-lai-mat-khau", PUBLIC, 0,
+  K(TOKEN) | K(PASSWORD) | K(PASSWORD2))
+ROUTE(account, FORM, "/tai-khoan", USER, 0, K(FULL_NAME) | K(EMAIL))
+ROUTE(account_password, POST, "/tai-khoan/mat-khau", USER, 0,
+  K(CURRENT_PASSWORD) | K(PASSWORD) | K(PASSWORD2))
+ROUTE(account_logout_others, POST, "/tai-khoan/dang-xuat-khac", USER, 0, 0)
+ROUTE(admin_users, GET, "/quan-tri/nguoi-dung", ROLE, ROLE(ADMIN), K(Q) | K(PAGE))
+ROUTE(admin_user_new, FORM, "/quan-tri/nguoi-dung/moi", ROLE, ROLE(ADMIN),
+  K(FULL_NAME) | K(PHONE) | K(EMAIL) | K(PASSWORD))
+ROUTE(admin_user, GET, "/quan-tri/nguoi-dung/{user:id}", ROLE, ROLE(ADMIN), 0)
+ROUTE(admin_user_grant, POST, "/quan-tri/nguoi-dung/{user:id}/cap-quyen", ROLE,
+  ROLE(ADMIN), K(ROLE) | K(UNIT))
+ROUTE(admin_user_revoke, POST, "/quan-tri/nguoi-dung/{user:id}/thu-hoi", ROLE,
+  ROLE(ADMIN), K(ROLE) | K(UNIT))
+ROUTE(admin_user_lock, POST, "/quan-tri/nguoi-dung/{user:id}/khoa", ROLE,
+  ROLE(ADMIN), K(ACTION))
+ROUTE(editor, GET, "/bien-tap/", ROLE, ROLE(EDITOR), 0)
+ROUTE(editor_new, FORM, "/bien-tap/bai-viet/moi", ROLE, ROLE(EDITOR),
+  K(UNIT) | K(TITLE) | K(SUMMARY) | K(BODY) | K(ACTION))
+ROUTE(editor_edit, FORM, "/bien-tap/bai-viet/{article:id}", OWNER, ROLE(EDITOR),
+  K(TITLE) | K(SUMMARY) | K(BODY) | K(ACTION))
+ROUTE(desk, GET, "/mot-cua/", ROLE, ROLE(STAFF) | ROLE(LEADER), 0)
