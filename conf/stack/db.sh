@@ -80,6 +80,10 @@ db_sql() {
 }
 
 # Create the datadir on first use.  Returns 0 when it was just created.
+# No host name lookup: --skip-name-resolve alone still lets the script run
+# resolveip on `uname -n` (and give up when that and localhost fail);
+# --force skips that check.  With socket authentication the only accounts
+# made are @localhost, so nothing needs the host's name or address.
 db_init() {
 	if [[ -d $S_DB/mysql ]]; then
 		return 1
@@ -87,7 +91,7 @@ db_init() {
 	rm -rf "$S_DB"
 	if ! mariadb-install-db --no-defaults --datadir="$S_DB" --user="$S_ADMIN" \
 		--auth-root-authentication-method=socket --skip-test-db \
-		--skip-name-resolve >"$S_LOG/mariadb-install.log" 2>&1; then
+		--skip-name-resolve --force >"$S_LOG/mariadb-install.log" 2>&1; then
 		rm -rf "$S_DB"
 		stack_fail "mariadb-install-db failed" mariadb-install.log
 	fi
