@@ -11,8 +11,8 @@
 #   stack.sh db-start VAR           start only MariaDB again
 #   stack.sh run                    (re)start the demo in var/dev, return
 #
-# Layout of VAR: db/ (datadir), db.env (PORTAL_DB_PASSWORD, mode 0600),
-# secrets.env (the ID sealing key,
+# Layout of VAR: db/ (datadir), db.env (PORTAL_DB_PASSWORD and
+# PORTAL_DB_MIGRATE_PASSWORD, mode 0600), secrets.env (the ID sealing key,
 # mode 0600), stack.env (every PORTAL_* variable the stack runs with, mode
 # 0600, for sourcing), nginx.conf, nginx/ (nginx prefix and temp dirs),
 # run/ (sockets and pid files), log/, tmp/, accounts.txt (written by

@@ -69,13 +69,17 @@ app_id_key() {
 	printf '%s\n' "$key"
 }
 
-# portalctl migrate and seed with the programs in $1; output to
-# VAR/log/portalctl.log.
+# portalctl migrate and seed with the programs in $1, as the migration
+# account; output to VAR/log/portalctl.log.  portalctl takes that account
+# from [db] migrate_user and migrate_password; the user and password given
+# here too serve a portalctl that knows only [db] user.
 app_portalctl() {
-	local bindir=$1 cmd
+	local bindir=$1 cmd user=$PORTAL_DB_MIGRATE_USER pw=$PORTAL_DB_MIGRATE_PASSWORD
 	for cmd in migrate seed; do
 		printf '== portalctl %s (%s)\n' "$cmd" "$(date -u +%FT%TZ)" >>"$S_LOG/portalctl.log"
-		if ! (cd "$STACK_ROOT" && "$bindir/portalctl" -c "$STACK_ROOT/conf/portal.conf" "$cmd") \
+		if ! (cd "$STACK_ROOT" && PORTAL_DB_USER=$user PORTAL_DB_PASSWORD=$pw \
+			PORTAL_DB_MIGRATE_USER=$user PORTAL_DB_MIGRATE_PASSWORD=$pw \
+			"$bindir/portalctl" -c "$STACK_ROOT/conf/portal.conf" "$cmd") \
 			</dev/null >>"$S_LOG/portalctl.log" 2>&1; then
 			stack_fail "portalctl $cmd failed" portalctl.log
 		fi

@@ -1,7 +1,13 @@
 # shellcheck shell=bash
 # The stack's MariaDB: a private mariadbd on a unix socket only, its
-# datadir in VAR/db, the portal account's password in VAR/db.env (mode
-# 0600).
+# datadir in VAR/db, its two accounts' passwords in VAR/db.env (mode 0600).
+#
+# The accounts, both @localhost:
+#   portal          the responder and portalctl's user commands: rows only
+#                   (SELECT, INSERT, UPDATE, DELETE on portal.*)
+#   portal_migrate  portalctl migrate and seed: the schema (ALL on portal.*)
+# The audit log's triggers (migrations/0004) run with their definer's
+# rights, the migration account's, so the responder needs nothing more.
 
 # Bounds, in seconds.
 STACK_DB_WAIT=30
@@ -22,7 +28,7 @@ db_check() {
 	stack_check_socket "$S_DB_SOCK"
 }
 
-# Start MariaDB (creating the datadir and the account on first use) and
+# Start MariaDB (creating the datadir and the accounts on first use) and
 # export the responder's connection settings.
 db_start() {
 	local fresh=0
@@ -125,31 +131,55 @@ db_daemon_start() {
 	esac
 }
 
-# Create database and account if new ($1 = 1) or if db.env is missing, and
-# export the account's settings.
-db_accounts() {
-	local fresh=$1 pw=
+# Set variable $1 to the password $2 in db.env: empty when db.env has none;
+# $3 = required: db.env, when it exists, must hold it.
+db_env_get() {
+	local v=
 	if [[ -s $S_DB_ENV ]]; then
-		pw=$(sed -n 's/^PORTAL_DB_PASSWORD=//p' "$S_DB_ENV")
-		[[ $pw =~ ^[0-9a-f]{32,}$ ]] || die "$S_DB_ENV: no valid PORTAL_DB_PASSWORD"
+		v=$(sed -n "s/^$2=//p" "$S_DB_ENV")
+		if [[ -n $v || $3 == required ]] && ! [[ $v =~ ^[0-9a-f]{32,}$ ]]; then
+			die "$S_DB_ENV: no valid $2"
+		fi
 	fi
-	if [[ $fresh == 1 || -z $pw ]]; then
+	printf -v "$1" '%s' "$v"
+}
+
+# Create database and accounts if new ($1 = 1) or if db.env lacks a
+# password (a new VAR, or one made before the migration account), and
+# keep both accounts' settings for the programs and VAR/stack.env.
+db_accounts() {
+	local fresh=$1 pw mpw
+	db_env_get pw PORTAL_DB_PASSWORD required
+	# Optional: a db.env from before the migration account has none.
+	db_env_get mpw PORTAL_DB_MIGRATE_PASSWORD optional
+	if [[ $fresh == 1 || -z $pw || -z $mpw ]]; then
 		pw=${pw:-$(stack_random_hex 24)}
-		db_grant "$pw"
-		printf 'PORTAL_DB_PASSWORD=%s\n' "$pw" | stack_write_private "$S_DB_ENV"
+		mpw=${mpw:-$(stack_random_hex 24)}
+		db_grant "$pw" "$mpw"
+		printf 'PORTAL_DB_PASSWORD=%s\nPORTAL_DB_MIGRATE_PASSWORD=%s\n' "$pw" "$mpw" |
+			stack_write_private "$S_DB_ENV"
 	fi
 	chmod 0600 "$S_DB_ENV"
 	stack_env_export PORTAL_DB_USER portal
 	stack_env_export PORTAL_DB_PASSWORD "$pw"
+	# Only portalctl migrate and seed get these (conf/stack/app.sh).
+	stack_env_keep PORTAL_DB_MIGRATE_USER portal_migrate
+	stack_env_keep PORTAL_DB_MIGRATE_PASSWORD "$mpw"
 }
 
-# Create the database and the account with password $1.
+# Create the database and both accounts with passwords $1 (responder) and
+# $2 (migration); set the passwords and rights of existing ones (the
+# responder's account had all rights before the migration account).
 db_grant() {
-	db_sql <<-EOF || stack_fail "could not create database and account" mariadb.err
+	db_sql <<-EOF || stack_fail "could not create database and accounts" mariadb.err
 		CREATE DATABASE IF NOT EXISTS portal
 		    CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 		CREATE USER IF NOT EXISTS 'portal'@'localhost' IDENTIFIED BY '$1';
 		ALTER USER 'portal'@'localhost' IDENTIFIED BY '$1';
-		GRANT ALL PRIVILEGES ON portal.* TO 'portal'@'localhost';
+		REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'portal'@'localhost';
+		GRANT SELECT, INSERT, UPDATE, DELETE ON portal.* TO 'portal'@'localhost';
+		CREATE USER IF NOT EXISTS 'portal_migrate'@'localhost' IDENTIFIED BY '$2';
+		ALTER USER 'portal_migrate'@'localhost' IDENTIFIED BY '$2';
+		GRANT ALL PRIVILEGES ON portal.* TO 'portal_migrate'@'localhost';
 	EOF
 }
