@@ -3,7 +3,9 @@
 # and nginx, with every file they write under one state directory VAR, so
 # that several stacks (make run, each test suite) can run side by side.
 #
-#   stack.sh deps                   install missing Debian packages (root)
+#   stack.sh deps                   install missing Debian packages that
+#                                   make run needs (root)
+#   stack.sh deps test              ... and those only the tests need
 #   stack.sh start VAR PORT BINDIR  start MariaDB, SMTP sink, migrate, seed,
 #                                   portal, nginx (PORTAL_SMTP_PORT: sink's port)
 #   stack.sh stop [VAR]             stop them all (default VAR: var/dev)
@@ -149,8 +151,8 @@ main() {
 	shift || true
 	case $cmd in
 	deps)
-		(($# == 0)) || usage
-		deps_install
+		(($# == 0)) || [[ $# == 1 && $1 == test ]] || usage
+		deps_install "${1:-}"
 		;;
 	start)
 		(($# == 3)) || usage
