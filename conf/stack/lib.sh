@@ -233,9 +233,11 @@ stack_write_private() {
 S_ENV_NAMES=()
 
 # Keep $1=$2 for VAR/stack.env without exporting it to the stack's
-# programs (a secret that only some of them may have).
+# programs (a secret that only some of them may have), even when the
+# caller's environment had it.
 stack_env_keep() {
 	printf -v "$1" '%s' "$2"
+	export -n "${1?}"
 	S_ENV_NAMES+=("$1")
 }
 
