@@ -38,12 +38,14 @@ A = var/asan
 LIB_O = $(LIB_C:cgi-bin/%.c=$(B)/%.o) $(LIB_CC:cgi-bin/%.cc=$(B)/%.o)
 LIB_A = $(LIB_C:cgi-bin/%.c=$(A)/%.o) $(LIB_CC:cgi-bin/%.cc=$(A)/%.o)
 
-.PHONY: all build deps run stop test unit asan fuzz bench clean
+.PHONY: all build deps deps-test run stop test unit asan fuzz bench clean
 all: build
 build: cgi-bin/portal.fcgi cgi-bin/portalctl
 
 deps:
 	@conf/stack.sh deps
+deps-test:
+	@conf/stack.sh deps test
 
 $(B)/%.o: cgi-bin/%.c
 	@mkdir -p $(@D)
@@ -108,7 +110,7 @@ run: deps build
 stop:
 	@conf/stack.sh stop
 
-test: deps build
+test: deps-test build
 	@$(MAKE) -s asan
 	@tests/run
 
@@ -122,7 +124,7 @@ $(F)/%: tests/fuzz/%.c $(FUZZ_SRC)
 	@echo "  FUZZ    $@"
 	@clang -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined \
 	    $(INC) -o $@ $< $(FUZZ_SRC) -lunistring
-fuzz: deps $(FUZZERS:%=$(F)/%)
+fuzz: deps-test $(FUZZERS:%=$(F)/%)
 	@for f in $(FUZZERS); do \
 		mkdir -p $(F)/corpus-$$f; \
 		echo "fuzz $$f for $(FUZZ_SECONDS)s"; \
@@ -130,7 +132,7 @@ fuzz: deps $(FUZZERS:%=$(F)/%)
 		    $(F)/corpus-$$f tests/fuzz/corpus/$$f || exit 1; \
 	done
 
-bench: deps build
+bench: deps-test build
 	@tests/bench/run
 
 clean:
