@@ -33,6 +33,10 @@ LIB_CC = $(foreach l,$(LAYERS),$(wildcard cgi-bin/$(l)/*.cc))
 UNIT_TESTS = $(basename $(notdir $(wildcard tests/unit/test_*.c)))
 FUZZERS = $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c)))
 
+# nginx's own error pages (400, 413, 50x), rendered from the templates.
+ERROR_PAGES = static/errors/400.html static/errors/413.html \
+    static/errors/50x.html
+
 B = var/build
 A = var/asan
 LIB_O = $(LIB_C:cgi-bin/%.c=$(B)/%.o) $(LIB_CC:cgi-bin/%.cc=$(B)/%.o)
@@ -40,7 +44,7 @@ LIB_A = $(LIB_C:cgi-bin/%.c=$(A)/%.o) $(LIB_CC:cgi-bin/%.cc=$(A)/%.o)
 
 .PHONY: all build deps deps-test run stop test unit asan fuzz bench clean
 all: build
-build: cgi-bin/portal.fcgi cgi-bin/portalctl
+build: cgi-bin/portal.fcgi cgi-bin/portalctl $(ERROR_PAGES)
 
 deps:
 	@conf/stack.sh deps
@@ -76,6 +80,12 @@ $(A)/portal.fcgi: $(A)/main.o $(A)/serve.o $(LIB_A)
 $(A)/portalctl: $(A)/ctl/portalctl.o $(LIB_A)
 	@echo "  LD      $@"
 	@$(CXX) $(SAN) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(ERROR_PAGES) &: cgi-bin/portalctl templates/error.tpl templates/layout.tpl \
+    conf/portal.conf
+	@mkdir -p static/errors
+	@echo "  PAGES   static/errors"
+	@cgi-bin/portalctl error-pages static/errors
 
 # Unit tests and fuzz-corpus replays: sanitized, linked with the library.
 TFLAGS = -Wno-missing-prototypes -Itests/unit
@@ -136,6 +146,7 @@ bench: deps-test build
 	@tests/bench/run
 
 clean:
-	rm -rf var/build var/asan var/fuzz cgi-bin/portal.fcgi cgi-bin/portalctl
+	rm -rf var/build var/asan var/fuzz cgi-bin/portal.fcgi cgi-bin/portalctl \
+	    $(ERROR_PAGES)
 
 -include $(shell find $(B) $(A) -name '*.d' 2>/dev/null)

@@ -17,21 +17,7 @@
 <div class="page-head">
   <h1>Tài khoản của tôi</h1>
 </div>
-{{#NOTICE}}
-<div class="notice" role="status"><p>{{MESSAGE}}</p></div>
-{{/NOTICE}}
-{{#FORM_ERROR}}
-<div class="alert" id="thong-bao-loi" role="alert" tabindex="-1" autofocus>
-  <p class="alert-title">{{MESSAGE}}</p>
-  <ul class="alert-list">
-    {{#ERR_FULL_NAME}}<li><a href="#ho-ten">{{MESSAGE}}</a></li>{{/ERR_FULL_NAME}}
-    {{#ERR_EMAIL}}<li><a href="#email">{{MESSAGE}}</a></li>{{/ERR_EMAIL}}
-    {{#ERR_CURRENT_PASSWORD}}<li><a href="#mat-khau-hien-tai">{{MESSAGE}}</a></li>{{/ERR_CURRENT_PASSWORD}}
-    {{#ERR_PASSWORD}}<li><a href="#mat-khau">{{MESSAGE}}</a></li>{{/ERR_PASSWORD}}
-    {{#ERR_PASSWORD2}}<li><a href="#mat-khau-nhap-lai">{{MESSAGE}}</a></li>{{/ERR_PASSWORD2}}
-  </ul>
-</div>
-{{/FORM_ERROR}}
+{{>FORM_ERROR}}
 <div class="two-col">
   <section class="panel" aria-labelledby="thong-tin-ca-nhan">
     <h2 id="thong-tin-ca-nhan">Thông tin cá nhân</h2>

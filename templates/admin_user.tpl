@@ -19,14 +19,7 @@
   <h1>{{FULL_NAME}}</h1>
   <p class="page-lead">Mã người dùng: {{USER_ID}}</p>
 </div>
-{{#NOTICE}}
-<div class="notice" role="status"><p>{{MESSAGE}}</p></div>
-{{/NOTICE}}
-{{#FORM_ERROR}}
-<div class="alert" id="thong-bao-loi" role="alert" tabindex="-1" autofocus>
-  <p class="alert-title">{{MESSAGE}}</p>
-</div>
-{{/FORM_ERROR}}
+{{>FORM_ERROR}}
 <div class="two-col">
   <section class="panel" aria-labelledby="thong-tin">
     <h2 id="thong-tin">Thông tin tài khoản</h2>

@@ -15,17 +15,7 @@
 </nav>
 <section class="panel medium" aria-labelledby="tieu-de-trang">
   <h1 id="tieu-de-trang">Thêm người dùng</h1>
-  {{#FORM_ERROR}}
-  <div class="alert" id="thong-bao-loi" role="alert" tabindex="-1" autofocus>
-    <p class="alert-title">{{MESSAGE}}</p>
-    <ul class="alert-list">
-      {{#ERR_FULL_NAME}}<li><a href="#ho-ten">{{MESSAGE}}</a></li>{{/ERR_FULL_NAME}}
-      {{#ERR_PHONE}}<li><a href="#dien-thoai">{{MESSAGE}}</a></li>{{/ERR_PHONE}}
-      {{#ERR_EMAIL}}<li><a href="#email">{{MESSAGE}}</a></li>{{/ERR_EMAIL}}
-      {{#ERR_PASSWORD}}<li><a href="#mat-khau">{{MESSAGE}}</a></li>{{/ERR_PASSWORD}}
-    </ul>
-  </div>
-  {{/FORM_ERROR}}
+  {{>FORM_ERROR}}
   <form class="form" method="post" action="/quan-tri/nguoi-dung/moi" novalidate>
     <input type="hidden" name="csrf" value="{{CSRF}}">
     <div class="field{{#ERR_FULL_NAME}} field-invalid{{/ERR_FULL_NAME}}">

@@ -11,9 +11,6 @@
   <h1>Quản lý người dùng</h1>
   <a class="button" href="/quan-tri/nguoi-dung/moi">Thêm người dùng</a>
 </div>
-{{#NOTICE}}
-<div class="notice" role="status"><p>{{MESSAGE}}</p></div>
-{{/NOTICE}}
 <form class="filter-form" method="get" action="/quan-tri/nguoi-dung" role="search" aria-label="Tìm người dùng">
   <div class="field">
     <label for="tim-nguoi-dung">Tìm theo tên, số điện thoại, thư điện tử</label>

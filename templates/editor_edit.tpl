@@ -22,20 +22,7 @@
 <div class="page-head">
   <h1>{{#IS_NEW}}Viết bài mới{{/IS_NEW}}{{#NOT_NEW}}Sửa bài viết{{/NOT_NEW}}</h1>
 </div>
-{{#NOTICE}}
-<div class="notice" role="status"><p>{{MESSAGE}}</p></div>
-{{/NOTICE}}
-{{#FORM_ERROR}}
-<div class="alert" id="thong-bao-loi" role="alert" tabindex="-1" autofocus>
-  <p class="alert-title">{{MESSAGE}}</p>
-  <ul class="alert-list">
-    {{#ERR_UNIT}}<li><a href="#don-vi">{{MESSAGE}}</a></li>{{/ERR_UNIT}}
-    {{#ERR_TITLE}}<li><a href="#tieu-de">{{MESSAGE}}</a></li>{{/ERR_TITLE}}
-    {{#ERR_SUMMARY}}<li><a href="#tom-tat">{{MESSAGE}}</a></li>{{/ERR_SUMMARY}}
-    {{#ERR_BODY}}<li><a href="#noi-dung-bai">{{MESSAGE}}</a></li>{{/ERR_BODY}}
-  </ul>
-</div>
-{{/FORM_ERROR}}
+{{>FORM_ERROR}}
 <section class="panel" aria-labelledby="bai-viet">
   <h2 id="bai-viet" class="visually-hidden">Nội dung bài viết</h2>
   {{#NOT_NEW}}

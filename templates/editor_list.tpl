@@ -9,9 +9,6 @@
   <h1>Biên tập tin bài</h1>
   <a class="button" href="/bien-tap/bai-viet/moi">Viết bài mới</a>
 </div>
-{{#NOTICE}}
-<div class="notice" role="status"><p>{{MESSAGE}}</p></div>
-{{/NOTICE}}
 <section aria-labelledby="don-vi-phu-trach">
   <h2 id="don-vi-phu-trach">Đơn vị bạn phụ trách</h2>
   <ul class="plain-list">

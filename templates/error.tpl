@@ -1,7 +1,9 @@
 {{%AUTOESCAPE context="HTML"}}
 {{!
   Error page (BODY of layout.tpl).
-  Keys: STATUS, ERROR_TITLE, ERROR_MESSAGE, REQUEST_ID.
+  Keys: STATUS, ERROR_TITLE, ERROR_MESSAGE, RID (section: REQUEST_ID;
+  absent from the pages nginx serves as files, made by
+  `portalctl error-pages`).
 }}
 <section class="error-page" aria-labelledby="tieu-de-loi">
   <p class="error-status">Lỗi {{STATUS}}</p>
@@ -12,5 +14,5 @@
     <li><a href="/thu-tuc">Thủ tục hành chính</a></li>
     <li><a href="/tra-cuu">Tra cứu hồ sơ</a></li>
   </ul>
-  <p class="request-id"><small>Mã yêu cầu: <code>{{REQUEST_ID}}</code></small></p>
+  {{#RID}}<p class="request-id"><small>Mã yêu cầu: <code>{{REQUEST_ID}}</code></small></p>{{/RID}}
 </section>

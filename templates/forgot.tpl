@@ -10,9 +10,6 @@
 }}
 <section class="panel narrow" aria-labelledby="tieu-de-trang">
   <h1 id="tieu-de-trang">Quên mật khẩu</h1>
-  {{#NOTICE}}
-  <div class="notice" role="status"><p>{{MESSAGE}}</p></div>
-  {{/NOTICE}}
   {{#SENT}}
   <div class="notice" role="status">
     <p>Nếu thư điện tử này đã được đăng ký, chúng tôi đã gửi hướng dẫn đặt lại mật khẩu. Vui lòng kiểm tra hộp thư (cả mục thư rác).</p>
@@ -22,14 +19,7 @@
   </ul>
   {{/SENT}}
   {{#FORM}}
-  {{#FORM_ERROR}}
-  <div class="alert" id="thong-bao-loi" role="alert" tabindex="-1" autofocus>
-    <p class="alert-title">{{MESSAGE}}</p>
-    <ul class="alert-list">
-      {{#ERR_EMAIL}}<li><a href="#email">{{MESSAGE}}</a></li>{{/ERR_EMAIL}}
-    </ul>
-  </div>
-  {{/FORM_ERROR}}
+  {{>FORM_ERROR}}
   <p id="huong-dan">Nhập thư điện tử đã đăng ký; chúng tôi sẽ gửi đường dẫn đặt lại mật khẩu, có hiệu lực 30 phút.</p>
   <form class="form" method="post" action="/quen-mat-khau" novalidate>
     <input type="hidden" name="csrf" value="{{CSRF}}">

@@ -8,9 +8,6 @@
   NOTICE (section: MESSAGE; set by resp_page_new from "tb", e.g. after
   signing out: /?tb=dang-xuat).
 }}
-{{#NOTICE}}
-<div class="notice" role="status"><p>{{MESSAGE}}</p></div>
-{{/NOTICE}}
 <section class="intro" aria-labelledby="gioi-thieu">
   <h1 id="gioi-thieu">{{SITE_NAME}}</h1>
   <p class="intro-text">Thông tin chính thức, thủ tục hành chính và dịch vụ công trực tuyến của thành phố và {{TOTAL_UNITS}} phường, xã trực thuộc.</p>

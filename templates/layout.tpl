@@ -89,6 +89,7 @@
   </nav>
 </header>
 <main id="noi-dung" class="wrap site-main" tabindex="-1">
+{{#NOTICE}}<div class="notice" role="status"><p>{{MESSAGE}}</p></div>{{/NOTICE}}
 {{>BODY}}
 </main>
 <footer class="site-footer">

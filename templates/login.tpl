@@ -4,19 +4,11 @@
   Keys: CSRF, NEXT (path to return to, sent back as "tiep"),
   VAL_ACCOUNT (re-filled "tai_khoan"),
   FORM_ERROR (section: MESSAGE), NOTICE (section: MESSAGE),
-  TNID (section, shown when Thái Nguyên ID sign-in is enabled).
   Fields posted: csrf, tiep, tai_khoan, mat_khau.
 }}
 <section class="panel narrow" aria-labelledby="tieu-de-trang">
   <h1 id="tieu-de-trang">Đăng nhập</h1>
-  {{#NOTICE}}
-  <div class="notice" role="status"><p>{{MESSAGE}}</p></div>
-  {{/NOTICE}}
-  {{#FORM_ERROR}}
-  <div class="alert" id="thong-bao-loi" role="alert" tabindex="-1" autofocus>
-    <p class="alert-title">{{MESSAGE}}</p>
-  </div>
-  {{/FORM_ERROR}}
+  {{>FORM_ERROR}}
   <form class="form" method="post" action="/dang-nhap" novalidate>
     <input type="hidden" name="csrf" value="{{CSRF}}">
     <input type="hidden" name="tiep" value="{{NEXT}}">
@@ -33,12 +25,6 @@
       <a href="/quen-mat-khau">Quên mật khẩu?</a>
     </div>
   </form>
-  {{#TNID}}
-  <div class="alt-signin">
-    <p>Hoặc dùng tài khoản định danh của tỉnh:</p>
-    <a class="button button-secondary" href="/auth/tnid/login">Đăng nhập bằng Thái Nguyên ID</a>
-  </div>
-  {{/TNID}}
   <ul class="form-links">
     <li><a href="/dang-ky">Chưa có tài khoản? Đăng ký</a></li>
   </ul>

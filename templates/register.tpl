@@ -12,19 +12,7 @@
 <section class="panel medium" aria-labelledby="tieu-de-trang">
   <h1 id="tieu-de-trang">Đăng ký tài khoản</h1>
   <p class="page-lead">Tài khoản dùng để nộp và theo dõi hồ sơ thủ tục hành chính trực tuyến.</p>
-  {{#FORM_ERROR}}
-  <div class="alert" id="thong-bao-loi" role="alert" tabindex="-1" autofocus>
-    <p class="alert-title">{{MESSAGE}}</p>
-    <ul class="alert-list">
-      {{#ERR_FULL_NAME}}<li><a href="#ho-ten">{{MESSAGE}}</a></li>{{/ERR_FULL_NAME}}
-      {{#ERR_PHONE}}<li><a href="#dien-thoai">{{MESSAGE}}</a></li>{{/ERR_PHONE}}
-      {{#ERR_EMAIL}}<li><a href="#email">{{MESSAGE}}</a></li>{{/ERR_EMAIL}}
-      {{#ERR_ID_NUMBER}}<li><a href="#so-dinh-danh">{{MESSAGE}}</a></li>{{/ERR_ID_NUMBER}}
-      {{#ERR_PASSWORD}}<li><a href="#mat-khau">{{MESSAGE}}</a></li>{{/ERR_PASSWORD}}
-      {{#ERR_PASSWORD2}}<li><a href="#mat-khau-nhap-lai">{{MESSAGE}}</a></li>{{/ERR_PASSWORD2}}
-    </ul>
-  </div>
-  {{/FORM_ERROR}}
+  {{>FORM_ERROR}}
   <form class="form" method="post" action="/dang-ky" novalidate>
     <input type="hidden" name="csrf" value="{{CSRF}}">
     <div class="field{{#ERR_FULL_NAME}} field-invalid{{/ERR_FULL_NAME}}">

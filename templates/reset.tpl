@@ -18,15 +18,7 @@
   <p><a class="button" href="/quen-mat-khau">Yêu cầu đường dẫn mới</a></p>
   {{/INVALID}}
   {{#FORM}}
-  {{#FORM_ERROR}}
-  <div class="alert" id="thong-bao-loi" role="alert" tabindex="-1" autofocus>
-    <p class="alert-title">{{MESSAGE}}</p>
-    <ul class="alert-list">
-      {{#ERR_PASSWORD}}<li><a href="#mat-khau">{{MESSAGE}}</a></li>{{/ERR_PASSWORD}}
-      {{#ERR_PASSWORD2}}<li><a href="#mat-khau-nhap-lai">{{MESSAGE}}</a></li>{{/ERR_PASSWORD2}}
-    </ul>
-  </div>
-  {{/FORM_ERROR}}
+  {{>FORM_ERROR}}
   <form class="form" method="post" action="/dat-lai-mat-khau" novalidate>
     <input type="hidden" name="csrf" value="{{CSRF}}">
     <input type="hidden" name="ma" value="{{TOKEN}}">

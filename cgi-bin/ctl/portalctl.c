@@ -19,9 +19,11 @@
 #include "core/role.h"
 #include "core/seal.h"
 #include "core/text.h"
+#include "core/tmpl.h"
 #include "core/valid.h"
 #include "data/db.h"
 #include "h/h.h"
+#include "http/resp.h"
 #include "http/router.h"
 
 #define MIGRATIONS_MAX	1000
@@ -524,6 +526,38 @@ cmd_check_sql(struct db *db, struct arena *a)
 	return 0;
 }
 
+/* portalctl error-pages DIR: the pages nginx serves itself (400, 413,
+ * and 50x for 502, 503, 504), rendered from the templates. */
+static int
+cmd_error_pages(const char *dir)
+{
+	static const struct { int status; const char *file; } pages[] = {
+		{ 400, "400.html" }, { 413, "413.html" }, { 503, "50x.html" },
+	};
+	size_t	 i, len;
+	char	*html, *path;
+	FILE	*f;
+	int	 rc = 0;
+
+	if (!tmpl_init(cfg_str("paths", "templates", "templates")))
+		return 1;
+	resp_site_init();
+	for (i = 0; i < sizeof(pages) / sizeof(pages[0]) && rc == 0; i++) {
+		if ((html = resp_error_file(pages[i].status, &len)) == NULL)
+			return 1;
+		if (asprintf(&path, "%s/%s", dir, pages[i].file) < 0)
+			abort();
+		if ((f = fopen(path, "w")) == NULL ||
+		    fwrite(html, 1, len, f) != len || fclose(f) != 0) {
+			LOGE("%s: %s", path, strerror(errno));
+			rc = 1;
+		}
+		free(path);
+		free(html);
+	}
+	return rc;
+}
+
 static int
 cmd_user(struct db *db, struct arena *a, char **argv, int argc)
 {
@@ -563,7 +597,7 @@ static void
 usage(void)
 {
 	fprintf(stderr, "usage: portalctl [-c portal.conf] migrate | seed | "
-	    "routes | check-sql |\n"
+	    "routes | check-sql | error-pages DIR |\n"
 	    "  user add PHONE \"FULL NAME\" [EMAIL]  (password on stdin)\n"
 	    "  user grant|revoke PHONE ROLE [UNIT-SLUG]\n"
 	    "  user disable|enable PHONE\n"
@@ -594,6 +628,9 @@ main(int argc, char *argv[])
 	}
 	if (strcmp(argv[optind], "routes") == 0)
 		return cmd_routes();
+	if (strcmp(argv[optind], "error-pages") == 0)
+		return optind + 2 == argc && cfg_load(conffile) ?
+		    cmd_error_pages(argv[optind + 1]) : 2;
 	if (!cfg_load(conffile) || sodium_init() < 0 || !db_library_init() ||
 	    !seal_init(cfg_str("security", "id_key", "")) ||
 	    !pw_init(cfg_str("security", "common_passwords",

@@ -178,6 +178,8 @@ user_audit(struct request *r, struct tmpl_dict *d, uint64_t id)
 		tmpl_set(s, "ACTION", v[i].action);
 		tmpl_set(s, "DETAIL", v[i].detail);
 	}
+	if (n == 0)
+		tmpl_show(d, "NO_AUDIT");
 	return 1;
 }
 

@@ -1,6 +1,5 @@
 /* The answer: status, headers, body; pages rendered in the layout; error
- * pages; and writing all of it to the FastCGI stream.  Every answer,
- * errors included, carries the security headers. */
+ * pages; and writing all of it to the FastCGI stream. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,16 +14,6 @@
 #include "core/tmpl.h"
 #include "http/request.h"
 #include "http/resp.h"
-
-static const char *const security_headers[][2] = {
-	{ "Content-Security-Policy", "default-src 'self'; script-src 'self'; "
-	  "style-src 'self'; img-src 'self' data:; object-src 'none'; "
-	  "base-uri 'self'; form-action 'self'; frame-ancestors 'none'" },
-	{ "X-Content-Type-Options", "nosniff" },
-	{ "Referrer-Policy", "strict-origin-when-cross-origin" },
-	{ "X-Frame-Options", "DENY" },
-	{ "Permissions-Policy", "camera=(), microphone=(), geolocation=()" },
-};
 
 struct status_text {
 	int		 code;
@@ -133,6 +122,7 @@ resp_header(struct request *r, const char *name, const char *value)
 }
 
 static void	resp_page_user(struct request *, struct tmpl_dict *);
+static void	resp_page_nav(struct request *, struct tmpl_dict *);
 
 static void
 dict_free(void *d)
@@ -163,15 +153,45 @@ resp_page_new(struct request *r, struct page *p, const char *title,
 	tmpl_set(p->layout, "REQUEST_ID", r->rid);
 	p->body = tmpl_include(p->layout, "BODY", body_tmpl);
 	p->form_error = NULL;
+	p->fields = NULL;
 	p->title = title;
 	p->errors = 0;
 	tmpl_set(p->body, "SITE_NAME", site.name);
 	if (r->sess != NULL)
 		tmpl_set(p->body, "CSRF", r->sess->csrf);
 	if (r->val[KEY_NOTICE].s != NULL)
-		tmpl_set(tmpl_section(p->body, "NOTICE"), "MESSAGE",
+		tmpl_set(tmpl_section(p->layout, "NOTICE"), "MESSAGE",
 		    r->val[KEY_NOTICE].s);
 	resp_page_user(r, p->layout);
+	resp_page_nav(r, p->layout);
+}
+
+/* The menu item of a route's pages (aria-current), by route name prefix. */
+static const struct {
+	const char	*prefix;
+	const char	*section;
+} nav[] = {
+	{ "unit", "NAV_TIN_TUC" },
+	{ "article", "NAV_TIN_TUC" },
+	{ "login", "NAV_DANG_NHAP" },
+	{ "register", "NAV_DANG_KY" },
+	{ "account", "NAV_TAI_KHOAN" },
+	{ "editor", "NAV_BIEN_TAP" },
+	{ "desk", "NAV_MOT_CUA" },
+	{ "admin_", "NAV_QUAN_TRI" },
+};
+
+static void
+resp_page_nav(struct request *r, struct tmpl_dict *d)
+{
+	size_t	 i;
+
+	for (i = 0; r->route != NULL && i < sizeof(nav) / sizeof(nav[0]); i++)
+		if (strncmp(r->route->name, nav[i].prefix,
+		    strlen(nav[i].prefix)) == 0) {
+			tmpl_show(d, nav[i].section);
+			return;
+		}
 }
 
 /* The layout's account corner and the areas the user may enter. */
@@ -200,17 +220,62 @@ resp_page_user(struct request *r, struct tmpl_dict *d)
 	resp_header(r, "Cache-Control", "private, no-store");
 }
 
-/* Marks a field's error (section ERR_<FIELD>) and counts it; the first
- * one also makes the alert at the top of the form. */
+/* The form fields that can be in error: the section beside the input
+ * (ERR_<FIELD>) and the input's id, which the alert links to. */
+static const struct {
+	const char	*section;
+	const char	*id;
+} fields[] = {
+	{ "ERR_FULL_NAME", "ho-ten" },
+	{ "ERR_PHONE", "dien-thoai" },
+	{ "ERR_EMAIL", "email" },
+	{ "ERR_ID_NUMBER", "so-dinh-danh" },
+	{ "ERR_CURRENT_PASSWORD", "mat-khau-hien-tai" },
+	{ "ERR_PASSWORD", "mat-khau" },
+	{ "ERR_PASSWORD2", "mat-khau-nhap-lai" },
+	{ "ERR_UNIT", "don-vi" },
+	{ "ERR_TITLE", "tieu-de" },
+	{ "ERR_SUMMARY", "tom-tat" },
+	{ "ERR_BODY", "noi-dung-bai" },
+};
+
+/* The alert at the top of the form (the partial form_error.tpl), made
+ * with message the first time. */
+static struct tmpl_dict *
+resp_alert(struct page *p, const char *message)
+{
+	if (p->form_error == NULL) {
+		p->form_error = tmpl_include(p->body, "FORM_ERROR",
+		    "form_error.tpl");
+		tmpl_set(p->form_error, "MESSAGE", message);
+	}
+	return p->form_error;
+}
+
+/* Marks a field's error (section ERR_<FIELD> beside its input, and a link
+ * to the input in the alert) and counts it. */
 void
 resp_field_error(struct page *p, const char *section, const char *msg)
 {
+	struct tmpl_dict	*item;
+	size_t			 i;
+
 	tmpl_set(tmpl_section(p->body, section), "MESSAGE", msg);
-	if (p->errors++ == 0 && p->form_error == NULL) {
-		p->form_error = tmpl_section(p->body, "FORM_ERROR");
-		tmpl_set(p->form_error, "MESSAGE", "Thông tin chưa hợp lệ. "
-		    "Vui lòng kiểm tra các mục được đánh dấu bên dưới.");
+	p->errors++;
+	resp_alert(p, "Thông tin chưa hợp lệ. Vui lòng kiểm tra các mục được "
+	    "đánh dấu bên dưới.");
+	for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+		if (strcmp(fields[i].section, section) == 0)
+			break;
+	if (i == sizeof(fields) / sizeof(fields[0])) {
+		LOGE("no input for %s", section);
+		return;
 	}
+	if (p->fields == NULL)
+		p->fields = tmpl_section(p->form_error, "FIELDS");
+	item = tmpl_section(p->fields, "FIELD");
+	tmpl_set(item, "FIELD_ID", fields[i].id);
+	tmpl_set(item, "MESSAGE", msg);
 }
 
 /* The alert at the top of a form says msg (one alert per page). */
@@ -218,9 +283,7 @@ void
 resp_form_error(struct page *p, const char *msg)
 {
 	p->errors++;
-	if (p->form_error == NULL)
-		p->form_error = tmpl_section(p->body, "FORM_ERROR");
-	tmpl_set(p->form_error, "MESSAGE", msg);
+	tmpl_set(resp_alert(p, msg), "MESSAGE", msg);
 }
 
 static void
@@ -290,7 +353,8 @@ resp_error(struct request *r, int status, const char *detail)
 	tmpl_set_int(p.body, "STATUS", status);
 	tmpl_set(p.body, "ERROR_TITLE", st->title);
 	tmpl_set(p.body, "ERROR_MESSAGE", detail ? detail : st->message);
-	tmpl_set(p.body, "REQUEST_ID", r->rid);
+	if (r->rid != NULL)
+		tmpl_set(tmpl_section(p.body, "RID"), "REQUEST_ID", r->rid);
 	if (status == 503)
 		resp_header(r, "Retry-After", "30");
 	return resp_page(r, status, &p) == 500 && status != 500 ? 500 : status;
@@ -302,7 +366,8 @@ put(FCGX_Stream *out, const char *s)
 	FCGX_PutStr(s, (int)strlen(s), out);
 }
 
-/* Writes status line, headers (ours and the security ones), and body. */
+/* Writes status line, headers and body.  The security headers (CSP and
+ * the others) are nginx's to add: conf/nginx/security-headers.conf. */
 void
 resp_write(struct request *r)
 {
@@ -325,13 +390,6 @@ resp_write(struct request *r)
 		put(out, r->hdrs[i].value);
 		put(out, "\r\n");
 	}
-	for (i = 0; i < sizeof(security_headers) /
-	    sizeof(security_headers[0]); i++) {
-		snprintf(line, sizeof(line), "%s: ", security_headers[i][0]);
-		put(out, line);
-		put(out, security_headers[i][1]);
-		put(out, "\r\n");
-	}
 	if (!has_cache)
 		put(out, "Cache-Control: no-cache\r\n");
 	snprintf(line, sizeof(line), "Content-Type: %s\r\nContent-Length: "
@@ -340,4 +398,26 @@ resp_write(struct request *r)
 	put(out, line);
 	if (r->method != METHOD_HEAD && r->bodylen > 0)
 		FCGX_PutStr(r->body, (int)r->bodylen, out);
+}
+
+/* The error page for status as nginx serves it from a file: no session,
+ * no request id.  Returns it (malloc'd, *len set), or NULL. */
+char *
+resp_error_file(int status, size_t *len)
+{
+	struct request	 r;
+	char		*out = NULL;
+
+	memset(&r, 0, sizeof(r));
+	r.a = arena_new();
+	r.method = METHOD_GET;
+	resp_error(&r, status, NULL);
+	if (r.status == status && r.body != NULL) {
+		out = xmalloc(r.bodylen + 1);
+		memcpy(out, r.body, r.bodylen);
+		out[r.bodylen] = '\0';
+		*len = r.bodylen;
+	}
+	arena_free(r.a);
+	return out;
 }

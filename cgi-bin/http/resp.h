@@ -11,6 +11,7 @@ struct page {
 	struct tmpl_dict	*layout;
 	struct tmpl_dict	*body;
 	struct tmpl_dict	*form_error;	/* the alert, once made */
+	struct tmpl_dict	*fields;	/* its list of fields in error */
 	const char		*title;
 	int			 errors;	/* form errors marked */
 };
@@ -27,5 +28,6 @@ int	resp_redirect(struct request *, int status, const char *location);
 int	resp_error(struct request *, int status, const char *detail);
 void	resp_write(struct request *);
 void	resp_site_init(void);
+char	*resp_error_file(int status, size_t *len);
 
 #endif
