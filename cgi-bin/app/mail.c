@@ -21,6 +21,7 @@
 #include "core/cfg.h"
 #include "core/log.h"
 #include "core/metrics.h"
+#include "core/tmpl.h"
 #include "data/db.h"
 
 #define MAIL_FROM_DEFAULT	"Cổng thông tin điện tử <no-reply@localhost>"
@@ -192,6 +193,30 @@ mail_queue(struct db *db, const char *to, const char *subject,
 		return 0;
 	return db_exec(db, STMT_OUTBOX_INSERT, NULL, NULL, "sss",
 	    to, subject, body) == DB_OK;
+}
+
+/* Queues the message of template file (in templates/mail/: the subject on
+ * the first line, a blank line, then the body) filled from d.  Returns
+ * 1/0 like mail_queue.  The text may hold a link that is a secret: its
+ * copy is wiped. */
+int
+mail_queue_tmpl(struct db *db, const char *to, const char *file,
+    struct tmpl_dict *d)
+{
+	char	*text, *nl;
+	size_t	 len;
+	int	 ok = 0;
+
+	if (!tmpl_render(file, d, &text, &len))
+		return 0;
+	if ((nl = strstr(text, "\n\n")) != NULL) {
+		*nl = '\0';
+		ok = mail_queue(db, to, text, nl + 2);
+	} else
+		LOGE("%s: no blank line after the subject", file);
+	sodium_memzero(text, len);
+	free(text);
+	return ok;
 }
 
 /* Bytes of text an encoded word of at most room characters holds:

@@ -8,6 +8,7 @@
 
 struct arena;
 struct db;
+struct tmpl_dict;
 
 struct mail_conf {
 	const char	*smtp_url;	/* smtp://127.0.0.1:2525 */
@@ -22,6 +23,8 @@ void	 mail_conf_load(struct mail_conf *);
 int	 mail_addr_valid(const char *);
 int	 mail_queue(struct db *, const char *to, const char *subject,
 	    const char *body);
+int	 mail_queue_tmpl(struct db *, const char *to, const char *file,
+	    struct tmpl_dict *);
 int	 mail_run_once(struct db *, struct arena *, const struct mail_conf *);
 int	 mail_smtp_send(const struct mail_conf *, const char *to,
 	    const char *subject, const char *body, char *err, size_t errsz);

@@ -21,6 +21,10 @@ using ctemplate::TemplateDictionary;
 
 static const char kPragma[] = "{{%AUTOESCAPE context=\"HTML\"}}";
 
+// The folder of the plain-text mail templates (*.txt): no escaping (the
+// text goes out as text/plain, never as HTML), whitespace kept.
+#define MAIL_DIR "mail"
+
 static TemplateDictionary *
 D(struct tmpl_dict *d)
 {
@@ -33,9 +37,9 @@ C(TemplateDictionary *d)
 	return reinterpret_cast<struct tmpl_dict *>(d);
 }
 
-// Lists the *.tpl files of dir, sorted.
+// Lists the files of dir whose names end in ext, sorted.
 static std::vector<std::string>
-tmpl_files(const char *dir)
+tmpl_files(const char *dir, const char *ext = ".tpl")
 {
 	std::vector<std::string>	 v;
 	DIR				*d = opendir(dir);
@@ -44,8 +48,8 @@ tmpl_files(const char *dir)
 	if (d == NULL)
 		return v;
 	while ((e = readdir(d)) != NULL) {
-		size_t n = strlen(e->d_name);
-		if (n > 4 && strcmp(e->d_name + n - 4, ".tpl") == 0)
+		size_t n = strlen(e->d_name), x = strlen(ext);
+		if (n > x && strcmp(e->d_name + n - x, ext) == 0)
 			v.push_back(e->d_name);
 	}
 	closedir(d);
@@ -112,6 +116,15 @@ tmpl_init(const char *dir)
 		c->SetTemplateRootDirectory(dir);
 		for (const std::string &f : tmpl_files(dir)) {
 			if (!c->LoadTemplate(f, ctemplate::STRIP_WHITESPACE)) {
+				LOGE("template %s does not parse", f.c_str());
+				return 0;
+			}
+		}
+		// Mail: plain text, lines kept as written.
+		for (const std::string &f : tmpl_files((std::string(dir) +
+		    "/" MAIL_DIR).c_str(), ".txt")) {
+			if (!c->LoadTemplate(MAIL_DIR "/" + f,
+			    ctemplate::DO_NOT_STRIP)) {
 				LOGE("template %s does not parse", f.c_str());
 				return 0;
 			}
@@ -203,16 +216,19 @@ tmpl_include(struct tmpl_dict *d, const char *name, const char *file)
 	}
 }
 
-/* Expands file with d into a malloc'd string the caller frees.
- * Returns 1 on success. */
+/* Expands file with d into a malloc'd string the caller frees: an HTML
+ * page, or with a mail/ file name a plain-text message.  Returns 1 on
+ * success. */
 extern "C" int
 tmpl_render(const char *file, struct tmpl_dict *d, char **out,
     size_t *outlen)
 {
 	try {
 		std::string s;
-		if (!ctemplate::ExpandTemplate(file,
-		    ctemplate::STRIP_WHITESPACE, D(d), &s)) {
+		bool mail = strncmp(file, MAIL_DIR "/", sizeof(MAIL_DIR)) == 0;
+		if (!ctemplate::ExpandTemplate(file, mail ?
+		    ctemplate::DO_NOT_STRIP : ctemplate::STRIP_WHITESPACE, D(d),
+		    &s)) {
 			LOGE("template %s failed to expand", file);
 			return 0;
 		}

@@ -166,35 +166,6 @@ split_tabs(char *line, char **f, size_t max)
 	return n;
 }
 
-/* units-pho-yen.tsv: code, kind (phường|xã), name, slug; header first. */
-static int
-seed_units(struct db *db, struct arena *a, const char *dir)
-{
-	char	*text = slurp(a, arena_printf(a, "%s/units-pho-yen.tsv", dir));
-	char	*line, *save = NULL, *f[4];
-	int	 n = 0;
-
-	if (text == NULL)
-		return 1;
-	for (line = strtok_r(text, "\n", &save); line != NULL;
-	    line = strtok_r(NULL, "\n", &save)) {
-		if (strncmp(line, "code\t", 5) == 0 ||
-		    split_tabs(line, f, 4) != 4)
-			continue;
-		if (!valid_unit_code(f[0], strlen(f[0])) ||
-		    !valid_slug(f[3], strlen(f[3])) ||
-		    db_exec(db, STMT_SEED_UNIT, NULL, NULL, "sssss", f[0],
-		    strcmp(f[1], "xã") == 0 ? "xa" : "phuong", f[2], f[3],
-		    "2022-05-01") != DB_OK) {
-			LOGE("bad unit line: %s", f[0]);
-			return 1;
-		}
-		n++;
-	}
-	printf("units: %d\n", n);
-	return 0;
-}
-
 /* Turns the two characters "\n" of a seed field into a newline. */
 static char *
 unescape(char *s)
@@ -212,27 +183,55 @@ unescape(char *s)
 	return s;
 }
 
-/* articles.tsv: unit slug, hours ago, slug, title, summary, body. */
+#define SEED_FIELDS_MAX	8
+
+/* The seed files: tab-separated, '#' lines and a header line starting
+ * with header skipped; each line's fields (map[i]: the field of argument
+ * i, of types[i]) go to one statement. */
+static const struct seed_file {
+	const char	*file;
+	const char	*header;
+	enum stmt	 stmt;
+	const char	*types;
+	size_t		 nfields;
+	int		 map[SEED_FIELDS_MAX];
+} seed_files[] = {
+	{ "units-pho-yen.tsv", "code\t", STMT_SEED_UNIT, "ssss", 4,
+	  { 0, 1, 2, 3 } },
+	{ "articles.tsv", NULL, STMT_SEED_ARTICLE, "ssssis", 6,
+	  { 2, 3, 4, 5, 1, 0 } },
+};
+
+/* Loads one seed file; prints how many rows it changed. */
 static int
-seed_articles(struct db *db, struct arena *a, const char *dir)
+seed_load(struct db *db, struct arena *a, const char *dir,
+    const struct seed_file *sf)
 {
-	char	*text = slurp(a, arena_printf(a, "%s/articles.tsv", dir));
-	char	*line, *save = NULL, *f[6];
-	uint64_t added, n = 0;
+	char		*text = slurp(a, arena_printf(a, "%s/%s", dir, sf->file));
+	char		*line, *save = NULL, *f[SEED_FIELDS_MAX];
+	const char	*arg[SEED_FIELDS_MAX];
+	uint64_t	 added, n = 0;
+	size_t		 i;
 
 	if (text == NULL)
 		return 1;
 	for (line = strtok_r(text, "\n", &save); line != NULL;
 	    line = strtok_r(NULL, "\n", &save)) {
-		if (line[0] == '#' || split_tabs(line, f, 6) != 6)
+		if (line[0] == '#' || (sf->header != NULL && strncmp(line,
+		    sf->header, strlen(sf->header)) == 0))
 			continue;
-		if (db_exec(db, STMT_SEED_ARTICLE, &added, NULL, "ssssis",
-		    f[2], f[3], f[4], unescape(f[5]), atoll(f[1]), f[0]) !=
-		    DB_OK)
+		if (split_tabs(line, f, SEED_FIELDS_MAX) != sf->nfields) {
+			LOGE("%s: not %zu fields: %.40s", sf->file, sf->nfields,
+			    line);
+			return 1;
+		}
+		for (i = 0; i < sf->nfields; i++)
+			arg[i] = unescape(f[sf->map[i]]);
+		if (db_exec_text(db, sf->stmt, &added, sf->types, arg) != DB_OK)
 			return 1;
 		n += added;
 	}
-	printf("articles: %llu new\n", (unsigned long long)n);
+	printf("%s: %llu rows changed\n", sf->file, (unsigned long long)n);
 	return 0;
 }
 
@@ -366,9 +365,12 @@ static int
 cmd_seed(struct db *db, struct arena *a)
 {
 	const char	*dir = cfg_str("paths", "seed", "migrations/seed");
+	size_t		 i;
 
-	return seed_units(db, a, dir) || seed_articles(db, a, dir) ||
-	    seed_accounts(db, a);
+	for (i = 0; i < sizeof(seed_files) / sizeof(seed_files[0]); i++)
+		if (seed_load(db, a, dir, &seed_files[i]) != 0)
+			return 1;
+	return seed_accounts(db, a);
 }
 
 /* Reads one line (a password) from standard input, without its new

@@ -310,17 +310,52 @@ db_param(MYSQL_BIND *b, struct db_param *p, char type, va_list *ap)
 	}
 }
 
+/* A statement's arguments: described by types, taken from a va_list or
+ * (text set) from strings, one per type letter. */
+struct db_args {
+	const char		*types;
+	va_list			*ap;
+	const char *const	*text;
+};
+
+/* Describes argument text of type ('i', 'u', 'n' parsed as a decimal
+ * number, 's' as it is) in b and p. */
+static void
+db_param_text(MYSQL_BIND *b, struct db_param *p, char type, const char *text)
+{
+	switch (type) {
+	case 'i':
+	case 'u':
+	case 'n':
+		p->i = strtoll(text, NULL, 10);
+		p->null = type == 'n' && p->i == 0;
+		b->buffer_type = MYSQL_TYPE_LONGLONG;
+		b->buffer = &p->i;
+		b->is_null = &p->null;
+		break;
+	case 's':
+		p->len = strlen(text);
+		b->buffer_type = MYSQL_TYPE_STRING;
+		b->buffer = (void *)(uintptr_t)text;
+		b->buffer_length = p->len;
+		b->length = &p->len;
+		break;
+	default:
+		abort();	/* a programming error */
+	}
+}
+
 /* Binds the arguments and executes statement s once.  The parameter
  * buffers must live until execution, hence one function.  Returns the
  * MariaDB error number, 0 on success. */
 static unsigned
-db_run_once(struct db *db, enum stmt s, const char *types, va_list ap,
+db_run_once(struct db *db, enum stmt s, const struct db_args *args,
     MYSQL_STMT **out)
 {
 	MYSQL_BIND	 b[DB_PARAMS_MAX];
 	struct db_param	 p[DB_PARAMS_MAX];
 	MYSQL_STMT	*st;
-	size_t		 i, n = strlen(types);
+	size_t		 i, n = strlen(args->types);
 	va_list		 aq;
 
 	*out = NULL;
@@ -333,10 +368,15 @@ db_run_once(struct db *db, enum stmt s, const char *types, va_list ap,
 		abort();	/* a programming error, not an input error */
 	memset(b, 0, sizeof(b));
 	memset(p, 0, sizeof(p));
-	va_copy(aq, ap);
-	for (i = 0; i < n; i++)
-		db_param(&b[i], &p[i], types[i], &aq);
-	va_end(aq);
+	if (args->text != NULL)
+		for (i = 0; i < n; i++)
+			db_param_text(&b[i], &p[i], args->types[i], args->text[i]);
+	else {
+		va_copy(aq, *args->ap);
+		for (i = 0; i < n; i++)
+			db_param(&b[i], &p[i], args->types[i], &aq);
+		va_end(aq);
+	}
 	if ((n > 0 && mysql_stmt_bind_param(st, b) != 0) ||
 	    mysql_stmt_execute(st) != 0) {
 		unsigned err = mysql_stmt_errno(st);
@@ -352,18 +392,18 @@ db_run_once(struct db *db, enum stmt s, const char *types, va_list ap,
  * transaction (or any statement when the link was gone before sending),
  * tries once more. */
 static enum db_err
-db_run(struct db *db, enum stmt s, const char *types, va_list ap,
+db_run(struct db *db, enum stmt s, const struct db_args *args,
     MYSQL_STMT **out)
 {
 	unsigned	 err;
 	int		 in_tx = db->in_tx;
 
-	err = db_run_once(db, s, types, ap, out);
+	err = db_run_once(db, s, args, out);
 	if (err != 0 && db_link_lost(err)) {
 		db_disconnect(db);
 		if (!in_tx && (stmt_defs[s].retry ||
 		    err == CR_SERVER_GONE_ERROR || err == CR_CONNECTION_ERROR))
-			err = db_run_once(db, s, types, ap, out);
+			err = db_run_once(db, s, args, out);
 		if (err != 0 && db_link_lost(err))
 			db_disconnect(db);
 	}
@@ -520,6 +560,7 @@ db_all_(struct db *db, struct arena *a, enum stmt s, void *rowsp, size_t *n,
     const char *types, ...)
 {
 	MYSQL_STMT	*st;
+	struct db_args	 args = { NULL, NULL, NULL };
 	va_list		 ap;
 	enum db_err	 ret;
 
@@ -528,7 +569,9 @@ db_all_(struct db *db, struct arena *a, enum stmt s, void *rowsp, size_t *n,
 	if (stmt_defs[s].cols == NULL)
 		abort();	/* not a query */
 	va_start(ap, types);
-	ret = db_run(db, s, types, ap, &st);
+	args.types = types;
+	args.ap = &ap;
+	ret = db_run(db, s, &args, &st);
 	va_end(ap);
 	if (ret == DB_OK)
 		ret = db_fetch_all(st, a, s, rowsp, n);
@@ -542,6 +585,7 @@ db_one_(struct db *db, struct arena *a, enum stmt s, void *row,
     const char *types, ...)
 {
 	MYSQL_STMT	*st;
+	struct db_args	 args = { NULL, NULL, NULL };
 	va_list		 ap;
 	enum db_err	 ret;
 	void		*rows = NULL;
@@ -551,7 +595,9 @@ db_one_(struct db *db, struct arena *a, enum stmt s, void *row,
 	if (stmt_defs[s].cols == NULL)
 		abort();
 	va_start(ap, types);
-	ret = db_run(db, s, types, ap, &st);
+	args.types = types;
+	args.ap = &ap;
+	ret = db_run(db, s, &args, &st);
 	va_end(ap);
 	if (ret == DB_OK)
 		ret = db_fetch_all(st, a, s, &rows, &n);
@@ -562,19 +608,10 @@ db_one_(struct db *db, struct arena *a, enum stmt s, void *row,
 	return ret;
 }
 
-/* Runs statement s that returns no rows.  Returns DB_OK, DB_DUP or DB_ERR;
- * affected and insert_id may be NULL. */
-enum db_err
-db_exec(struct db *db, enum stmt s, uint64_t *affected, uint64_t *insert_id,
-    const char *types, ...)
+static enum db_err
+db_exec_done(MYSQL_STMT *st, enum db_err ret, uint64_t *affected,
+    uint64_t *insert_id)
 {
-	MYSQL_STMT	*st;
-	va_list		 ap;
-	enum db_err	 ret;
-
-	va_start(ap, types);
-	ret = db_run(db, s, types, ap, &st);
-	va_end(ap);
 	if (ret != DB_OK)
 		return ret;
 	if (affected != NULL)
@@ -582,6 +619,36 @@ db_exec(struct db *db, enum stmt s, uint64_t *affected, uint64_t *insert_id,
 	if (insert_id != NULL)
 		*insert_id = mysql_stmt_insert_id(st);
 	return DB_OK;
+}
+
+/* Runs statement s that returns no rows.  Returns DB_OK, DB_DUP or DB_ERR;
+ * affected and insert_id may be NULL. */
+enum db_err
+db_exec(struct db *db, enum stmt s, uint64_t *affected, uint64_t *insert_id,
+    const char *types, ...)
+{
+	MYSQL_STMT	*st;
+	struct db_args	 args = { types, NULL, NULL };
+	va_list		 ap;
+	enum db_err	 ret;
+
+	va_start(ap, types);
+	args.ap = &ap;
+	ret = db_run(db, s, &args, &st);
+	va_end(ap);
+	return db_exec_done(st, ret, affected, insert_id);
+}
+
+/* db_exec with every argument given as text (text[i] for types[i]; 'i',
+ * 'u' and 'n' parsed as decimal numbers): for loaders of text files. */
+enum db_err
+db_exec_text(struct db *db, enum stmt s, uint64_t *affected,
+    const char *types, const char *const *text)
+{
+	MYSQL_STMT	*st;
+	struct db_args	 args = { types, NULL, text };
+
+	return db_exec_done(st, db_run(db, s, &args, &st), affected, NULL);
 }
 
 static enum db_err

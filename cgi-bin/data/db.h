@@ -93,6 +93,8 @@ enum db_err	 db_one_(struct db *, struct arena *, enum stmt, void *row,
 		    const char *types, ...);
 enum db_err	 db_exec(struct db *, enum stmt, uint64_t *affected,
 		    uint64_t *insert_id, const char *types, ...);
+enum db_err	 db_exec_text(struct db *, enum stmt, uint64_t *affected,
+		    const char *types, const char *const *text);
 enum db_err	 db_begin(struct db *);
 enum db_err	 db_commit(struct db *);
 enum db_err	 db_rollback(struct db *);

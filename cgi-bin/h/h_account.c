@@ -116,8 +116,11 @@ h_account_logout_others(struct request *r)
 {
 	struct actor	 who = page_actor(r);
 
-	if (!sess_end_others(r) || audit_add(r->db, &who, "logout_others",
-	    "user", who.id, "") != DB_OK)
+	if (db_begin(r->db) != DB_OK || !sess_end_others(r) ||
+	    audit_add(r->db, &who, "logout_others", "user", who.id, "") !=
+	    DB_OK || db_commit(r->db) != DB_OK) {
+		db_rollback(r->db);
 		return resp_error(r, 500, NULL);
+	}
 	return resp_redirect(r, 303, "/tai-khoan?tb=dang-xuat-khac");
 }

@@ -195,7 +195,7 @@ user_page(struct request *r, int status, const char *error)
 	e = db_one(r->db, r->a, USER_GET, &v, "u",
 	    (unsigned long long)r->args[0].id);
 	if (e != DB_OK)
-		return resp_error(r, e == DB_NOTFOUND ? 404 : 500, NULL);
+		return resp_error(r, page_status(e), NULL);
 	resp_page_new(r, &p, v.full_name, "admin_user.tpl");
 	tmpl_set_int(p.body, "USER_ID", (long long)v.id);
 	tmpl_set(p.body, "FULL_NAME", v.full_name);
@@ -231,7 +231,7 @@ path_user(struct request *r)
 	e = db_one(r->db, r->a, USER_GET, &v, "u",
 	    (unsigned long long)r->args[0].id);
 	if (e != DB_OK)
-		resp_error(r, e == DB_NOTFOUND ? 404 : 500, NULL);
+		resp_error(r, page_status(e), NULL);
 	return e == DB_OK;
 }
 

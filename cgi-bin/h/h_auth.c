@@ -180,10 +180,14 @@ login_check(struct request *r, const struct row_USER_BY_PHONE *v)
 	if (rehash && pw_hash(r->val[KEY_PASSWORD].raw, fresh) == PW_OK)
 		db_exec(r->db, STMT_USER_SET_PASSWORD, NULL, NULL, "su", fresh,
 		    (unsigned long long)uid);
-	if (!sess_login(r, uid))
+	/* The new session and its audit row stand or fall together. */
+	if (db_begin(r->db) != DB_OK || !sess_login(r, uid) ||
+	    audit_add(r->db, &who, "login", "user", uid, "") != DB_OK ||
+	    db_commit(r->db) != DB_OK) {
+		db_rollback(r->db);
 		return resp_error(r, 500, NULL);
+	}
 	metrics_event(EV_LOGIN_OK);
-	audit_add(r->db, &who, "login", "user", uid, "");
 	return resp_redirect(r, 303, next_path(r));
 }
 
@@ -226,10 +230,9 @@ h_logout(struct request *r)
 {
 	struct actor	 who = page_actor(r);
 
-	if (!sess_logout(r))
+	if (!sess_logout(r) || (who.id != 0 && audit_add(r->db, &who,
+	    "logout", "user", who.id, "") != DB_OK))
 		return resp_error(r, 500, NULL);
-	if (who.id)
-		audit_add(r->db, &who, "logout", "user", who.id, "");
 	return resp_redirect(r, 303, "/?tb=dang-xuat");
 }
 
@@ -318,6 +321,26 @@ h_register(struct request *r)
 /* Writes a reset token for the account with email into the database and
  * its link into the outbox, in one transaction.  Quietly does nothing for
  * an unknown address or one asked too often. */
+/* Queues the reset link (token) for name at email: templates/mail/
+ * reset.txt.  Returns 1/0. */
+static int
+forgot_mail(struct request *r, const char *email, const char *name,
+    const char *token)
+{
+	struct tmpl_dict	*d = tmpl_dict_new("reset");
+	int			 ok;
+
+	tmpl_set(d, "SERVICE_NAME", auth.service_name);
+	tmpl_set(d, "SITE_NAME", auth.site_name);
+	tmpl_set(d, "NAME", name);
+	tmpl_set_int(d, "MINUTES", auth.reset_ttl / 60);
+	tmpl_set(d, "LINK", arena_printf(r->a, "%s/dat-lai-mat-khau?ma=%s",
+	    auth.base_url, token));
+	ok = mail_queue_tmpl(r->db, email, "mail/reset.txt", d);
+	tmpl_dict_free(d);
+	return ok;
+}
+
 static int
 forgot_send(struct request *r, const char *email)
 {
@@ -343,14 +366,7 @@ forgot_send(struct request *r, const char *email)
 	if (db_begin(r->db) == DB_OK &&
 	    db_exec(r->db, STMT_RESET_INSERT, NULL, NULL, "sui", hash,
 	    (unsigned long long)v.id, (long long)auth.reset_ttl) == DB_OK &&
-	    mail_queue(r->db, email, arena_printf(r->a, "Đặt lại mật khẩu "
-	    "tài khoản %s", auth.service_name), arena_printf(r->a, "Xin chào "
-	    "%s,\n\nCó người (có thể là bạn) đã yêu cầu đặt lại mật khẩu cho "
-	    "tài khoản của bạn.\nĐể đặt mật khẩu mới, mở đường dẫn sau trong "
-	    "vòng %ld phút:\n\n%s/dat-lai-mat-khau?ma=%s\n\nĐường dẫn chỉ "
-	    "dùng được một lần. Nếu bạn không yêu cầu, hãy bỏ qua thư này; mật "
-	    "khẩu của bạn vẫn giữ nguyên.\n\n%s\n", v.full_name,
-	    auth.reset_ttl / 60, auth.base_url, token, auth.site_name)) &&
+	    forgot_mail(r, email, v.full_name, token) &&
 	    audit_add(r->db, &who, "password_reset_request", "user", v.id,
 	    "") == DB_OK && db_commit(r->db) == DB_OK)
 		ok = 1;

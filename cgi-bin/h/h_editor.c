@@ -236,7 +236,7 @@ h_editor_edit(struct request *r)
 	e = db_one(r->db, r->a, ED_GET, &v, "uu", (unsigned long long)id,
 	    me(r));
 	if (e != DB_OK)
-		return resp_error(r, e == DB_NOTFOUND ? 404 : 500, NULL);
+		return resp_error(r, page_status(e), NULL);
 	resp_page_new(r, &p, v.title, "editor_edit.tpl");
 	if (r->method == METHOD_POST && editor_check(r, &p) == 0)
 		return editor_save(r, id);

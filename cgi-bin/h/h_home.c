@@ -80,10 +80,11 @@ h_home(struct request *r)
 	size_t				 nunits, nnews;
 	struct page			 p;
 	struct unit			 u;
-	int				 st;
+	enum db_err			 e;
 
-	if ((st = page_unit_by_host(r, &u)) != 404)
-		return st == 200 ? unit_page(r, &u) : resp_error(r, st, NULL);
+	if ((e = page_unit_by_host(r, &u)) != DB_NOTFOUND)
+		return e == DB_OK ? unit_page(r, &u) :
+		    resp_error(r, page_status(e), NULL);
 	if (db_all(r->db, r->a, UNITS_CURRENT, &units, &nunits, "") != DB_OK ||
 	    db_all(r->db, r->a, NEWS_LATEST, &news, &nnews, "i",
 	    (long long)HOME_NEWS) != DB_OK)
@@ -136,10 +137,10 @@ int
 h_unit(struct request *r)
 {
 	struct unit	 u;
-	int		 st;
+	enum db_err	 e;
 
-	if ((st = page_unit_load(r, r->args[0].s, &u)) != 200)
-		return resp_error(r, st, NULL);
+	if ((e = page_unit_load(r, r->args[0].s, &u)) != DB_OK)
+		return resp_error(r, page_status(e), NULL);
 	return unit_page(r, &u);
 }
 
@@ -168,14 +169,13 @@ h_article(struct request *r)
 	struct page		 p;
 	const char		*url;
 	enum db_err		 e;
-	int			 st;
 
-	if ((st = page_unit_load(r, r->args[0].s, &u)) != 200)
-		return resp_error(r, st, NULL);
-	e = db_one(r->db, r->a, NEWS_GET, &v, "uu",
-	    (unsigned long long)r->args[1].id, (unsigned long long)u.id);
+	if ((e = page_unit_load(r, r->args[0].s, &u)) == DB_OK)
+		e = db_one(r->db, r->a, NEWS_GET, &v, "uu",
+		    (unsigned long long)r->args[1].id,
+		    (unsigned long long)u.id);
 	if (e != DB_OK)
-		return resp_error(r, e == DB_NOTFOUND ? 404 : 500, NULL);
+		return resp_error(r, page_status(e), NULL);
 	url = page_article_url(r->a, u.slug, v.id, v.slug);
 	if (strcmp(r->args[1].s, strrchr(url, '/') + 1) != 0)
 		return resp_redirect(r, 301, url);

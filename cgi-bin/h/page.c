@@ -36,32 +36,38 @@ unit_from_row(struct arena *a, struct unit *u, const struct row_UNIT_BY_SLUG *v)
 	u->full = page_unit_name(a, u->kind, u->name);
 }
 
-/* Looks the unit up by slug.  Returns 200, 404 or 500. */
-int
+/* Looks the unit up by slug: DB_OK (u set), DB_NOTFOUND or DB_ERR. */
+enum db_err
 page_unit_load(struct request *r, const char *slug, struct unit *u)
 {
 	struct row_UNIT_BY_SLUG	 v;
 	enum db_err		 e;
 
-	e = db_one(r->db, r->a, UNIT_BY_SLUG, &v, "s", slug);
-	if (e == DB_OK)
+	if ((e = db_one(r->db, r->a, UNIT_BY_SLUG, &v, "s", slug)) == DB_OK)
 		unit_from_row(r->a, u, &v);
-	return e == DB_OK ? 200 : e == DB_NOTFOUND ? 404 : 500;
+	return e;
 }
 
-/* The unit whose website the request's host name serves, if any.
- * Returns 200 (u set), 404 or 500. */
-int
+/* The unit whose website the request's host name serves: DB_OK (u set),
+ * DB_NOTFOUND or DB_ERR.  (Both statements have the columns of
+ * DB_UNIT_ROW.) */
+enum db_err
 page_unit_by_host(struct request *r, struct unit *u)
 {
 	struct row_UNIT_BY_HOST	 v;
 	enum db_err		 e;
 
 	if (r->host == NULL || *r->host == '\0')
-		return 404;
-	e = db_one(r->db, r->a, UNIT_BY_HOST, &v, "s", r->host);
-	if (e == DB_OK)
+		return DB_NOTFOUND;
+	if ((e = db_one(r->db, r->a, UNIT_BY_HOST, &v, "s", r->host)) == DB_OK)
 		unit_from_row(r->a, u, (const struct row_UNIT_BY_SLUG *)&v);
+	return e;
+}
+
+/* The status that answers a lookup's outcome e. */
+int
+page_status(enum db_err e)
+{
 	return e == DB_OK ? 200 : e == DB_NOTFOUND ? 404 : 500;
 }
 

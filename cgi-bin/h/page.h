@@ -5,6 +5,7 @@
 #include <stdint.h>
 
 #include "app/audit.h"
+#include "data/db.h"
 
 struct arena;
 struct page;
@@ -19,9 +20,10 @@ struct unit {
 
 const char	*page_unit_name(struct arena *, const char *kind,
 		    const char *name);
-int		 page_unit_load(struct request *, const char *slug,
+enum db_err	 page_unit_load(struct request *, const char *slug,
 		    struct unit *);
-int		 page_unit_by_host(struct request *, struct unit *);
+enum db_err	 page_unit_by_host(struct request *, struct unit *);
+int		 page_status(enum db_err);
 void		 page_unit_header(struct page *, const struct unit *);
 const char	*page_article_url(struct arena *, const char *unit_slug,
 		    uint64_t id, const char *slug);
