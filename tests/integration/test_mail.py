@@ -14,7 +14,7 @@ import time
 import uuid
 from urllib.parse import urlsplit
 
-from lib import VAR, case, check, main, sql, sql_quote as quote, stack_env, wait_for
+from lib import VAR, alive, case, check, main, sql, sql_quote as quote, stack_env, wait_for
 
 PY = "/usr/bin/python3"
 MAILDIR = os.path.join(VAR, "mail")
@@ -82,14 +82,6 @@ def sink_pid():
             return int(f.read().strip())
     except (OSError, ValueError):
         return None
-
-
-def alive(pid):
-    try:
-        with open("/proc/%d/stat" % pid) as f:
-            return f.read().split(") ")[1][0] != "Z"
-    except OSError:
-        return False
 
 
 def sink_stop():

@@ -6,7 +6,7 @@ import subprocess
 import threading
 import time
 
-from lib import BIN, ROOT, VAR, case, check, get, main, stack_env, wait_for
+from lib import BIN, ROOT, VAR, alive, case, check, children, get, main, stack_env, wait_for
 
 STACK = os.path.join(ROOT, "conf", "stack.sh")
 
@@ -14,23 +14,6 @@ STACK = os.path.join(ROOT, "conf", "stack.sh")
 def master_pid():
     with open(os.path.join(VAR, "run", "portal.pid")) as f:
         return int(f.read().strip())
-
-
-def children(pid):
-    """PIDs whose parent is pid (from /proc)."""
-    out = []
-    for d in os.listdir("/proc"):
-        if not d.isdigit():
-            continue
-        try:
-            with open("/proc/%s/stat" % d) as f:
-                stat = f.read()
-        except OSError:
-            continue
-        fields = stat[stat.rindex(")") + 2:].split()
-        if int(fields[1]) == pid and fields[0] != "Z":
-            out.append(int(d))
-    return sorted(out)
 
 
 def comm(pid):
@@ -44,15 +27,6 @@ def comm(pid):
 def workers(pid):
     """The worker processes of master pid (not the mailer)."""
     return [c for c in children(pid) if comm(c) == "portal-worker"]
-
-
-
-def alive(pid):
-    try:
-        with open("/proc/%d/stat" % pid) as f:
-            return f.read().split(") ")[1][0] != "Z"
-    except OSError:
-        return False
 
 
 @case
