@@ -6,9 +6,8 @@ import os
 import re
 import signal
 import subprocess
-import time
 
-from lib import ROOT, VAR, Client, case, check, main, stack_env
+from lib import ROOT, VAR, Client, case, check, children, main, stack_env, wait_for
 
 
 @case
@@ -25,11 +24,12 @@ def test_responder_is_valgrind_clean():
         env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
         stderr=open(os.path.join(VAR, "log", "valgrind-portal.log"), "w"))
     try:
-        end = time.monotonic() + 60
-        while not os.path.exists(sock) and time.monotonic() < end:
-            time.sleep(0.2)
-        check(os.path.exists(sock), "responder under valgrind did not start")
-        time.sleep(1)
+        check(wait_for(lambda: os.path.exists(sock), 60, step=0.2),
+              "responder under valgrind did not start")
+        # valgrind runs the master in its own process: the worker and the
+        # mailer are its children (each writes a log of its own).
+        check(wait_for(lambda: len(children(p.pid)) >= 2, 60, step=0.2),
+              "no worker and mailer under valgrind: %r" % children(p.pid))
         def ask(method, path, body=None, headers=None):
             """The status of one request from a fresh client (no cookies)."""
             return Client(fcgi=sock, timeout=60).request(method, path, body, headers).status
