@@ -124,6 +124,9 @@ test: deps-test build
 	@$(MAKE) -s asan
 	@tests/run
 
+test-one:
+	@tests/one $(T)
+
 # libFuzzer needs clang; each target runs FUZZ_SECONDS on its seed corpus.
 F = var/fuzz
 # The parsers under test need only the arena and the validators beside them.

@@ -11,8 +11,6 @@
   <p class="error-message">{{ERROR_MESSAGE}}</p>
   <ul class="error-links">
     <li><a class="button" href="/">Về trang chủ</a></li>
-    <li><a href="/thu-tuc">Thủ tục hành chính</a></li>
-    <li><a href="/tra-cuu">Tra cứu hồ sơ</a></li>
   </ul>
   {{#RID}}<p class="request-id"><small>Mã yêu cầu: <code>{{REQUEST_ID}}</code></small></p>{{/RID}}
 </section>

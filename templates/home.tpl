@@ -7,20 +7,12 @@
   SUMMARY }, NO_NEWS (section),
   NOTICE (section: MESSAGE; set by resp_page_new from "tb", e.g. after
   signing out: /?tb=dang-xuat).
+  The service entry points (procedures, applying online, tracking,
+  statistics) come back as a "Dịch vụ công" section when those pages exist.
 }}
 <section class="intro" aria-labelledby="gioi-thieu">
   <h1 id="gioi-thieu">{{SITE_NAME}}</h1>
   <p class="intro-text">Thông tin chính thức, thủ tục hành chính và dịch vụ công trực tuyến của thành phố và {{TOTAL_UNITS}} phường, xã trực thuộc.</p>
-</section>
-
-<section class="services" aria-labelledby="dich-vu-cong">
-  <h2 id="dich-vu-cong">Dịch vụ công</h2>
-  <ul class="service-grid">
-    <li><a class="service-card" href="/thu-tuc"><span class="service-title">Thủ tục hành chính</span> <span class="service-desc">Danh mục thủ tục, thành phần hồ sơ, thời hạn, phí và lệ phí</span></a></li>
-    <li><a class="service-card" href="/thu-tuc"><span class="service-title">Nộp hồ sơ trực tuyến</span> <span class="service-desc">Chọn thủ tục và nộp hồ sơ qua mạng, không cần đến trụ sở</span></a></li>
-    <li><a class="service-card" href="/tra-cuu"><span class="service-title">Tra cứu hồ sơ</span> <span class="service-desc">Theo dõi tình trạng giải quyết bằng mã hồ sơ</span></a></li>
-    <li><a class="service-card" href="/thong-ke"><span class="service-title">Thống kê</span> <span class="service-desc">Số liệu tiếp nhận và giải quyết hồ sơ</span></a></li>
-  </ul>
 </section>
 
 <div class="home-grid">

@@ -7,9 +7,12 @@
   CONTACT_EMAIL.
   Extra: NOT_HOME (section, shown on every page except the home page) turns
   the title into "PAGE_TITLE – SITE_NAME"; ctemplate has no "else".
-  Optional: NAV_TIN_TUC, NAV_THU_TUC, NAV_TRA_CUU, NAV_THONG_KE,
-  NAV_DANG_NHAP, NAV_DANG_KY, NAV_TAI_KHOAN, NAV_BIEN_TAP, NAV_MOT_CUA,
-  NAV_QUAN_TRI (sections) mark that menu item aria-current="page".
+  Optional: NAV_TIN_TUC, NAV_DANG_NHAP, NAV_DANG_KY, NAV_TAI_KHOAN,
+  NAV_BIEN_TAP, NAV_MOT_CUA, NAV_QUAN_TRI (sections) mark that menu item
+  aria-current="page".
+  Only pages that exist are linked: the procedures, tracking, statistics
+  and search pages and the units' Atom feeds get their menu items, search
+  form and feed link when they are built.
   Who is signed in (show exactly one of SIGNED_OUT / SIGNED_IN):
   SIGNED_OUT (section): "Đăng nhập" and "Đăng ký" links.
   SIGNED_IN (section: USER_NAME, CSRF): account link and the sign-out
@@ -25,9 +28,6 @@
 <title>{{#NOT_HOME}}{{PAGE_TITLE}} – {{/NOT_HOME}}{{SITE_NAME}}</title>
 <link rel="stylesheet" href="/static/css/site.css">
 <link rel="icon" href="/static/img/logo.svg" type="image/svg+xml">
-{{#UNIT}}
-<link rel="alternate" type="application/atom+xml" title="Tin tức – {{UNIT_NAME}}" href="/don-vi/{{UNIT_SLUG}}/feed.atom">
-{{/UNIT}}
 </head>
 <body>
 <a class="skip-link" href="#noi-dung">Bỏ qua đến nội dung chính</a>
@@ -43,13 +43,6 @@
           {{/UNIT}}
         </div>
       </div>
-      <form class="search" role="search" action="/tim-kiem" method="get">
-        <label for="site-search-q">Tìm kiếm</label>
-        <div class="search-row">
-          <input type="search" id="site-search-q" name="q" maxlength="200" autocomplete="off">
-          <button type="submit">Tìm</button>
-        </div>
-      </form>
     </div>
   </div>
   <nav class="site-nav" aria-label="Điều hướng chính">
@@ -57,9 +50,6 @@
       <ul class="nav-list">
         <li><a href="/"{{#IS_HOME}} aria-current="page"{{/IS_HOME}}>Trang chủ</a></li>
         <li><a href="{{#UNIT}}/don-vi/{{UNIT_SLUG}}{{/UNIT}}/#tin-tuc"{{#NAV_TIN_TUC}} aria-current="page"{{/NAV_TIN_TUC}}>Tin tức</a></li>
-        <li><a href="/thu-tuc"{{#NAV_THU_TUC}} aria-current="page"{{/NAV_THU_TUC}}>Thủ tục hành chính</a></li>
-        <li><a href="/tra-cuu"{{#NAV_TRA_CUU}} aria-current="page"{{/NAV_TRA_CUU}}>Tra cứu hồ sơ</a></li>
-        <li><a href="/thong-ke"{{#NAV_THONG_KE}} aria-current="page"{{/NAV_THONG_KE}}>Thống kê</a></li>
       </ul>
       <ul class="nav-list nav-user">
         {{#SIGNED_OUT}}

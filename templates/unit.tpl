@@ -4,20 +4,14 @@
   Keys: UNIT_NAME, UNIT_KIND, UNIT_CODE, NEWS_ITEM[] { TITLE, URL,
   UNIT_NAME, DATE, DATE_ISO, SUMMARY }, NO_NEWS (section), PREV, NEXT
   (sections: URL of the neighbouring page of news, complete and safe).
+  The unit's service entry points (procedures, tracking) come back as a
+  "Dịch vụ công" section when those pages exist.
 }}
 <section class="unit-head" aria-labelledby="ten-don-vi">
   <h1 id="ten-don-vi">{{UNIT_NAME}}</h1>
   <ul class="unit-facts">
     <li>Loại đơn vị: <strong>{{UNIT_KIND}}</strong></li>
     <li>Mã đơn vị hành chính: <strong>{{UNIT_CODE}}</strong></li>
-  </ul>
-</section>
-
-<section class="services services-unit" aria-labelledby="dich-vu-cong">
-  <h2 id="dich-vu-cong">Dịch vụ công</h2>
-  <ul class="service-grid">
-    <li><a class="service-card" href="/thu-tuc"><span class="service-title">Thủ tục hành chính</span> <span class="service-desc">Danh mục thủ tục và nộp hồ sơ trực tuyến</span></a></li>
-    <li><a class="service-card" href="/tra-cuu"><span class="service-title">Tra cứu hồ sơ</span> <span class="service-desc">Theo dõi tình trạng giải quyết bằng mã hồ sơ</span></a></li>
   </ul>
 </section>
 

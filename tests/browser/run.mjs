@@ -532,7 +532,9 @@ async function casePhoneNav(t) {
 	const page = await t.page(PHONE_VIEW);
 	await goto(page, "/");
 	const nav = page.getByRole("navigation", { name: "Điều hướng chính" });
-	const items = ["Trang chủ", "Tin tức", "Thủ tục hành chính", "Tra cứu hồ sơ", "Thống kê", "Đăng nhập", "Đăng ký"];
+	// The menu links only pages that exist (procedures, tracking and
+	// statistics join it when they are built).
+	const items = ["Trang chủ", "Tin tức", "Đăng nhập", "Đăng ký"];
 	const problems = [];
 	for (const name of items) {
 		const link = nav.getByRole("link", { name, exact: true });
@@ -552,8 +554,6 @@ async function casePhoneNav(t) {
 	}
 	check(problems.length === 0, `the main navigation at 390 px:\n${problems.join("\n")}`);
 	// A tap follows the link.
-	await submitAndWait(page, () => nav.getByRole("link", { name: "Thủ tục hành chính", exact: true }).tap());
-	check(pathOf(page) === "/thu-tuc", `tapping "Thủ tục hành chính" led to ${pathOf(page)}`);
 	await submitAndWait(page, () => nav.getByRole("link", { name: "Đăng nhập", exact: true }).tap());
 	check(pathOf(page) === "/dang-nhap", `tapping "Đăng nhập" led to ${pathOf(page)}`);
 	await submitAndWait(page, () => nav.getByRole("link", { name: "Trang chủ", exact: true }).tap());

@@ -1,47 +1,31 @@
-"""A small harness for the integration tests: HTTP through nginx to the
-throwaway stack that tests/run started, and PASS/FAIL lines per case."""
+"""The harness of the Python tests: the stack that tests/run (or tests/one)
+started, one HTTP client (through nginx, or FastCGI straight to a
+responder), SQL as the portal account, the demo and throwaway accounts,
+the router's table, processes and ports, and PASS/FAIL lines per case."""
+import collections
+import hashlib
 import http.client
 import os
+import random
+import re
+import socket
+import struct
+import subprocess
 import sys
 import time
 import traceback
+import urllib.parse
 
 ROOT = os.environ.get("PORTAL_ROOT", "")
 VAR = os.environ.get("PORTAL_VAR", "")
 PORT = int(os.environ.get("PORTAL_PORT", "8080"))
 BIN = os.environ.get("PORTAL_BIN", "")
 
-SECURITY_HEADERS = {
-    "content-security-policy": "frame-ancestors 'none'",
-    "x-content-type-options": "nosniff",
-    "referrer-policy": "",
-}
+# ---------------------------------------------------------------------------
+# Cases: each prints PASS or FAIL (with its traceback); the exit status is
+# 1 when any failed.
 
 _cases = []
-
-
-class Response:
-    def __init__(self, status, headers, body):
-        self.status = status
-        self.headers = headers  # lower-case name -> list of values
-        self.body = body
-
-    def header(self, name):
-        v = self.headers.get(name.lower())
-        return v[0] if v else None
-
-    @property
-    def text(self):
-        return self.body.decode("utf-8")
-
-
-def request(method, path, body=None, headers=None):
-    """One request on a fresh connection; path is sent as given."""
-    return request_from(None, method, path, body, headers)
-
-
-def get(path, **kw):
-    return request("GET", path, **kw)
 
 
 def case(fn):
@@ -54,11 +38,15 @@ def check(cond, msg=""):
         raise AssertionError(msg)
 
 
-def check_security_headers(r):
-    for name, must in SECURITY_HEADERS.items():
-        vals = r.headers.get(name, [])
-        check(len(vals) == 1, "%s: %d copies of %s" % (r.status, len(vals), name))
-        check(must in vals[0], "%s: %s lacks %r" % (r.status, name, must))
+def wait_for(pred, timeout, step=0.05):
+    """Polls pred until it is true or timeout seconds have passed; its last
+    answer.  The one way the tests wait: never a bare sleep."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if pred():
+            return True
+        time.sleep(step)
+    return pred()
 
 
 def main():
@@ -76,29 +64,7 @@ def main():
 
 
 # ---------------------------------------------------------------------------
-# Helpers for the tests of accounts and sessions: the stack's environment,
-# SQL as the portal account, a client that keeps its cookies and CSRF token
-# (optionally from its own loopback source address), the demo accounts and
-# throwaway accounts.
-
-import hashlib
-import html as _html
-import random
-import re
-import subprocess
-import urllib.parse
-
-CSRF_RE = re.compile(r'<input type="hidden" name="csrf" value="([^"]*)">')
-CSRF_MSG = "Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ"
-SID = "sid"
-
-# Demo accounts by role (conf: portalctl seed); passwords in VAR/accounts.txt.
-DEMO_ADMIN = "0912000001"
-DEMO_EDITOR_BA_HANG = "0912000011"
-DEMO_EDITOR_BAI_BONG = "0912000012"
-DEMO_STAFF = "0912000021"
-DEMO_LEADER = "0912000031"
-DEMO_RESIDENT = "0912000041"
+# The stack's environment.
 
 _env = None
 
@@ -121,6 +87,253 @@ def stack_env():
 def base_url():
     return stack_env().get("PORTAL_SITE_BASE_URL", "http://127.0.0.1:%d" % PORT)
 
+
+# ---------------------------------------------------------------------------
+# HTTP.  One Client: it keeps cookies and the session's CSRF token, and
+# sends every request from its own loopback source address when given one
+# (sign-in throttling counts per address, so a test that fails sign-ins
+# uses an address of its own).
+
+SECURITY_HEADERS = {
+    "content-security-policy": "frame-ancestors 'none'",
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "",
+}
+# The hidden field of every form that changes something (templates/*.tpl).
+CSRF_RE = re.compile(r'<input type="hidden" name="csrf" value="([0-9a-f]{64})">')
+CSRF_MSG = "Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ"
+SID = "sid"
+
+
+class Response:
+    def __init__(self, status, headers, body):
+        self.status = status
+        self.headers = headers  # lower-case name -> list of values
+        self.body = body
+
+    def header(self, name):
+        v = self.headers.get(name.lower())
+        return v[0] if v else None
+
+    @property
+    def text(self):
+        return self.body.decode("utf-8")
+
+
+def check_security_headers(r):
+    for name, must in SECURITY_HEADERS.items():
+        vals = r.headers.get(name, [])
+        check(len(vals) == 1, "%s: %d copies of %s" % (r.status, len(vals), name))
+        check(must in vals[0], "%s: %s lacks %r" % (r.status, name, must))
+
+
+def form_csrf(text):
+    """The CSRF token of the first form in an HTML page, or None."""
+    m = CSRF_RE.search(text)
+    return m.group(1) if m else None
+
+
+def encode_form(fields):
+    """application/x-www-form-urlencoded UTF-8 body of a dict or a list of
+    pairs; str values are sent as given (no normalisation)."""
+    items = fields.items() if isinstance(fields, dict) else fields
+    return urllib.parse.urlencode([(k, v) for k, v in items if v is not None],
+                                  encoding="utf-8").encode("ascii")
+
+
+def parse_set_cookie(value):
+    """(name, value, attributes) of one Set-Cookie header; attribute names
+    lower-cased, flags map to True."""
+    parts = [p.strip() for p in value.split(";")]
+    name, _, val = parts[0].partition("=")
+    attrs = {}
+    for p in parts[1:]:
+        k, eq, v = p.partition("=")
+        attrs[k.strip().lower()] = v.strip() if eq else True
+    return name.strip(), val.strip(), attrs
+
+
+class Client:
+    """A browser of sorts: keeps cookies, remembers the last CSRF token seen
+    in a page, sends every request from loopback address source when given.
+    Requests go through nginx on PORT; with fcgi (a socket path) they go
+    over FastCGI straight to the responder listening there, as nginx would
+    send them (source is then its REMOTE_ADDR)."""
+
+    def __init__(self, source=None, fcgi=None, timeout=30):
+        self.source = source
+        self.fcgi = fcgi
+        self.timeout = timeout
+        self.cookies = {}
+        self.csrf = None
+        self.last = None
+
+    @property
+    def sid(self):
+        return self.cookies.get(SID)
+
+    def request(self, method, path, body=None, headers=None):
+        """One request on a fresh connection; path is sent as given, and
+        so are headers (a Cookie header given replaces the jar's)."""
+        h = dict(headers or {})
+        if self.cookies and not any(k.lower() == "cookie" for k in h):
+            h["Cookie"] = "; ".join("%s=%s" % kv for kv in self.cookies.items())
+        if self.fcgi:
+            r = _fcgi_exchange(self.fcgi, self.source, method, path, body, h, self.timeout)
+        else:
+            r = _http_exchange(self.source, method, path, body, h, self.timeout)
+        for sc in r.headers.get("set-cookie", []):
+            name, val, attrs = parse_set_cookie(sc)
+            if attrs.get("max-age") == "0" or val == "":
+                self.cookies.pop(name, None)
+            else:
+                self.cookies[name] = val
+            if name == SID:
+                self.csrf = None  # a new session has a new token
+        if (r.header("content-type") or "").startswith("text/html"):
+            tok = form_csrf(r.body.decode("utf-8", "replace"))
+            if tok:
+                self.csrf = tok
+        self.last = r
+        return r
+
+    def get(self, path, headers=None):
+        return self.request("GET", path, headers=headers)
+
+    def token(self):
+        """The session's CSRF token, fetching a page with a form if needed
+        (this makes an anonymous session when there is none)."""
+        if self.csrf is None:
+            r = self.get("/dang-nhap")
+            if r.status == 303:
+                self.get("/tai-khoan")
+        check(self.csrf is not None, "no CSRF token found")
+        return self.csrf
+
+    def post(self, path, fields=None, csrf=True, headers=None):
+        """POSTs a form (a dict or a list of pairs).  csrf: True to add the
+        session's token, False to send none, or a string to send that
+        token."""
+        pairs = list((fields or {}).items()) if isinstance(fields, dict) or fields is None \
+            else list(fields)
+        if csrf is True:
+            pairs.insert(0, ("csrf", self.token()))
+        elif csrf:
+            pairs.insert(0, ("csrf", csrf))
+        h = {"Content-Type": "application/x-www-form-urlencoded"}
+        h.update(headers or {})
+        return self.request("POST", path, body=encode_form(pairs), headers=h)
+
+    def login(self, account, password, nxt=None):
+        """Signs in through the form; the response (303 when it worked)."""
+        self.token()
+        return self.post("/dang-nhap", [("tiep", nxt), ("tai_khoan", account), ("mat_khau", password)])
+
+    def logout(self):
+        return self.post("/dang-xuat")
+
+    def signed_in(self):
+        """True when /tai-khoan answers 200 for this client."""
+        return self.get("/tai-khoan").status == 200
+
+
+def request(method, path, body=None, headers=None):
+    """One request from a fresh Client: no cookies, the default address."""
+    return Client().request(method, path, body, headers)
+
+
+def get(path, headers=None):
+    return request("GET", path, headers=headers)
+
+
+def _http_exchange(source, method, path, body, headers, timeout):
+    conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=timeout,
+                                      source_address=(source, 0) if source else None)
+    try:
+        conn.putrequest(method, path, skip_accept_encoding=True,
+                        skip_host=any(k.lower() == "host" for k in headers))
+        for k, v in headers.items():
+            conn.putheader(k, v)
+        if body is not None and not any(k.lower() == "content-length" for k in headers):
+            conn.putheader("Content-Length", str(len(body)))
+        conn.endheaders(body)
+        r = conn.getresponse()
+        hdrs = {}
+        for k, v in r.getheaders():
+            hdrs.setdefault(k.lower(), []).append(v)
+        return Response(r.status, hdrs, r.read())
+    finally:
+        conn.close()
+
+
+# FastCGI, the responder's side of nginx: records of one request (id 1).
+_FCGI_BEGIN, _FCGI_END, _FCGI_PARAMS, _FCGI_STDIN, _FCGI_STDOUT = 1, 3, 4, 5, 6
+
+
+def _fcgi_record(kind, content):
+    pad = (8 - len(content) % 8) % 8
+    return struct.pack(">BBHHBx", 1, kind, 1, len(content), pad) + content + b"\0" * pad
+
+
+def _fcgi_pair(k, v):
+    k = k.encode()
+    v = v if isinstance(v, bytes) else v.encode()
+
+    def n(x):
+        return struct.pack(">B", len(x)) if len(x) < 128 else struct.pack(">I", len(x) | 0x80000000)
+    return n(k) + n(v) + k + v
+
+
+def _fcgi_exchange(sock_path, source, method, uri, body, headers, timeout):
+    body = body or b""
+    path, _, query = uri.partition("?")
+    params = {"REQUEST_METHOD": method, "REQUEST_URI": uri, "DOCUMENT_URI": path,
+              "QUERY_STRING": query, "SERVER_PROTOCOL": "HTTP/1.1",
+              "REMOTE_ADDR": source or "127.0.0.1",
+              "CONTENT_LENGTH": str(len(body)) if body else "", "HTTP_HOST": "127.0.0.1"}
+    for k, v in headers.items():
+        if k.lower() in ("content-type", "content-length"):
+            params[k.upper().replace("-", "_")] = v
+        else:
+            params["HTTP_" + k.upper().replace("-", "_")] = v
+    data = _fcgi_record(_FCGI_BEGIN, struct.pack(">HB5x", 1, 0))
+    data += _fcgi_record(_FCGI_PARAMS, b"".join(_fcgi_pair(k, v) for k, v in params.items()))
+    data += _fcgi_record(_FCGI_PARAMS, b"")
+    for i in range(0, len(body), 32768):
+        data += _fcgi_record(_FCGI_STDIN, body[i:i + 32768])
+    data += _fcgi_record(_FCGI_STDIN, b"")
+    out, buf = b"", b""
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
+        s.settimeout(timeout)
+        s.connect(sock_path)
+        s.sendall(data)
+        ended = False
+        while not ended:
+            chunk = s.recv(65536)
+            if not chunk:
+                break
+            buf += chunk
+            while len(buf) >= 8 and not ended:
+                _, kind, _, clen, pad = struct.unpack(">BBHHBx", buf[:8])
+                if len(buf) < 8 + clen + pad:
+                    break
+                if kind == _FCGI_STDOUT:
+                    out += buf[8:8 + clen]
+                ended = kind == _FCGI_END
+                buf = buf[8 + clen + pad:]
+    head, _, rbody = out.partition(b"\r\n\r\n")
+    status, hdrs = 200, {}
+    for line in head.decode("latin-1").split("\r\n"):
+        k, _, v = line.partition(":")
+        if k.lower() == "status":
+            status = int(v.split()[0])
+        elif k:
+            hdrs.setdefault(k.lower(), []).append(v.strip())
+    return Response(status, hdrs, rbody)
+
+
+# ---------------------------------------------------------------------------
+# SQL as the portal account.
 
 def sql(query):
     """Runs query (UTC session) as the portal account; rows as lists of
@@ -150,125 +363,16 @@ def sid_hash(cookie):
     return hashlib.sha256(cookie.encode()).hexdigest()
 
 
-def form_csrf(text):
-    """The CSRF token of the first form in an HTML page, or None."""
-    m = CSRF_RE.search(text)
-    return _html.unescape(m.group(1)) if m else None
+# ---------------------------------------------------------------------------
+# Accounts: the demo accounts by role (portalctl seed; passwords in
+# VAR/accounts.txt) and throwaway ones (phones 0987xxxxxx).
 
-
-def encode_form(fields):
-    """application/x-www-form-urlencoded UTF-8 body of a dict or a list of
-    pairs; str values are sent as given (no normalisation)."""
-    items = fields.items() if isinstance(fields, dict) else fields
-    return urllib.parse.urlencode([(k, v) for k, v in items if v is not None],
-                                  encoding="utf-8").encode("ascii")
-
-
-def request_from(source, method, path, body=None, headers=None, timeout=30):
-    """As request(), from loopback address source (None: the default)."""
-    conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=timeout,
-                                      source_address=(source, 0) if source else None)
-    try:
-        conn.putrequest(method, path, skip_accept_encoding=True,
-                        skip_host=any(k.lower() == "host" for k in (headers or {})))
-        for k, v in (headers or {}).items():
-            conn.putheader(k, v)
-        if body is not None and "Content-Length" not in (headers or {}):
-            conn.putheader("Content-Length", str(len(body)))
-        conn.endheaders(body)
-        r = conn.getresponse()
-        hdrs = {}
-        for k, v in r.getheaders():
-            hdrs.setdefault(k.lower(), []).append(v)
-        return Response(r.status, hdrs, r.read())
-    finally:
-        conn.close()
-
-
-def parse_set_cookie(value):
-    """(name, value, attributes) of one Set-Cookie header; attribute names
-    lower-cased, flags map to True."""
-    parts = [p.strip() for p in value.split(";")]
-    name, _, val = parts[0].partition("=")
-    attrs = {}
-    for p in parts[1:]:
-        k, eq, v = p.partition("=")
-        attrs[k.strip().lower()] = v.strip() if eq else True
-    return name.strip(), val.strip(), attrs
-
-
-class Client:
-    """A browser of sorts: keeps cookies, remembers the last CSRF token seen
-    in a page, sends every request from its own source address when given."""
-
-    def __init__(self, source=None):
-        self.source = source
-        self.cookies = {}
-        self.csrf = None
-        self.last = None
-
-    @property
-    def sid(self):
-        return self.cookies.get(SID)
-
-    def request(self, method, path, body=None, headers=None):
-        h = dict(headers or {})
-        if self.cookies and "Cookie" not in h:
-            h["Cookie"] = "; ".join("%s=%s" % kv for kv in self.cookies.items())
-        r = request_from(self.source, method, path, body=body, headers=h)
-        for sc in r.headers.get("set-cookie", []):
-            name, val, attrs = parse_set_cookie(sc)
-            if attrs.get("max-age") == "0" or val == "":
-                self.cookies.pop(name, None)
-            else:
-                self.cookies[name] = val
-            if name == SID:
-                self.csrf = None  # a new session has a new token
-        ctype = r.header("content-type") or ""
-        if ctype.startswith("text/html"):
-            tok = form_csrf(r.body.decode("utf-8", "replace"))
-            if tok:
-                self.csrf = tok
-        self.last = r
-        return r
-
-    def get(self, path, headers=None):
-        return self.request("GET", path, headers=headers)
-
-    def token(self):
-        """The session's CSRF token, fetching a page with a form if needed
-        (this makes an anonymous session when there is none)."""
-        if self.csrf is None:
-            r = self.get("/dang-nhap")
-            if r.status == 303:
-                self.get("/tai-khoan")
-        check(self.csrf is not None, "no CSRF token found")
-        return self.csrf
-
-    def post(self, path, fields=None, csrf=True, headers=None):
-        """POSTs a form.  csrf: True to add the session's token, False to
-        send none, or a string to send that token."""
-        pairs = list((fields or {}).items()) if isinstance(fields, dict) or fields is None \
-            else list(fields)
-        if csrf is True:
-            pairs.insert(0, ("csrf", self.token()))
-        elif csrf:
-            pairs.insert(0, ("csrf", csrf))
-        h = {"Content-Type": "application/x-www-form-urlencoded"}
-        h.update(headers or {})
-        return self.request("POST", path, body=encode_form(pairs), headers=h)
-
-    def login(self, account, password, nxt=None):
-        """Signs in through the form; the response (303 when it worked)."""
-        self.token()
-        return self.post("/dang-nhap", [("tiep", nxt), ("tai_khoan", account), ("mat_khau", password)])
-
-    def logout(self):
-        return self.post("/dang-xuat")
-
-    def signed_in(self):
-        """True when /tai-khoan answers 200 for this client."""
-        return self.get("/tai-khoan").status == 200
+DEMO_ADMIN = "0912000001"
+DEMO_EDITOR_BA_HANG = "0912000011"
+DEMO_EDITOR_BAI_BONG = "0912000012"
+DEMO_STAFF = "0912000021"
+DEMO_LEADER = "0912000031"
+DEMO_RESIDENT = "0912000041"
 
 
 def demo_passwords():
@@ -349,10 +453,102 @@ def clear_failures(addr):
     sql("DELETE FROM login_failures WHERE addr = %s" % sql_quote(addr))
 
 
-def wait_for(pred, timeout, step=0.05):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if pred():
-            return True
-        time.sleep(step)
-    return pred()
+# ---------------------------------------------------------------------------
+# The router's table, from `portalctl routes`: one line a route,
+#   name TAB methods TAB pattern TAB scope TAB roles
+# (scope: public, user, role, unit or owner; roles: a comma list or "-").
+# Every placeholder is typed: {name:slug}, {name:id} or {name:idslug}.
+
+Route = collections.namedtuple("Route", "name methods pattern scope roles")
+PLACEHOLDER_RE = re.compile(r"\{([a-z_]+):([a-z_]+)\}")
+SCOPES = {"public", "user", "role", "unit", "owner"}
+ROLES = {"resident", "editor", "staff", "leader", "admin"}
+METHODS = {"GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH"}
+TYPES = {"slug", "id", "idslug"}
+
+
+def _route(line):
+    f = line.split("\t")
+    check(len(f) == 5, "portalctl routes: not 5 fields: %r" % line)
+    name, methods, pattern, scope, roles = f
+    roles = [] if roles == "-" else roles.split(",")
+    methods = [m.strip() for m in methods.split(",")]
+    check(re.match(r"^[a-z_]+$", name), "portalctl routes: name %r" % name)
+    check(set(methods) <= METHODS, "portalctl routes: %s: methods %r" % (name, methods))
+    check(pattern.startswith("/"), "portalctl routes: %s: pattern %r" % (name, pattern))
+    check(pattern.count("{") == len(PLACEHOLDER_RE.findall(pattern))
+          and all(t in TYPES for _, t in PLACEHOLDER_RE.findall(pattern)),
+          "portalctl routes: %s: untyped placeholder in %r" % (name, pattern))
+    check(scope in SCOPES, "portalctl routes: %s: scope %r" % (name, scope))
+    # Public and user routes name no role; role, unit and owner routes some.
+    check(set(roles) <= ROLES and bool(roles) == (scope not in ("public", "user")),
+          "portalctl routes: %s: scope %s with roles %r" % (name, scope, roles))
+    return Route(name, frozenset(methods), pattern, scope, roles)
+
+
+def routes():
+    """Every route of the router's table, in its order (checked as read)."""
+    p = subprocess.run([os.path.join(BIN, "portalctl"), "routes"], capture_output=True,
+                       text=True, env={"PATH": os.environ.get("PATH", "")})
+    check(p.returncode == 0, "portalctl routes: exit %d: %s" % (p.returncode, p.stderr))
+    return [_route(l) for l in p.stdout.splitlines() if l.strip()]
+
+
+def placeholders(pattern):
+    """[(name, type)] of a route's pattern."""
+    return PLACEHOLDER_RE.findall(pattern)
+
+
+def fill(pattern, objects):
+    """pattern with each {name:type} replaced by objects[name][type], or by
+    objects[name] when that is a plain value (str or int)."""
+    def value(m):
+        name, typ = m.group(1), m.group(2)
+        check(name in objects, "no object for {%s} in %s" % (name, pattern))
+        v = objects[name]
+        if isinstance(v, dict):
+            check(typ in v, "no %s of {%s} in %s" % (typ, name, pattern))
+            v = v[typ]
+        return str(v)
+    return PLACEHOLDER_RE.sub(value, pattern)
+
+
+# ---------------------------------------------------------------------------
+# Processes and ports.
+
+def alive(pid):
+    """True while process pid exists and is not a zombie."""
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            stat = f.read()
+    except OSError:
+        return False
+    return stat[stat.rindex(")") + 2] != "Z"
+
+
+def children(pid):
+    """The live (not zombie) processes whose parent is pid, sorted."""
+    out = []
+    for d in os.listdir("/proc"):
+        if not d.isdigit():
+            continue
+        try:
+            with open("/proc/%s/stat" % d) as f:
+                stat = f.read()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2:].split()
+        if int(fields[1]) == pid and fields[0] != "Z":
+            out.append(int(d))
+    return sorted(out)
+
+
+def free_port():
+    """A TCP port on 127.0.0.1 that nothing listens on (as of now)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+if __name__ == "__main__" and sys.argv[1:] == ["free-port"]:
+    print(free_port())

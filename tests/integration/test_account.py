@@ -57,10 +57,6 @@ def refused(phone=None, password="mot-mat-khau-kha-dai", password2=None, **kw):
     return r, phone
 
 
-def signed_in(c):
-    return c.get("/tai-khoan").status == 200
-
-
 def mails_to(addr):
     """Messages in the sink's maildir addressed to addr."""
     found = []
@@ -279,7 +275,7 @@ def test_nfc_password_registered_precomposed_signin_decomposed():
     c = client()
     r = c.login(a.phone, nfd)
     check(r.status == 303, "NFD sign-in after NFC registration: %d" % r.status)
-    check(signed_in(c))
+    check(c.signed_in())
     r = client().login(a.phone, nfc)
     check(r.status == 303, "NFC sign-in: %d" % r.status)
 
@@ -293,7 +289,7 @@ def test_nfc_password_registered_decomposed_signin_precomposed():
     c = client()
     r = c.login(a.phone, nfc)
     check(r.status == 303, "NFC sign-in after NFD registration: %d" % r.status)
-    check(signed_in(c))
+    check(c.signed_in())
     r = client().login(a.phone, nfc + "!")
     check(r.status == 422, "a different password: %d" % r.status)
     clear_failures(ADDR)
@@ -424,13 +420,13 @@ def test_password_change_ends_other_sessions():
     check(r.status == 303 and r.header("location") == "/tai-khoan?tb=doi-mat-khau",
           "%d %r" % (r.status, r.header("location")))
     check(c1.sid and c1.sid != old1, "the changing session got no new id")
-    check(signed_in(c1), "the changing session was signed out")
-    check(not signed_in(c2), "the other session survived the change")
+    check(c1.signed_in(), "the changing session was signed out")
+    check(not c2.signed_in(), "the other session survived the change")
     for old in (old1, old2):
         check(sql_value("SELECT COUNT(*) FROM sessions WHERE id_hash = %s" % sql_quote(sid_hash(old))) == "0")
     check(sql_value("SELECT COUNT(*) FROM sessions WHERE user_id = %d" % a.id) == "1")
     # a.client (the registering session) was ended as well.
-    check(not signed_in(a.client))
+    check(not a.client.signed_in())
     check(client().login(a.phone, new).status == 303, "the new password does not work")
     r = client().login(a.phone, a.password)
     check(r.status == 422, "the old password still works: %d" % r.status)
@@ -448,9 +444,9 @@ def test_logout_other_sessions():
     r = c1.post("/tai-khoan/dang-xuat-khac")
     check(r.status == 303 and r.header("location") == "/tai-khoan?tb=dang-xuat-khac",
           "%d %r" % (r.status, r.header("location")))
-    check(c1.sid == sid and signed_in(c1), "this session was touched")
+    check(c1.sid == sid and c1.signed_in(), "this session was touched")
     for c in (c2, c3, a.client):
-        check(not signed_in(c), "another session survived")
+        check(not c.signed_in(), "another session survived")
     check(sql("SELECT id_hash FROM sessions WHERE user_id = %d" % a.id) == [[sid_hash(sid)]])
     check("logout_others" in audit_actions(a.id))
 
@@ -549,7 +545,7 @@ def test_password_reset_by_mail():
     check(r.status == 303 and r.header("location") == "/dang-nhap?tb=mat-khau-moi",
           "%d %r" % (r.status, r.header("location")))
     # Sessions of the account are over; the new password works, the old not.
-    check(not signed_in(other) and not signed_in(a.client), "a session survived the reset")
+    check(not other.signed_in() and not a.client.signed_in(), "a session survived the reset")
     check(sql_value("SELECT COUNT(*) FROM sessions WHERE user_id = %d" % a.id) == "0")
     r = client().login(a.phone, a.password)
     check(r.status == 422, "old password after reset: %d" % r.status)

@@ -15,10 +15,10 @@ import subprocess
 import threading
 import urllib.parse
 
-from lib import (BIN, CSRF_MSG, DEMO_ADMIN, DEMO_EDITOR_BA_HANG, DEMO_LEADER, DEMO_STAFF, PORT, SID,
-                 VAR, Client, base_url, case, check, check_security_headers, clear_failures,
-                 demo_login, get, main, new_phone, parse_set_cookie, random_password, register,
-                 sid_hash, sql, sql_quote, sql_value, wait_for)
+from lib import (CSRF_MSG, DEMO_ADMIN, DEMO_EDITOR_BA_HANG, DEMO_LEADER, DEMO_STAFF, PORT, SID, VAR,
+                 Client, base_url, case, check, check_security_headers, children, clear_failures,
+                 demo_login, fill, get, main, new_phone, parse_set_cookie, random_password, register,
+                 routes, sid_hash, sql, sql_quote, sql_value, wait_for)
 
 ADDR = "127.0.2.1"          # this file's ordinary clients
 LOCK_ADDR = "127.0.2.61"    # lockout of one account
@@ -295,20 +295,10 @@ def test_audit_login_logout():
 
 
 def post_routes():
-    """(name, pattern, roles) of every route taking POST, from portalctl;
-    placeholders without their types ("{user:id}" as "{user}")."""
-    out = subprocess.run([os.path.join(BIN, "portalctl"), "routes"], check=True,
-                         capture_output=True, text=True).stdout
-    routes = []
-    for line in out.splitlines():
-        name, methods, pattern, scope, roles = line.split("\t")
-        pattern = re.sub(r"\{(\w+):\w+\}", r"{\1}", pattern)
-        if scope in ("public", "user"):
-            roles = scope
-        if "POST" in [m.strip() for m in methods.split(",")]:
-            routes.append((name, pattern, roles.split(",")))
-    check(len(routes) >= 10, "only %d POST routes listed" % len(routes))
-    return routes
+    """Every route taking POST, from `portalctl routes`."""
+    found = [r for r in routes() if "POST" in r.methods]
+    check(len(found) >= 10, "only %d POST routes listed" % len(found))
+    return found
 
 
 class Ctx:
@@ -328,11 +318,13 @@ class Ctx:
         check(self.ba_hang and self.article, "no ba-hang unit or article")
         self.clients = {}
 
-    def client_for(self, roles):
-        role = roles[0]
-        if role == "public":
+    def client_for(self, route):
+        """A client the route lets in: anonymous, the victim, or the demo
+        account of the route's first role."""
+        if route.scope == "public":
             return self.anon
-        if role in ("user", "resident"):
+        role = route.roles[0] if route.roles else "resident"
+        if role == "resident":
             return self.victim.client
         phone = {"admin": DEMO_ADMIN, "editor": DEMO_EDITOR_BA_HANG, "staff": DEMO_STAFF,
                  "leader": DEMO_LEADER}[role]
@@ -340,9 +332,9 @@ class Ctx:
             self.clients[phone] = demo_login(phone, ADDR)
         return self.clients[phone]
 
-    def path(self, pattern):
-        return (pattern.replace("{user}", str(self.victim.id))
-                .replace("{article}", self.article).replace("{unit}", "ba-hang"))
+    def path(self, route):
+        return fill(route.pattern, {"user": self.victim.id, "article": self.article,
+                                    "unit": "ba-hang"})
 
     def payload(self, name):
         """A form that would change something if it were accepted."""
@@ -393,9 +385,10 @@ def test_csrf_missing_or_wrong_token_403_on_every_post_route():
     foreign = Client(ADDR)
     foreign_token = foreign.token()  # a real token, of another session
     tried = []
-    for name, pattern, roles in post_routes():
-        c = ctx.client_for(roles)
-        path = ctx.path(pattern)
+    for route in post_routes():
+        name = route.name
+        c = ctx.client_for(route)
+        path = ctx.path(route)
         c.token()
         sid_before = c.sid
         for how, tok in (("no token", False), ("wrong token", "%064x" % secrets.randbits(256)),
@@ -433,9 +426,10 @@ def test_csrf_header_token_also_checked():
 @case
 def test_csrf_foreign_origin_403_on_every_post_route():
     ctx = Ctx()
-    for name, pattern, roles in post_routes():
-        c = ctx.client_for(roles)
-        path = ctx.path(pattern)
+    for route in post_routes():
+        name = route.name
+        c = ctx.client_for(route)
+        path = ctx.path(route)
         for origin in ("http://evil.example", "null", base_url() + ".evil.example",
                        "https://127.0.0.1:%d" % PORT):
             before = ctx.state()
@@ -451,15 +445,15 @@ def test_csrf_same_origin_works_on_every_post_route():
     """With the right token and Origin equal to the site's base URL every
     POST route gets past the check (harmless forms: the handlers answer)."""
     ctx = Ctx()
-    for name, pattern, roles in post_routes():
-        c = ctx.client_for(roles)
-        if roles[0] == "public":
+    for route in post_routes():
+        c = ctx.client_for(route)
+        if route.scope == "public":
             c = Client(ADDR)  # sign-out ends the session it posts from
             c.token()
-        r = c.post(ctx.path(pattern), [], headers={"Origin": base_url()})
+        r = c.post(ctx.path(route), [], headers={"Origin": base_url()})
         check(r.status != 403 and CSRF_MSG not in r.text,
-              "%s: refused with the right token and Origin %s: %d" % (name, base_url(), r.status))
-        check(r.status < 500, "%s: %d" % (name, r.status))
+              "%s: refused with the right token and Origin %s: %d" % (route.name, base_url(), r.status))
+        check(r.status < 500, "%s: %d" % (route.name, r.status))
     # And a real change goes through with Origin set.
     v = ctx.victim
     r = v.client.post("/tai-khoan", [("ho_ten", "Tên Mới Cùng Nguồn"), ("email", v.email)],
@@ -533,12 +527,10 @@ def test_address_rate_limit():
 
 
 def worker_pids():
-    """The portal master's children (workers and mailer)."""
+    """The portal master and its children (workers and mailer)."""
     with open(os.path.join(VAR, "run", "portal.pid")) as f:
         master = int(f.read().strip())
-    out = subprocess.run(["ps", "--ppid", str(master), "-o", "pid=,stat="],
-                         capture_output=True, text=True).stdout
-    return master, sorted(int(l.split()[0]) for l in out.splitlines() if not l.split()[1].startswith("Z"))
+    return master, children(master)
 
 
 def metric(name):

@@ -1,7 +1,7 @@
 """Bad and oversized input gets a clear 4xx answer and no crash."""
 import os
 
-from lib import VAR, case, check, check_security_headers, get, main, request
+from lib import VAR, Client, case, check, check_security_headers, get, main, request
 
 
 @case
@@ -81,11 +81,41 @@ def test_many_cookies_and_bad_cookie():
     check(get("/", headers={"Cookie": "a=b; c=\"d\""}).status == 200)
 
 
+def multipart(fields, boundary="xx", close=True):
+    """A multipart/form-data body of (header lines, value) parts."""
+    out = b""
+    for head, value in fields:
+        out += b"--%s\r\n%s\r\n\r\n%s\r\n" % (boundary.encode(), head, value)
+    return out + (b"--%s--\r\n" % boundary.encode() if close else b"")
+
+
+def disposition(name):
+    return b'Content-Disposition: form-data; name="%s"' % name.encode()
+
+
 @case
 def test_malformed_multipart_400():
-    r = request("POST", "/", body=b"--xx\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1",
-                headers={"Content-Type": "multipart/form-data; boundary=xx"})
-    check(r.status == 405, r.status)  # routed before the body is read
+    """POST /dang-nhap takes forms: a multipart body the parser refuses is
+    400, while a well-formed one with the same session reaches the
+    handler (422: the fields are empty)."""
+    c = Client()
+    c.token()
+    mp = {"Content-Type": "multipart/form-data; boundary=xx"}
+    good = multipart([(disposition("csrf"), c.csrf.encode()), (disposition("tai_khoan"), b""),
+                      (disposition("mat_khau"), b"")])
+    r = c.request("POST", "/dang-nhap", body=good, headers=mp)
+    check(r.status == 422 and "Vui lòng nhập số điện thoại" in r.text,
+          "well-formed multipart: %d" % r.status)
+    for what, body, headers in (
+            ("no closing boundary", multipart([(disposition("csrf"), c.csrf.encode())], close=False), mp),
+            ("a part without Content-Disposition",
+             multipart([(disposition("csrf"), c.csrf.encode()), (b"Content-Type: text/plain", b"1")]), mp),
+            ("no boundary parameter", good, {"Content-Type": "multipart/form-data"}),
+            ("another boundary", good, {"Content-Type": "multipart/form-data; boundary=yy"})):
+        r = c.request("POST", "/dang-nhap", body=body, headers=headers)
+        check(r.status == 400, "%s: %d" % (what, r.status))
+        check("Yêu cầu không hợp lệ" in r.text, what)
+        check_security_headers(r)
 
 
 @case

@@ -2,12 +2,21 @@
 method it allows (GET, POST, and HEAD, which must answer as GET does) x
 every actor x, for routes with an object in the path (or, for
 /bien-tap/bai-viet/moi, in the body), an object of the actor's own unit,
-one of another unit and one that does not exist.  The expected status of every cell is written out below (the
-EXPECT table), reviewed by hand from DESIGN.md and the handlers: it is NOT
-derived from the route table the server uses.  The test fails when the
-server's route table has a route or method that EXPECT does not cover, or
-when EXPECT has rows for routes or methods that no longer exist, or when
-a route's pattern changed.
+one of another unit and one that does not exist.  The expected status of
+every cell is written out below (the EXPECT table), reviewed by hand from
+DESIGN.md and the handlers: it is NOT derived from the route table the
+server uses.  The test fails when the server's route table has a route or
+method that EXPECT does not cover, or when EXPECT has rows for routes or
+methods that no longer exist.
+
+What the test takes from the router (`portalctl routes`) is only how to
+ask: each route's pattern, whose placeholders ({unit}, {article}, {user},
+optionally typed as {article:id}) are filled with the row's object, and
+whether it allows HEAD.  A route that allows HEAD must answer a HEAD as
+it answers the GET of its row, with no body; one that does not must
+refuse it (405).  So a new route needs one EXPECT row per method and
+object, and nothing else (a new kind of object in a path needs a value
+in objects_for).
 
 The rules the table encodes (DESIGN.md): public routes answer everyone;
 a protected GET sends an anonymous visitor to /dang-nhap?tiep=<path>
@@ -28,15 +37,17 @@ actor's session).
 
 Prints "matrix: N cells ..." and one PASS/FAIL line per route, plus a few
 checks of their own."""
-import os
-import re
-import subprocess
 import sys
 import uuid
 from urllib.parse import parse_qs, urlsplit
 
-from lib import BIN, case, check, main
-from matrix_lib import Client, demo_password, quote, sql
+from lib import (Client, case, check, demo_login, fill, main, register, routes, sql,
+                 sql_quote as quote, user_id)
+
+# Requests leave from a loopback address of their own, so that sign-in
+# throttling, which counts per source address, is not shared with the
+# other tests.
+ADDR = "127.0.0.61"
 
 # ---------------------------------------------------------------------------
 # Actors: column order of EXPECT.  "unit": where the actor edits articles
@@ -52,36 +63,6 @@ PHONES = {
     "admin": "0912000001",  # city administrator
 }
 EDITS_UNIT = {"edBH": "ba-hang", "edBB": "bai-bong"}
-
-# ---------------------------------------------------------------------------
-# Routes as this test knows them: name -> pattern.  Compared with
-# `portalctl routes` so that a moved route is noticed.
-
-PATTERNS = {
-    "home": "/",
-    "unit": "/don-vi/{unit}/",
-    "article": "/don-vi/{unit}/tin-tuc/{article}",
-    "healthz": "/healthz",
-    "metrics": "/metrics",
-    "login": "/dang-nhap",
-    "logout": "/dang-xuat",
-    "register": "/dang-ky",
-    "forgot": "/quen-mat-khau",
-    "reset": "/dat-lai-mat-khau",
-    "account": "/tai-khoan",
-    "account_password": "/tai-khoan/mat-khau",
-    "account_logout_others": "/tai-khoan/dang-xuat-khac",
-    "admin_users": "/quan-tri/nguoi-dung",
-    "admin_user_new": "/quan-tri/nguoi-dung/moi",
-    "admin_user": "/quan-tri/nguoi-dung/{user}",
-    "admin_user_grant": "/quan-tri/nguoi-dung/{user}/cap-quyen",
-    "admin_user_revoke": "/quan-tri/nguoi-dung/{user}/thu-hoi",
-    "admin_user_lock": "/quan-tri/nguoi-dung/{user}/khoa",
-    "editor": "/bien-tap/",
-    "editor_new": "/bien-tap/bai-viet/moi",
-    "editor_edit": "/bien-tap/bai-viet/{article}",
-    "desk": "/mot-cua/",
-}
 
 # ---------------------------------------------------------------------------
 # THE EXPECTATION TABLE.  One line per route, method and object; one
@@ -160,6 +141,8 @@ def parse_table(text):
         if len(f) != 3 + len(ACTORS):
             raise AssertionError("EXPECT_TABLE line %d: %d fields" % (n, len(f)))
         route, method, obj = f[:3]
+        if method == "HEAD":
+            raise AssertionError("EXPECT_TABLE line %d: HEAD answers as the GET row does" % n)
         if (route, method, obj) in rows:
             raise AssertionError("EXPECT_TABLE line %d: duplicate row" % n)
         rows.append((route, method, obj))
@@ -170,13 +153,8 @@ def parse_table(text):
 
 EXPECT, ROWS = parse_table(EXPECT_TABLE)
 
-# The routes that allow HEAD.  HEAD must answer exactly as GET does (the
-# GET row of EXPECT_TABLE), with no body: a HEAD is no way around a role.
-HEAD_ROUTES = {
-    "home", "unit", "article", "healthz", "login", "register", "forgot", "reset",
-    "account", "admin_users", "admin_user_new", "admin_user", "editor",
-    "editor_new", "editor_edit", "desk",
-}
+# The router's table (name -> lib.Route), read by run_all().
+SERVER = {}
 
 # ---------------------------------------------------------------------------
 # Objects, paths and bodies.
@@ -186,39 +164,42 @@ CTX = {}          # filled by setup(): ids, slugs, titles
 HIJACK = "MATRIX-HIJACK-" + TAG
 
 
-def article_path_arg(kind):
+def article(kind):
+    """An article's values by placeholder type: id, idslug (id-slug)."""
     a = CTX["articles"][kind]
-    return "%s-%s" % (a["id"], a["slug"])
+    return {"id": a["id"], "idslug": "%s-%s" % (a["id"], a["slug"])}
+
+
+def objects_for(obj):
+    """The values of the placeholders of a path for a row's object (see the
+    legend of EXPECT_TABLE), by placeholder name."""
+    missing = CTX["missing_article"]
+    return {
+        "-": {},
+        "ba-hang": {"unit": "ba-hang"},
+        "missing": {"unit": "khong-co-don-vi-nay", "user": CTX["missing_user"],
+                    "article": {"id": missing, "idslug": "%d-khong-co-bai-nay" % missing}},
+        "pub-bh": {"unit": "ba-hang", "article": article("pub-bh")},
+        "pub-bb@bh": {"unit": "ba-hang", "article": article("pub-bb")},
+        "draft-bh": {"unit": "ba-hang", "article": article("draft-bh")},
+        "draft-bb": {"unit": "bai-bong", "article": article("draft-bb")},
+        "unit-bh": {},
+        "unit-bb": {},
+        "user": {"user": CTX["victim_id"]},
+    }[obj]
 
 
 def path_for(route, obj):
-    """The request path of a cell, from this test's own pattern."""
-    p = PATTERNS[route]
-    if route == "unit":
-        return p.replace("{unit}", {"ba-hang": "ba-hang", "missing": "khong-co-don-vi-nay"}[obj])
-    if route == "article":
-        unit, arg = {
-            "pub-bh": ("ba-hang", lambda: article_path_arg("pub-bh")),
-            "pub-bb@bh": ("ba-hang", lambda: article_path_arg("pub-bb")),
-            "draft-bh": ("ba-hang", lambda: article_path_arg("draft-bh")),
-            "draft-bb": ("bai-bong", lambda: article_path_arg("draft-bb")),
-        }[obj]
-        return p.replace("{unit}", unit).replace("{article}", arg())
-    if route == "editor_edit":
-        aid = CTX["missing_article"] if obj == "missing" else CTX["articles"][obj]["id"]
-        return p.replace("{article}", str(aid))
-    if "{user}" in p:
-        uid = CTX["missing_user"] if obj == "missing" else CTX["victim_id"]
-        return p.replace("{user}", str(uid))
-    if "{" in p:
-        raise AssertionError("no object for pattern %s" % p)
-    return p
+    """The request path of a cell: the router's pattern of the route, its
+    placeholders filled with the object's values."""
+    return fill(SERVER[route].pattern, objects_for(obj))
 
 
 def body_for(route, actor, obj):
     """The form of a POST cell (the CSRF token is added by the client).
     Harmless or invalid where the actor is expected to be allowed; valid
-    and harmful where the actor is expected to be refused."""
+    and harmful where the actor is expected to be refused.  A route not
+    named here gets an empty form (harmless, and most often invalid)."""
     allowed_editor = obj in ("draft-bh", "unit-bh") and EDITS_UNIT.get(actor) == "ba-hang" or \
         obj in ("draft-bb", "unit-bb") and EDITS_UNIT.get(actor) == "bai-bong"
     if route == "login":
@@ -262,27 +243,13 @@ def body_for(route, actor, obj):
         if allowed_editor:                                 # 422: no title, no body
             return {"tieu_de": "", "tom_tat": "", "noi_dung": "", "hanh_dong": "luu"}
         return {"tieu_de": HIJACK, "tom_tat": HIJACK, "noi_dung": HIJACK, "hanh_dong": "dang"}
-    raise AssertionError("no body for POST %s" % route)
+    return {}
 
 
 # ---------------------------------------------------------------------------
 # Setup: actors signed in, objects created.
 
 CLIENTS = {}
-
-
-def portalctl_routes():
-    """{name: (set of methods, pattern)} from `portalctl routes`."""
-    out = subprocess.run([os.path.join(BIN, "portalctl"), "routes"], check=True,
-                         capture_output=True, text=True).stdout
-    routes = {}
-    for line in out.splitlines():
-        if not line.strip():
-            continue
-        name, methods, pattern = line.split("\t")[:3]
-        pattern = re.sub(r"\{(\w+):\w+\}", r"{\1}", pattern)
-        routes[name] = ({m.strip() for m in methods.split(",")}, pattern)
-    return routes
 
 
 def make_article(unit, status, title):
@@ -317,28 +284,24 @@ def setup():
     n = int(TAG[:6], 16) % 1000000
     CTX["victim_phone"] = "0988%06d" % n
     CTX["intruder_phone"] = "0988%06d" % ((n + 1) % 1000000)
-    v = Client("victim")
-    v.start()
-    pw = "Nguoi-dung-tam-" + TAG
-    r = v.post("/dang-ky", {"ho_ten": "Người Dùng Tạm", "dien_thoai": CTX["victim_phone"],
-                            "email": "", "so_dinh_danh": "", "mat_khau": pw, "mat_khau_nhap_lai": pw})
-    check(r.status == 303, "registering the throwaway user: %d" % r.status)
-    rows = sql("SELECT id FROM users WHERE phone = %s" % quote(CTX["victim_phone"]))
-    check(len(rows) == 1, "throwaway user not found: %r" % rows)
-    CTX["victim_id"] = int(rows[0][0])
+    v = register(Client(ADDR), name="Người Dùng Tạm", phone=CTX["victim_phone"],
+                 password="Nguoi-dung-tam-" + TAG)
+    check(v.id == user_id(CTX["victim_phone"]) and v.id is not None, "throwaway user not found")
+    CTX["victim_id"] = v.id
     CTX["victim_state"] = victim_state()
-    r = v.request("GET", "/tai-khoan")
-    v.take_csrf(r)
-    v.post("/dang-xuat", {})
+    check(v.client.logout().status == 303, "signing the throwaway user out")
     CTX["intruders_before"] = intruders()
     CTX["missing_user"] = int(sql("SELECT IFNULL(MAX(id), 0) + 100000 FROM users")[0][0])
-    # Every actor: one browser, one session.
+    # Every actor: one browser, one session (and its CSRF token).
     for actor in ACTORS:
-        c = Client(actor)
         if actor == "anon":
-            c.start()
+            c = Client(ADDR)
+            c.token()
+            check(c.sid, "anon: no session cookie from GET /dang-nhap")
         else:
-            c.sign_in(PHONES[actor], demo_password(PHONES[actor]))
+            c = demo_login(PHONES[actor], ADDR)
+            r = c.get("/tai-khoan")
+            check(r.status == 200 and c.csrf, "%s: GET /tai-khoan after sign-in: %d" % (actor, r.status))
         CLIENTS[actor] = c
 
 
@@ -381,7 +344,10 @@ def secrets_for(actor):
 
 def run_cell(route, method, obj, actor):
     key = (route, method, actor, obj)
-    want = EXPECT[(route, "GET" if method == "HEAD" else method, actor, obj)]
+    if method == "HEAD" and "HEAD" not in SERVER[route].methods:
+        want = 405
+    else:
+        want = EXPECT[(route, "GET" if method == "HEAD" else method, actor, obj)]
     c = CLIENTS[actor]
     path = path_for(route, obj)
     if method in ("GET", "HEAD"):
@@ -412,7 +378,7 @@ def run_cell(route, method, obj, actor):
 def run_matrix(rows):
     for route, method, obj in rows:
         RESULTS.setdefault(route, [])
-        methods = [method] + (["HEAD"] if method == "GET" and route in HEAD_ROUTES else [])
+        methods = [method] + (["HEAD"] if method == "GET" else [])
         for m in methods:
             for actor in ACTORS:
                 try:
@@ -422,30 +388,19 @@ def run_matrix(rows):
 
 
 def coverage_problems():
-    server = portalctl_routes()
     problems = []
     have = {(r, m) for r, m, _ in ROWS}
-    for name, (methods, pattern) in sorted(server.items()):
-        for m in sorted(methods - {"HEAD"}):
+    for name, route in sorted(SERVER.items()):
+        for m in sorted(route.methods - {"HEAD"}):
             if (name, m) not in have:
-                problems.append("route %s %s (%s) is not covered by EXPECT_TABLE" % (name, m, pattern))
-        if ("HEAD" in methods) != (name in HEAD_ROUTES):
-            problems.append("route %s: HEAD %s by the server but %s in HEAD_ROUTES" % (
-                name, "allowed" if "HEAD" in methods else "not allowed",
-                "listed" if name in HEAD_ROUTES else "not listed"))
-        if name not in PATTERNS:
-            problems.append("route %s (%s) has no pattern in PATTERNS" % (name, pattern))
-        elif PATTERNS[name] != pattern:
-            problems.append("route %s: pattern is %s, the test knows %s" % (name, pattern, PATTERNS[name]))
+                problems.append("route %s %s (%s) is not covered by EXPECT_TABLE" % (name, m, route.pattern))
+        if "HEAD" in route.methods and "GET" not in route.methods:
+            problems.append("route %s allows HEAD but not GET: no row says what HEAD answers" % name)
     for r, m in sorted(have):
-        if r not in server:
+        if r not in SERVER:
             problems.append("EXPECT_TABLE has rows for route %s, which no longer exists" % r)
-        elif m not in server[r][0]:
+        elif m not in SERVER[r].methods:
             problems.append("EXPECT_TABLE has rows for %s %s, a method the route no longer allows" % (r, m))
-    for r in sorted(HEAD_ROUTES - {r for r, m in have if m == "GET"}):
-        problems.append("HEAD_ROUTES names %s, which has no GET row in EXPECT_TABLE" % r)
-    for r in sorted(set(PATTERNS) - set(server)):
-        problems.append("PATTERNS names route %s, which no longer exists" % r)
     return problems
 
 
@@ -464,14 +419,14 @@ def other_editor_checks():
     probs = []
     bb = CLIENTS["edBB"]
     draft = CTX["articles"]["draft-bh"]
-    r = bb.request("GET", "/bien-tap/")
+    r = bb.get("/bien-tap/")
     if r.status != 200:
         probs.append("edBB GET /bien-tap/: %d" % r.status)
     if draft["title"] in r.text or "/bien-tap/bai-viet/%d\"" % draft["id"] in r.text:
         probs.append("edBB GET /bien-tap/ lists the ba-hang draft %r" % draft["title"])
     if CTX["articles"]["draft-bb"]["title"] not in r.text:
         probs.append("edBB GET /bien-tap/ does not list its own draft (the check would prove nothing)")
-    r = CLIENTS["edBH"].request("GET", "/bien-tap/")
+    r = CLIENTS["edBH"].get("/bien-tap/")
     if draft["title"] not in r.text:
         probs.append("edBH GET /bien-tap/ does not list its own draft %r" % draft["title"])
     before = article_row(draft["id"])
@@ -501,19 +456,22 @@ def other_editor_checks():
 
 def run_all():
     try:
+        SERVER.update((r.name, r) for r in routes())
         setup()
     except Exception as e:
         SETUP_ERROR.append("%s: %s" % (type(e).__name__, e))
         return
     try:
         EXTRA["coverage"] = coverage_problems()
-        # Sign-outs last: they end the actors' sessions.
-        run_matrix([r for r in ROWS if r[0] != "logout"])
+        # Only rows of routes that exist (the others are coverage problems);
+        # sign-outs last: they end the actors' sessions.
+        rows = [r for r in ROWS if r[0] in SERVER and r[1] in SERVER[r[0]].methods]
+        run_matrix([r for r in rows if r[0] != "logout"])
         try:
             EXTRA["other_editor"] = other_editor_checks()
         except Exception as e:
             EXTRA["other_editor"] = ["%s: %s" % (type(e).__name__, e)]
-        run_matrix([r for r in ROWS if r[0] == "logout"])
+        run_matrix([r for r in rows if r[0] == "logout"])
     finally:
         cleanup()
     bad = sum(len(v) for v in RESULTS.values())
