@@ -220,6 +220,10 @@ db_connect(struct db *db)
 	mysql_options(db->my, MYSQL_INIT_COMMAND,
 	    "SET time_zone = '+00:00', sql_mode = 'STRICT_ALL_TABLES,"
 	    "NO_ZERO_DATE,NO_ENGINE_SUBSTITUTION,ERROR_FOR_DIVISION_BY_ZERO'");
+	/* Short transactions that lock only the rows they change: no gap
+	 * locks from housekeeping's range deletes blocking sign-ins. */
+	mysql_options(db->my, MYSQL_INIT_COMMAND,
+	    "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED");
 	if (mysql_real_connect(db->my, db->host, db->user, db->password,
 	    db->name, db->port, db->host ? NULL : db->socket,
 	    (db->scripts ? CLIENT_MULTI_STATEMENTS : 0) | CLIENT_FOUND_ROWS) ==

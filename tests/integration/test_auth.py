@@ -527,7 +527,7 @@ def test_address_rate_limit():
 
 
 def worker_pids():
-    """The portal master and its children (workers and mailer)."""
+    """The portal master and its children (workers and the jobs process)."""
     with open(os.path.join(VAR, "run", "portal.pid")) as f:
         master = int(f.read().strip())
     return master, children(master)
@@ -607,7 +607,7 @@ def test_audit_log_is_append_only():
 
 @case
 def test_housekeeping_deletes_only_what_expired():
-    """The mailer's housekeeping (every second in the test stack) removes
+    """The jobs process's housekeeping (every second in the test stack) removes
     expired sessions, old sign-in failures and reset links, and nothing
     else."""
     tag = secrets.token_hex(8)

@@ -25,7 +25,7 @@ def comm(pid):
 
 
 def workers(pid):
-    """The worker processes of master pid (not the mailer)."""
+    """The worker processes of master pid (not the jobs process)."""
     return [c for c in children(pid) if comm(c) == "portal-worker"]
 
 
@@ -102,7 +102,7 @@ def test_worker_killed_under_load_is_replaced():
 def test_sigterm_stops_master_and_workers_promptly():
     """SIGTERM wakes every worker thread out of accept (libfcgi alone would
     leave them there, and the worker would give up on them after 0.9 s
-    with a warning): the workers and the mailer end on their own, before
+    with a warning): the workers and the jobs process end on their own, before
     the master's deadline (1.5 s after SIGTERM, it SIGKILLs what still
     runs), and the master exits cleanly."""
     sock = os.path.join(VAR, "run", "second.sock")
@@ -115,16 +115,16 @@ def test_sigterm_stops_master_and_workers_promptly():
     try:
         def up():
             return os.path.exists(sock) and len(workers(p.pid)) == 3 and \
-                any(comm(c) == "portal-mailer" for c in children(p.pid))
+                any(comm(c) == "portal-jobs" for c in children(p.pid))
         check(wait_for(up, 10), "second responder up")
         procs = children(p.pid)
-        check(len(procs) == 4, "3 workers and the mailer: %r" % procs)
+        check(len(procs) == 4, "3 workers and the jobs process: %r" % procs)
         t0 = time.monotonic()
         p.send_signal(signal.SIGTERM)
         gone = wait_for(lambda: not any(alive(w) for w in procs), 5)
         took = time.monotonic() - t0
-        check(gone, "a worker or the mailer survived")
-        check(took < 1.5, "the workers and the mailer ended after %.2f s: killed by the master" % took)
+        check(gone, "a worker or the jobs process survived")
+        check(took < 1.5, "the workers and the jobs process ended after %.2f s: killed by the master" % took)
         p.wait(timeout=10)  # its own exit, leak check (ASan) included
         check(p.returncode == 0, "exit status %d" % p.returncode)
         with open(os.path.join(VAR, "log", "second.log"), errors="replace") as f:
