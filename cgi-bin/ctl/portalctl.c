@@ -1,6 +1,11 @@
 /* portalctl: the administrator's command line.
- *   portalctl [-c portal.conf] migrate   apply new migrations, in order
- *   portalctl [-c portal.conf] seed      load the units and demo data */
+ *   portalctl [-c portal.conf] migrate      apply new migrations, in order
+ *   portalctl [-c portal.conf] seed         load the units and demo data
+ *   portalctl [-c portal.conf] user ...     accounts (app/account.c)
+ *   portalctl routes                        the route table
+ *   portalctl [-c portal.conf] check-sql    statements against the schema
+ *   portalctl [-c portal.conf] error-pages DIR   nginx's own error pages
+ * migrate and seed connect as [db] migrate_user, the rest as [db] user. */
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>

@@ -557,28 +557,36 @@ db_fetch_all(MYSQL_STMT *st, struct arena *a, enum stmt s, void **rows,
 	return ret;
 }
 
+/* Runs query s with the arguments of ap; every row into *rows. */
+static enum db_err
+db_query(struct db *db, struct arena *a, enum stmt s, void **rows,
+    size_t *n, const char *types, va_list *ap)
+{
+	struct db_args	 args = { types, ap, NULL };
+	MYSQL_STMT	*st;
+	enum db_err	 ret;
+
+	*rows = NULL;
+	*n = 0;
+	if (stmt_defs[s].cols == NULL)
+		abort();	/* not a query: a programming error */
+	if ((ret = db_run(db, s, &args, &st)) == DB_OK)
+		ret = db_fetch_all(st, a, s, rows, n);
+	return ret;
+}
+
 /* Runs query s; every row into *rowsp (an array of struct row_<s>, arena
  * memory), their number into *n.  Use through db_all(). */
 enum db_err
 db_all_(struct db *db, struct arena *a, enum stmt s, void *rowsp, size_t *n,
     const char *types, ...)
 {
-	MYSQL_STMT	*st;
-	struct db_args	 args = { NULL, NULL, NULL };
 	va_list		 ap;
 	enum db_err	 ret;
 
-	*(void **)rowsp = NULL;
-	*n = 0;
-	if (stmt_defs[s].cols == NULL)
-		abort();	/* not a query */
 	va_start(ap, types);
-	args.types = types;
-	args.ap = &ap;
-	ret = db_run(db, s, &args, &st);
+	ret = db_query(db, a, s, rowsp, n, types, &ap);
 	va_end(ap);
-	if (ret == DB_OK)
-		ret = db_fetch_all(st, a, s, rowsp, n);
 	return ret;
 }
 
@@ -588,23 +596,15 @@ enum db_err
 db_one_(struct db *db, struct arena *a, enum stmt s, void *row,
     const char *types, ...)
 {
-	MYSQL_STMT	*st;
-	struct db_args	 args = { NULL, NULL, NULL };
 	va_list		 ap;
 	enum db_err	 ret;
-	void		*rows = NULL;
-	size_t		 n = 0;
+	void		*rows;
+	size_t		 n;
 
 	memset(row, 0, 8 * stmt_defs[s].ncols);
-	if (stmt_defs[s].cols == NULL)
-		abort();
 	va_start(ap, types);
-	args.types = types;
-	args.ap = &ap;
-	ret = db_run(db, s, &args, &st);
+	ret = db_query(db, a, s, &rows, &n, types, &ap);
 	va_end(ap);
-	if (ret == DB_OK)
-		ret = db_fetch_all(st, a, s, &rows, &n);
 	if (ret == DB_OK && n == 0)
 		ret = DB_NOTFOUND;
 	if (ret == DB_OK)
