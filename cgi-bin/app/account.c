@@ -240,3 +240,16 @@ account_update_profile(struct db *db, const struct actor *who,
 		e = audit_add(db, who, "profile_update", "user", who->id, "");
 	return account_end(db, e);
 }
+
+/* The account signed in as name (a phone number or a lower-case email):
+ * DB_OK (*v set), DB_NOTFOUND or DB_ERR.  Both statements have the
+ * columns of DB_LOGIN_ROW. */
+enum db_err
+account_find(struct db *db, struct arena *a, const char *name,
+    struct row_USER_BY_PHONE *v)
+{
+	if (strchr(name, '@') != NULL)
+		return db_one(db, a, USER_BY_EMAIL,
+		    (struct row_USER_BY_EMAIL *)v, "s", name);
+	return db_one(db, a, USER_BY_PHONE, v, "s", name);
+}

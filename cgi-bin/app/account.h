@@ -24,6 +24,8 @@ struct account_taken {
 	int	 phone, email, id_number;
 };
 
+enum db_err	 account_find(struct db *, struct arena *, const char *name,
+		    struct row_USER_BY_PHONE *);
 enum db_err	 account_taken(struct db *, struct arena *, uint64_t except,
 		    const char *phone, const char *email,
 		    const char *id_number, struct account_taken *);

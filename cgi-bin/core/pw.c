@@ -319,6 +319,10 @@ out:
 	return ok;
 }
 
+/* Set while this thread holds a permit taken by pw_permit_take: its
+ * hashes then use that one. */
+static _Thread_local int	 pw_held;
+
 /* Waits at most wait_ms (on the monotonic clock, so that setting the
  * time of day changes nothing) for a permit to hash. */
 static enum pw_err
@@ -327,6 +331,8 @@ pw_sem_take(void)
 	struct timespec	ts;
 	int		rc;
 
+	if (pw_held)
+		return PW_OK;
 	if (pw.sh == NULL) {
 		LOGE("pw_init was not called");
 		return PW_ERR;
@@ -356,9 +362,35 @@ pw_sem_take(void)
 static void
 pw_sem_give(void)
 {
+	if (pw_held)
+		return;
 	atomic_fetch_sub(&pw.sh->held[pw.slot], 1);
 	if (sem_post(&pw.sh->sem) == -1)
 		LOGE("sem_post: %s", strerror(errno));
+}
+
+/* Takes a permit for this thread's next hashes, so that work that must
+ * follow a check (reserving a sign-in attempt) starts only once the check
+ * can run.  PW_OK, PW_BUSY or PW_ERR; give it back with pw_permit_give. */
+enum pw_err
+pw_permit_take(void)
+{
+	enum pw_err	 rc;
+
+	if (pw_held)
+		return PW_ERR;	/* a programming error: one at a time */
+	if ((rc = pw_sem_take()) == PW_OK)
+		pw_held = 1;
+	return rc;
+}
+
+void
+pw_permit_give(void)
+{
+	if (!pw_held)
+		return;
+	pw_held = 0;
+	pw_sem_give();
 }
 
 /* NFC copy of a password for hashing: *out is malloc'd, to be released

@@ -31,6 +31,8 @@ enum pw_err	 pw_policy(struct arena *, const char *pw, const char *phone,
 		    const char *email);
 enum pw_err	 pw_hash(const char *pw, char out[PW_HASH_LEN]);
 enum pw_err	 pw_verify(const char *hash, const char *pw, int *rehash);
+enum pw_err	 pw_permit_take(void);
+void		 pw_permit_give(void);
 const char	*pw_err_msg(enum pw_err);
 void		 pw_set_slot(unsigned);
 void		 pw_reclaim(unsigned);

@@ -3,13 +3,12 @@
  * see data/db.h.  The cookie's token never reaches the database, only its
  * SHA-256; idle and absolute limits are arguments, in seconds.  A unit_id
  * of a city-wide role is NULL, read as 0. */
-#define DB_LOGIN_COLS \
-	"id, pw_hash, status, locked_until > UTC_TIMESTAMP() AS locked, " \
-	"locked_until, phone, email, full_name"
+#define DB_LOGIN_COLS "id, pw_hash, status, phone, email, full_name"
 #define DB_LOGIN_ROW \
-	C(U64, id) C(TEXT, pw_hash) C(TEXT, status) C(I64, locked) \
-	C(TIME, locked_until) C(TEXT, phone) C(TEXT, email) \
-	C(TEXT, full_name)
+	C(U64, id) C(TEXT, pw_hash) C(TEXT, status) C(TEXT, phone) \
+	C(TEXT, email) C(TEXT, full_name)
+#define DB_NOT_LOCKED \
+	"(locked_until IS NULL OR locked_until <= UTC_TIMESTAMP())"
 #define DB_USER_MATCH \
 	"? = '' OR u.full_name LIKE ? OR u.phone LIKE ? OR u.email LIKE ?"
 
@@ -76,15 +75,27 @@ X(USER_SET_PASSWORD,
 X(USER_SET_PROFILE,
   "UPDATE users SET full_name = ?, email = ? WHERE id = ?")
 X(USER_SET_STATUS, "UPDATE users SET status = ? WHERE id = ?")
-X(USER_LOGIN_OK,
-  "UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?")
-/* The lock_after-th consecutive failure locks for lock seconds and
- * restarts the count. */
+/*
+ * A password check is reserved before it runs (with a hash permit held, so
+ * every reservation ends in a check): the reservation counts as a failure
+ * until a success clears it, and only lock_after of them fit between two
+ * locks, however many attempts run at once.  The row a reservation matched
+ * decides (affected rows).
+ */
+X(USER_LOGIN_RESERVE,
+  "UPDATE users SET failed_logins = failed_logins + 1 WHERE id = ? AND "
+  "failed_logins < ? AND " DB_NOT_LOCKED)
+/* A wrong password: when the reservations are used up, the account locks
+ * for lock seconds and the count starts again. */
 X(USER_LOGIN_FAILED,
-  "UPDATE users SET locked_until = IF(failed_logins + 1 >= ?, "
+  "UPDATE users SET locked_until = IF(failed_logins >= ?, "
   "UTC_TIMESTAMP() + INTERVAL ? SECOND, locked_until), "
-  "failed_logins = IF(failed_logins + 1 >= ?, 0, failed_logins + 1) "
-  "WHERE id = ?")
+  "failed_logins = IF(failed_logins >= ?, 0, failed_logins) WHERE id = ?")
+/* The right password: clears the count, unless a lock was set meanwhile
+ * (then no row matches, and the sign-in is refused). */
+X(USER_LOGIN_OK,
+  "UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ? "
+  "AND " DB_NOT_LOCKED)
 Q(USER_SEARCH,
   "SELECT u.id, u.full_name, u.phone, u.email, u.status, "
   "(SELECT GROUP_CONCAT(r.role ORDER BY r.role SEPARATOR ',') "
@@ -104,10 +115,17 @@ Q(ROLE_LIST,
   "FROM user_roles r LEFT JOIN units u ON u.id = r.unit_id "
   "WHERE r.user_id = ? ORDER BY r.role, u.name",
   C(TEXT, role) C(U64, unit_id) C(TEXT, kind) C(TEXT, name))
-X(FAIL_INSERT, "INSERT INTO login_failures (user_id, addr) VALUES (?, ?)")
+X(FAIL_INSERT,
+  "INSERT INTO login_failures (user_id, addr, name_hash) VALUES (?, ?, ?)")
+/* An address's failures within the window, and seconds since its last. */
 Q(FAIL_COUNT_ADDR,
+  "SELECT COUNT(*) AS n, COALESCE(TIMESTAMPDIFF(SECOND, MAX(at), "
+  "UTC_TIMESTAMP()), 0) AS since FROM login_failures WHERE addr = ? AND "
+  "at > UTC_TIMESTAMP() - INTERVAL ? SECOND", C(I64, n) C(I64, since))
+/* An address's failures on one account name within the window. */
+Q(FAIL_COUNT_ADDR_NAME,
   "SELECT COUNT(*) AS n FROM login_failures WHERE addr = ? AND "
-  "at > UTC_TIMESTAMP() - INTERVAL ? SECOND", C(I64, n))
+  "name_hash = ? AND at > UTC_TIMESTAMP() - INTERVAL ? SECOND", C(I64, n))
 Q(FAIL_COUNT_USER,
   "SELECT COUNT(*) AS n FROM login_failures WHERE user_id = ? AND "
   "at > UTC_TIMESTAMP() - INTERVAL 1 HOUR", C(I64, n))

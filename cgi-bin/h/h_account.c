@@ -105,8 +105,10 @@ h_account_password(struct request *r)
 	if ((e = pw_hash(r->val[KEY_PASSWORD].raw, hash)) != PW_OK)
 		return resp_error(r, e == PW_BUSY ? 503 : 500, pw_err_msg(e));
 	if (account_set_password(r->db, &who, who.id, hash,
-	    r->sess->id_hash) != DB_OK || !sess_login(r, who.id))
+	    r->sess->id_hash) != DB_OK)
 		return resp_error(r, 500, NULL);
+	if (!sess_login(r, who.id))
+		return resp_error(r, 503, sess_failed);
 	return resp_redirect(r, 303, "/tai-khoan?tb=doi-mat-khau");
 }
 

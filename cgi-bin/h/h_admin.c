@@ -260,7 +260,7 @@ role_change(struct request *r, int grant)
 		return user_page(r, 422, "Không thực hiện được (đơn vị không "
 		    "tồn tại?).");
 	if (id == who.id && !sess_login(r, id))
-		return resp_error(r, 500, NULL);
+		return resp_error(r, 503, sess_failed);
 	return resp_redirect(r, 303, arena_printf(r->a,
 	    "/quan-tri/nguoi-dung/%llu?tb=%s", (unsigned long long)id,
 	    grant ? "da-cap-quyen" : "da-thu-hoi"));

@@ -8,6 +8,7 @@
 #include "app/account.h"
 #include "app/audit.h"
 #include "app/mail.h"
+#include "app/signin.h"
 #include "core/arena.h"
 #include "core/cfg.h"
 #include "core/clock.h"
@@ -25,15 +26,16 @@
 
 #define RESETS_PER_HOUR	5
 
+/* One answer for an unknown name, a locked account and a wrong password,
+ * so that none tells whether an account exists. */
 static const char bad_login[] =
-    "Số điện thoại, thư điện tử hoặc mật khẩu không đúng.";
+    "Số điện thoại, thư điện tử hoặc mật khẩu không đúng, hoặc tài khoản "
+    "đang tạm khoá do nhập sai mật khẩu nhiều lần.";
 
 static struct {
-	long	 lock_after, lock_seconds, addr_limit, addr_window, hourly_max;
-	long	 register_limit, reset_ttl;
-	char	 dummy[PW_HASH_LEN];	/* verified against for unknown names */
-	const char *base_url, *service_name, *site_name;
-	char	 lock_retry[24];	/* Retry-After of a locked account */
+	struct signin_conf	 signin;
+	long			 register_limit, reset_ttl;
+	const char		*base_url, *service_name, *site_name;
 } auth;
 
 /* Reads the handlers' settings and makes the dummy hash; call once in
@@ -41,15 +43,6 @@ static struct {
 int
 h_init(void)
 {
-	auth.lock_after = cfg_int("security", "login_lock_after", 10, 1, 1000);
-	auth.lock_seconds = cfg_int("security", "login_lock_seconds", 900, 1,
-	    86400);
-	auth.addr_limit = cfg_int("security", "login_addr_limit", 50, 1,
-	    100000);
-	auth.addr_window = cfg_int("security", "login_addr_window", 900, 1,
-	    86400);
-	auth.hourly_max = cfg_int("security", "login_hourly_max", 100, 1,
-	    100000);
 	auth.register_limit = cfg_int("security", "register_addr_limit", 20, 1,
 	    100000);
 	auth.reset_ttl = cfg_int("security", "reset_ttl", 1800, 300, 86400);
@@ -57,9 +50,7 @@ h_init(void)
 	auth.service_name = cfg_str("site", "service_name",
 	    "Cổng dịch vụ công");
 	auth.site_name = cfg_str("site", "name", "Cổng thông tin điện tử");
-	snprintf(auth.lock_retry, sizeof(auth.lock_retry), "%ld",
-	    auth.lock_seconds);
-	return pw_hash("không phải mật khẩu của ai", auth.dummy) == PW_OK;
+	return signin_init(&auth.signin);
 }
 
 /* Where to go after signing in: the form's "tiep" when it is ours. */
@@ -77,115 +68,26 @@ login_page(struct request *r, int status, const char *error)
 	struct page	 p;
 
 	if (!sess_ensure(r))
-		return resp_error(r, 500, NULL);
+		return resp_error(r, 503, NULL);
 	resp_page_new(r, &p, "Đăng nhập", "login.tpl");
 	tmpl_set(p.body, "NEXT", r->val[KEY_NEXT].s ? r->val[KEY_NEXT].s : "");
 	tmpl_set(p.body, "VAL_ACCOUNT", r->val[KEY_ACCOUNT].raw);
 	if (error != NULL)
 		resp_form_error(&p, error);
-	if (status == 429)
-		resp_header(r, "Retry-After", auth.lock_retry);
 	return resp_page(r, status, &p);
 }
 
-/* How many sign-ins failed from this address lately. */
-static long
-failures_from(struct request *r)
-{
-	struct row_FAIL_COUNT_ADDR	 c;
-
-	if (db_one(r->db, r->a, FAIL_COUNT_ADDR, &c, "si", r->remote_addr ?
-	    r->remote_addr : "", (long long)auth.addr_window) != DB_OK)
-		return -1;
-	return (long)c.n;
-}
-
-static long
-failures_of(struct request *r, uint64_t uid)
-{
-	struct row_FAIL_COUNT_USER	 c;
-
-	if (db_one(r->db, r->a, FAIL_COUNT_USER, &c, "u",
-	    (unsigned long long)uid) != DB_OK)
-		return -1;
-	return (long)c.n;
-}
-
-/* Records a failed sign-in (uid 0: no such account); a known account's
- * tenth consecutive failure locks it. */
-static void
-login_failed(struct request *r, uint64_t uid)
-{
-	metrics_event(EV_LOGIN_FAILED);
-	db_exec(r->db, STMT_FAIL_INSERT, NULL, NULL, "ns",
-	    (unsigned long long)uid, r->remote_addr ? r->remote_addr : "");
-	if (uid != 0)
-		db_exec(r->db, STMT_USER_LOGIN_FAILED, NULL, NULL, "iiiu",
-		    (long long)auth.lock_after, (long long)auth.lock_seconds,
-		    (long long)auth.lock_after, (unsigned long long)uid);
-}
-
-/* The account signed in as name (a phone number or an email): DB_OK
- * (*v set), DB_NOTFOUND or DB_ERR.  Both statements have the columns of
- * DB_LOGIN_ROW. */
-static enum db_err
-find_account(struct request *r, const char *name,
-    struct row_USER_BY_PHONE *v)
-{
-	if (strchr(name, '@') != NULL)
-		return db_one(r->db, r->a, USER_BY_EMAIL,
-		    (struct row_USER_BY_EMAIL *)v, "s", name);
-	return db_one(r->db, r->a, USER_BY_PHONE, v, "s", name);
-}
-
-/* Refuses a locked account: until when, or for how long when the lock
- * is the hourly bound's. */
+/* Signs uid in: a new session and its audit row, together. */
 static int
-locked_page(struct request *r, int64_t until)
+login_session(struct request *r, uint64_t uid)
 {
-	metrics_event(EV_LOGIN_REFUSED);
-	return login_page(r, 429, arena_printf(r->a, "Tài khoản tạm khoá do "
-	    "nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau %s.",
-	    until ? clock_fmt(r->a, until, "%H:%M") : arena_printf(r->a,
-	    "%ld phút", (auth.lock_seconds + 59) / 60)));
-}
-
-/* Checks the password of account v; signs in on success. */
-static int
-login_check(struct request *r, const struct row_USER_BY_PHONE *v)
-{
-	uint64_t	 uid = v->id;
-	int		 rehash = 0;
-	enum pw_err	 e;
-	char		 fresh[PW_HASH_LEN];
 	struct actor	 who = { uid, r->remote_addr };
 
-	if (v->locked || failures_of(r, uid) >= auth.hourly_max) {
-		login_failed(r, 0);
-		return locked_page(r, v->locked ? v->locked_until : 0);
-	}
-	e = v->pw_hash ? pw_verify(v->pw_hash, r->val[KEY_PASSWORD].raw,
-	    &rehash) : PW_MISMATCH;
-	if (e == PW_BUSY)
-		return resp_error(r, 503, pw_err_msg(e));
-	if (e != PW_OK) {
-		login_failed(r, uid);
-		return login_page(r, 422, bad_login);
-	}
-	if (strcmp(v->status, "active") != 0)
-		return login_page(r, 403, "Tài khoản này đã bị vô hiệu hoá. "
-		    "Vui lòng liên hệ quản trị viên.");
-	db_exec(r->db, STMT_USER_LOGIN_OK, NULL, NULL, "u",
-	    (unsigned long long)uid);
-	if (rehash && pw_hash(r->val[KEY_PASSWORD].raw, fresh) == PW_OK)
-		db_exec(r->db, STMT_USER_SET_PASSWORD, NULL, NULL, "su", fresh,
-		    (unsigned long long)uid);
-	/* The new session and its audit row stand or fall together. */
 	if (db_begin(r->db) != DB_OK || !sess_login(r, uid) ||
 	    audit_add(r->db, &who, "login", "user", uid, "") != DB_OK ||
 	    db_commit(r->db) != DB_OK) {
 		db_rollback(r->db);
-		return resp_error(r, 500, NULL);
+		return resp_error(r, 503, sess_failed);
 	}
 	metrics_event(EV_LOGIN_OK);
 	return resp_redirect(r, 303, next_path(r));
@@ -195,33 +97,40 @@ login_check(struct request *r, const struct row_USER_BY_PHONE *v)
 int
 h_login(struct request *r)
 {
-	struct row_USER_BY_PHONE v;
 	const char	*name = r->val[KEY_ACCOUNT].s;
-	enum db_err	 e;
-	long		 fails;
+	uint64_t	 uid;
+	long		 wait = 0;
 
 	if (r->method != METHOD_POST)
 		return r->user ? resp_redirect(r, 303, next_path(r)) :
 		    login_page(r, 200, NULL);
-	if ((fails = failures_from(r)) < 0)
-		return resp_error(r, 500, NULL);
-	if (fails >= auth.addr_limit) {
-		metrics_event(EV_LOGIN_REFUSED);
-		return login_page(r, 429, "Có quá nhiều lần đăng nhập sai từ "
-		    "địa chỉ mạng này. Vui lòng thử lại sau 15 phút.");
-	}
 	if (name == NULL || r->val[KEY_PASSWORD].s == NULL)
 		return login_page(r, 422, "Vui lòng nhập số điện thoại (hoặc "
 		    "thư điện tử) và mật khẩu.");
-	if ((e = find_account(r, name, &v)) == DB_ERR)
-		return resp_error(r, 500, NULL);
-	if (e == DB_OK)
-		return login_check(r, &v);
-	/* No such account: spend the same time, say the same thing. */
-	if (pw_verify(auth.dummy, r->val[KEY_PASSWORD].raw, NULL) == PW_BUSY)
+	switch (signin_check(r->db, r->a, &auth.signin, r->remote_addr ?
+	    r->remote_addr : "", name, r->val[KEY_PASSWORD].raw, &uid,
+	    &wait)) {
+	case SIGNIN_OK:
+		return login_session(r, uid);
+	case SIGNIN_BAD:
+		return login_page(r, 422, bad_login);
+	case SIGNIN_DISABLED:
+		return login_page(r, 403, "Tài khoản này đã bị vô hiệu hoá. "
+		    "Vui lòng liên hệ quản trị viên.");
+	case SIGNIN_THROTTLED:
+		resp_header(r, "Retry-After", arena_printf(r->a, "%ld",
+		    wait > 0 ? wait : 1));
+		return login_page(r, 429, wait > 60 ? arena_printf(r->a,
+		    "Có quá nhiều lần đăng nhập sai từ địa chỉ mạng này. Vui "
+		    "lòng thử lại sau %ld phút.", (wait + 59) / 60) :
+		    arena_printf(r->a, "Có quá nhiều lần đăng nhập sai từ địa "
+		    "chỉ mạng này. Vui lòng thử lại sau %ld giây.",
+		    wait > 0 ? wait : 1));
+	case SIGNIN_BUSY:
 		return resp_error(r, 503, pw_err_msg(PW_BUSY));
-	login_failed(r, 0);
-	return login_page(r, 422, bad_login);
+	default:
+		return resp_error(r, 500, NULL);
+	}
 }
 
 /* POST /dang-xuat */
@@ -314,7 +223,7 @@ h_register(struct request *r)
 		return register_page(r, &p, 409);
 	}
 	if (!sess_login(r, id))
-		return resp_error(r, 500, NULL);
+		return resp_error(r, 503, sess_failed);
 	return resp_redirect(r, 303, "/tai-khoan?tb=dang-ky");
 }
 
@@ -351,7 +260,7 @@ forgot_send(struct request *r, const char *email)
 	enum db_err		 e;
 	int			 ok = 0;
 
-	if ((e = find_account(r, email, &v)) == DB_ERR)
+	if ((e = account_find(r->db, r->a, email, &v)) == DB_ERR)
 		return 0;
 	if (e == DB_NOTFOUND || strcmp(v.status, "active") != 0)
 		return 1;

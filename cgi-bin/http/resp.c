@@ -207,7 +207,7 @@ resp_page_user(struct request *r, struct tmpl_dict *d)
 	struct tmpl_dict	*s;
 	size_t			 i;
 
-	if (r->user == NULL) {
+	if (r->user == NULL || r->sess == NULL) {
 		tmpl_show(d, "SIGNED_OUT");
 		return;
 	}

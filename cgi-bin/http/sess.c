@@ -18,6 +18,9 @@
 
 #define TOKEN_BYTES	32
 
+const char sess_failed[] = "Không mở được phiên đăng nhập lúc này. "
+    "Thay đổi (nếu có) đã được lưu. Vui lòng đăng nhập lại sau ít phút.";
+
 static struct {
 	const char	*cookie;	/* "sid", or "__Host-sid" over HTTPS */
 	const char	*attrs;		/* the cookie's attributes */
@@ -225,7 +228,11 @@ sess_login(struct request *r, uint64_t user_id)
 	    "s", r->sess->id_hash) != DB_OK)
 		return 0;
 	r->sess = NULL;
-	return sess_create(r, user_id);
+	if (sess_create(r, user_id))
+		return 1;
+	/* No session: nobody is signed in, whatever the page says next. */
+	r->user = NULL;
+	return 0;
 }
 
 int

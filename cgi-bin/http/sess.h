@@ -11,6 +11,9 @@
 struct request;
 struct db;
 
+/* The answer when a new session could not be made (503). */
+extern const char sess_failed[];
+
 void	sess_init(void);
 void	sess_token_new(char token[SESS_TOKEN_LEN], char hash[SESS_HASH_LEN]);
 void	sess_token_hash(const char *, char out[SESS_HASH_LEN]);

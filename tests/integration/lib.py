@@ -348,6 +348,18 @@ def sql(query):
     return [l.split("\t") for l in out.splitlines()]
 
 
+def sql_admin(query):
+    """Runs query as the database's administrator (the unix-socket account
+    of the user who started the stack): for what the portal's own account
+    may not do, such as a test-only trigger.  One statement, which may hold
+    semicolons (the client's delimiter is // here)."""
+    env = stack_env()
+    subprocess.run(
+        ["mariadb", "--no-defaults", "-S", env["PORTAL_DB_SOCKET"], "--batch", "--delimiter=//",
+         env["PORTAL_DB_NAME"], "-e", query],
+        check=True, capture_output=True, text=True)
+
+
 def sql_value(query):
     """The first column of the first row, or None when there is no row."""
     rows = sql(query)

@@ -31,7 +31,7 @@ MSG_LIKE = "Mật khẩu không được trùng với số điện thoại"
 MSG_MISMATCH = "Hai lần nhập mật khẩu không khớp nhau."
 MSG_PHONE = "Số điện thoại di động không hợp lệ"
 MSG_TAKEN = "đã được đăng ký"
-BAD_LOGIN = "Số điện thoại, thư điện tử hoặc mật khẩu không đúng."
+BAD_LOGIN = "Số điện thoại, thư điện tử hoặc mật khẩu không đúng"
 
 
 def client():
