@@ -225,6 +225,10 @@ security_init(void)
 		LOGE("cannot load the common-password list");
 		return 0;
 	}
+	/* Half of a worker's threads at most wait for or run a hash: the
+	 * other half serve the pages that need none. */
+	pw_set_threads((unsigned)cfg_int("security", "hash_threads",
+	    conf.threads > 1 ? conf.threads / 2 : 1, 1, 256));
 	return 1;
 }
 

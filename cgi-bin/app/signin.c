@@ -12,11 +12,15 @@
 /* Verified against when no account's hash is: the same time. */
 static char	 dummy[PW_HASH_LEN];
 
+static struct signin_conf	 conf;
+
 /* Reads [security] login_*; makes the dummy hash (call in the master,
  * after pw_init).  Returns 1/0. */
 int
-signin_init(struct signin_conf *c)
+signin_init(void)
 {
+	struct signin_conf	*c = &conf;
+
 	c->lock_after = cfg_int("security", "login_lock_after", 10, 1, 1000);
 	c->lock_seconds = cfg_int("security", "login_lock_seconds", 900, 1,
 	    86400);
@@ -119,10 +123,10 @@ static enum signin_result	signin_held(struct db *, struct arena *,
     const char *, uint64_t *);
 
 enum signin_result
-signin_check(struct db *db, struct arena *a, const struct signin_conf *c,
-    const char *addr, const char *name, const char *password, uint64_t *uid,
-    long *retry_after)
+signin_check(struct db *db, struct arena *a, const char *addr,
+    const char *name, const char *password, uint64_t *uid, long *retry_after)
 {
+	const struct signin_conf *c = &conf;
 	const char		*name_hash = seal_index(a, name);
 	enum signin_result	 res;
 

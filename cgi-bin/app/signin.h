@@ -21,6 +21,7 @@ enum signin_result {
 	SIGNIN__MAX
 };
 
+/* [security] login_*, read by signin_init. */
 struct signin_conf {
 	long	 lock_after, lock_seconds, hourly_max;
 	long	 addr_limit;	/* failures per address and account name */
@@ -28,10 +29,10 @@ struct signin_conf {
 	long	 window;	/* seconds the address limits look back */
 };
 
-int			 signin_init(struct signin_conf *);
+int			 signin_init(void);
 enum signin_result	 signin_check(struct db *, struct arena *,
-			    const struct signin_conf *, const char *addr,
-			    const char *name, const char *password,
-			    uint64_t *uid, long *retry_after);
+			    const char *addr, const char *name,
+			    const char *password, uint64_t *uid,
+			    long *retry_after);
 
 #endif

@@ -48,6 +48,8 @@ static struct {
 	struct pw_shared *sh;		/* in a MAP_SHARED mapping */
 	unsigned	  slot;		/* this process's row of held[] */
 	unsigned	  wait_ms;
+	unsigned	  threads_max;	/* of this process, in pw_sem_take */
+	atomic_uint	  threads;	/* waiting for a permit or holding one */
 } pw;
 
 static const char *const pw_msgs[PW_ERR__MAX] = {
@@ -337,6 +339,14 @@ pw_sem_take(void)
 		LOGE("pw_init was not called");
 		return PW_ERR;
 	}
+	/* Threads beyond the cap do not queue: they would be missing from
+	 * the pages that need no hash. */
+	if (pw.threads_max > 0 &&
+	    atomic_fetch_add(&pw.threads, 1) >= pw.threads_max) {
+		atomic_fetch_sub(&pw.threads, 1);
+		metrics_event(EV_HASH_BUSY);
+		return PW_BUSY;
+	}
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	ts.tv_sec += pw.wait_ms / 1000;
 	ts.tv_nsec += (long)(pw.wait_ms % 1000) * 1000000L;
@@ -351,6 +361,8 @@ pw_sem_take(void)
 		atomic_fetch_add(&pw.sh->held[pw.slot], 1);
 		return PW_OK;
 	}
+	if (pw.threads_max > 0)
+		atomic_fetch_sub(&pw.threads, 1);
 	if (errno == ETIMEDOUT) {
 		metrics_event(EV_HASH_BUSY);
 		return PW_BUSY;
@@ -364,9 +376,20 @@ pw_sem_give(void)
 {
 	if (pw_held)
 		return;
+	if (pw.threads_max > 0)
+		atomic_fetch_sub(&pw.threads, 1);
 	atomic_fetch_sub(&pw.sh->held[pw.slot], 1);
 	if (sem_post(&pw.sh->sem) == -1)
 		LOGE("sem_post: %s", strerror(errno));
+}
+
+/* At most n threads of this process wait for a permit or hash at once
+ * (0: no cap); the others are answered PW_BUSY at once.  Call before the
+ * threads start. */
+void
+pw_set_threads(unsigned n)
+{
+	pw.threads_max = n;
 }
 
 /* Takes a permit for this thread's next hashes, so that work that must

@@ -35,6 +35,7 @@ enum pw_err	 pw_permit_take(void);
 void		 pw_permit_give(void);
 const char	*pw_err_msg(enum pw_err);
 void		 pw_set_slot(unsigned);
+void		 pw_set_threads(unsigned);
 void		 pw_reclaim(unsigned);
 
 #endif

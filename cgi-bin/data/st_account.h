@@ -62,7 +62,6 @@ Q(USER_GET,
   "FROM users WHERE id = ?",
   C(U64, id) C(TEXT, full_name) C(TEXT, phone) C(TEXT, email)
   C(TEXT, id_last4) C(TEXT, status) C(TIME, created_at))
-Q(USER_PW, "SELECT pw_hash FROM users WHERE id = ?", C(TEXT, pw_hash))
 Q(USER_TAKEN,
   "SELECT COALESCE(MAX(phone = ?), 0) AS phone, "
   "COALESCE(MAX(email = ?), 0) AS email, "

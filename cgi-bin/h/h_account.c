@@ -2,6 +2,8 @@
 #include <string.h>
 
 #include "app/account.h"
+#include "app/signin.h"
+#include "core/arena.h"
 #include "core/clock.h"
 #include "core/pw.h"
 #include "core/tmpl.h"
@@ -84,21 +86,35 @@ int
 h_account_password(struct request *r)
 {
 	struct actor		 who = page_actor(r);
+	const char		*name = r->user->phone ? r->user->phone :
+				    r->user->email;
 	struct page		 p;
-	struct row_USER_PW	 stored;
 	char			 hash[PW_HASH_LEN];
+	enum signin_result	 res = SIGNIN_BAD;
 	enum pw_err		 e = PW_MISMATCH;
+	uint64_t		 uid = 0;
+	long			 wait = 0;
 
 	resp_page_new(r, &p, "Tài khoản của tôi", "account.tpl");
-	if (db_one(r->db, r->a, USER_PW, &stored, "u",
-	    (unsigned long long)r->user->id) == DB_OK && stored.pw_hash)
-		e = pw_verify(stored.pw_hash, r->val[KEY_CURRENT_PASSWORD].raw ?
-		    r->val[KEY_CURRENT_PASSWORD].raw : "", NULL);
-	if (e == PW_BUSY)
-		return resp_error(r, 503, pw_err_msg(e));
-	if (e != PW_OK)
+	/* The current password is checked as a sign-in is: its failures
+	 * count towards the account's lock and the address's limits. */
+	if (name != NULL)
+		res = signin_check(r->db, r->a, r->remote_addr ?
+		    r->remote_addr : "", name, r->val[KEY_CURRENT_PASSWORD].raw ?
+		    r->val[KEY_CURRENT_PASSWORD].raw : "", &uid, &wait);
+	if (res == SIGNIN_BUSY)
+		return resp_error(r, 503, pw_err_msg(PW_BUSY));
+	if (res == SIGNIN_THROTTLED) {
+		resp_header(r, "Retry-After", arena_printf(r->a, "%ld",
+		    wait > 0 ? wait : 1));
+		return resp_error(r, 429, NULL);
+	}
+	if (res == SIGNIN_OK && uid == who.id)
+		e = PW_OK;
+	else
 		resp_field_error(&p, "ERR_CURRENT_PASSWORD",
-		    "Mật khẩu hiện tại không đúng.");
+		    "Mật khẩu hiện tại không đúng (hoặc tài khoản đang tạm "
+		    "khoá do nhập sai nhiều lần).");
 	if (e != PW_OK || !form_new_password(r, &p, r->user->phone,
 	    r->user->email))
 		return account_page(r, &p, 422);

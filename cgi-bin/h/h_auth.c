@@ -33,7 +33,6 @@ static const char bad_login[] =
     "đang tạm khoá do nhập sai mật khẩu nhiều lần.";
 
 static struct {
-	struct signin_conf	 signin;
 	long			 register_limit, reset_ttl;
 	const char		*base_url, *service_name, *site_name;
 } auth;
@@ -50,7 +49,7 @@ h_init(void)
 	auth.service_name = cfg_str("site", "service_name",
 	    "Cổng dịch vụ công");
 	auth.site_name = cfg_str("site", "name", "Cổng thông tin điện tử");
-	return signin_init(&auth.signin);
+	return signin_init();
 }
 
 /* Where to go after signing in: the form's "tiep" when it is ours. */
@@ -107,9 +106,8 @@ h_login(struct request *r)
 	if (name == NULL || r->val[KEY_PASSWORD].s == NULL)
 		return login_page(r, 422, "Vui lòng nhập số điện thoại (hoặc "
 		    "thư điện tử) và mật khẩu.");
-	switch (signin_check(r->db, r->a, &auth.signin, r->remote_addr ?
-	    r->remote_addr : "", name, r->val[KEY_PASSWORD].raw, &uid,
-	    &wait)) {
+	switch (signin_check(r->db, r->a, r->remote_addr ? r->remote_addr : "",
+	    name, r->val[KEY_PASSWORD].raw, &uid, &wait)) {
 	case SIGNIN_OK:
 		return login_session(r, uid);
 	case SIGNIN_BAD:

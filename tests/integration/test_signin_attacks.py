@@ -1,4 +1,5 @@
-"""Sign-in under attack (issue 7, findings 4, 5 and 8), through nginx:
+"""Sign-in under attack (issue 7, findings 1, 4, 5 and 8), through nginx:
+pages that need no hash do not wait behind a flood of password checks;
 parallel guesses stop exactly at the lock; a locked account answers as an
 unknown one does, in the same time; one address's failures on one account
 do not lock other accounts out from that address, and the address's own
@@ -10,7 +11,7 @@ import threading
 import time
 
 from lib import (VAR, Client, case, check, children, main, new_phone, random_password, register,
-                 sql, sql_admin, sql_value, stack_env)
+                 sql, sql_admin, sql_value, stack_env, wait_for)
 
 ADDR = "127.0.4.1"           # ordinary clients of this file
 GUESS_NET = "127.0.4.%d"     # parallel guesses, one address each (10..49)
@@ -146,6 +147,54 @@ def test_address_ceiling_slows_down_then_refuses():
         check(int(r.header("retry-after") or 0) > 60, "Retry-After %r" % r.header("retry-after"))
     finally:
         forget(SLOW)
+
+
+FLOOD_NET = "127.0.5.%d"     # the hash flood, one address per client
+
+
+def page_times(path, n):
+    times = []
+    for _ in range(n):
+        t0 = time.monotonic()
+        r = Client(ADDR).get(path)
+        times.append(time.monotonic() - t0)
+        check(r.status == 200, "%s: %d" % (path, r.status))
+    return times
+
+
+@case
+def test_pages_do_not_wait_behind_hashing():
+    """40 clients posting wrong passwords as fast as they can (a bounded
+    flood of password checks, a few seconds): the home page and /healthz,
+    which need no hash, keep their latency within a small factor (threads
+    beyond half a worker's do not queue for a hash permit)."""
+    a = register(Client(ADDR))
+    base = statistics.median(page_times("/", 15) + page_times("/healthz", 15))
+    stop = threading.Event()
+    sent = [0]
+
+    def flood(i):
+        c = Client(FLOOD_NET % (i + 1))
+        while not stop.is_set():
+            c.login("0" + a.phone[1:] if i % 2 else new_phone(), "sai-%d" % i)
+            sent[0] += 1
+
+    threads = [threading.Thread(target=flood, args=(i,)) for i in range(40)]
+    for t in threads:
+        t.start()
+    try:
+        wait_for(lambda: sent[0] >= 40, 20)
+        during = statistics.median(page_times("/", 15) + page_times("/healthz", 15))
+    finally:
+        stop.set()
+        for t in threads:
+            t.join()
+        for i in range(40):
+            forget(FLOOD_NET % (i + 1))
+    factor = during / base
+    print("  pages: %.1f ms before, %.1f ms during a flood of %d sign-ins (factor %.1f)"
+          % (base * 1e3, during * 1e3, sent[0], factor))
+    check(factor < 5, "pages %.1f times slower under a hash flood" % factor)
 
 
 TRIGGER = "session_fail_test"
