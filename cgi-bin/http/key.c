@@ -67,20 +67,20 @@ key_fullname(struct arena *a, struct kval *v)
 	return key_line(a, v) && text_chars(v->s) <= 100 && *v->s != '\0';
 }
 
-/* Several paragraphs: NFC, CR LF as LF, at most 100,000 characters. */
+/* Several paragraphs: NFC, CR LF as LF, at most 100,000 characters.  CRs
+ * go before NFC: dropped after it, one between a letter and a combining
+ * mark would leave the two apart, not NFC. */
 static int
 key_text(struct arena *a, struct kval *v)
 {
-	char	*t = text_nfc(a, v->raw, strlen(v->raw)), *r, *w;
+	char	*t = arena_strdup(a, v->raw), *r, *w;
 
-	if (t == NULL)
-		return 0;
 	for (r = w = t; *r != '\0'; r++)
 		if (*r != '\r')
 			*w++ = *r;
 	*w = '\0';
-	v->s = t;
-	return valid_text(t, strlen(t), 100000);
+	v->s = text_nfc(a, t, (size_t)(w - t));
+	return v->s != NULL && valid_text(v->s, strlen(v->s), 100000);
 }
 
 static int
@@ -226,7 +226,8 @@ key_why(enum key k)
 
 /* Validates v->raw as key k, setting v->valid and, when valid, the typed
  * value (v->s in arena a or static, v->u).  An empty value is valid and
- * blank (s NULL); an invalid one keeps only its raw text (s NULL).
+ * blank (s NULL), and so is one that normalises to nothing (a line of
+ * white space); an invalid one keeps only its raw text (s NULL).
  * Returns v->valid. */
 int
 key_check(struct arena *a, enum key k, struct kval *v)
@@ -234,7 +235,7 @@ key_check(struct arena *a, enum key k, struct kval *v)
 	v->valid = 0;
 	if ((unsigned)k < KEY__MAX && v->raw != NULL)
 		v->valid = v->raw[0] == '\0' || key_defs[k].check(a, v);
-	if (!v->valid || v->raw[0] == '\0')
+	if (!v->valid || v->raw[0] == '\0' || (v->s != NULL && *v->s == '\0'))
 		v->s = NULL;
 	return v->valid;
 }
