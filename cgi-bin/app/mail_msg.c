@@ -14,6 +14,7 @@
 #include "core/arena.h"
 
 #define MAIL_MSG_B64_LINE	76	/* RFC 2045 */
+#define MAIL_MSG_WORD_MIN	20	/* "=?UTF-8?B?", 8 base64 characters, "?=" */
 
 static void
 buf_reserve(struct mail_msg *b, size_t n)
@@ -124,14 +125,22 @@ mail_word_raw(size_t room)
 
 /* Appends s as RFC 2047 encoded words (UTF-8, base64) of whole characters,
  * folded with CRLF SP: the first fits in room characters (what is left of
- * the header's first line of 76), the others in 75.  A word ends after a
- * space when one is near, so that a decoder that wrongly keeps the
- * folding white space between words (Python's, in display names) shows a
- * double space rather than a word cut in two. */
+ * the header's first line of 76; taken as 20 to 75, since a word holds
+ * at least two 3-byte groups, so a 4-byte character, and at most 75), the
+ * others in 75.  A word ends after a space when one is near, so that a
+ * decoder that wrongly keeps the folding white space between words
+ * (Python's, in display names) shows a double space rather than a word
+ * cut in two. */
 void
 mail_msg_words(struct mail_msg *b, const char *s, size_t room)
 {
-	size_t	 n = strlen(s), i = 0, k, sp, max = mail_word_raw(room);
+	size_t	 n = strlen(s), i = 0, k, sp, max;
+
+	if (room < MAIL_MSG_WORD_MIN)
+		room = MAIL_MSG_WORD_MIN;
+	if (room > MAIL_MSG_WORD_MAX)
+		room = MAIL_MSG_WORD_MAX;
+	max = mail_word_raw(room);
 
 	while (i < n) {
 		k = n - i > max ? max : n - i;
