@@ -14,7 +14,8 @@
 #include "core/arena.h"
 
 #define MAIL_MSG_B64_LINE	76	/* RFC 2045 */
-#define MAIL_MSG_WORD_MIN	20	/* "=?UTF-8?B?", 8 base64 characters, "?=" */
+/* The smallest encoded word we make: "=?UTF-8?B?", 8 base64, "?=". */
+#define MAIL_MSG_WORD_MIN	20
 
 static void
 buf_reserve(struct mail_msg *b, size_t n)

@@ -237,7 +237,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	rc = router_match(fz_routes, FZ_NROUTES, path, meth, &m);
 	for (i = 0; i < FZ_NROUTES; i++)
 		if (fz_ref_match(fz_routes[i].pattern, path)) {
-			if (first == FZ_NROUTES && (fz_routes[i].methods & meth))
+			if (first == FZ_NROUTES &&
+			    (fz_routes[i].methods & meth))
 				first = i;
 			if (first == FZ_NROUTES)
 				allow |= fz_routes[i].methods;
