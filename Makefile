@@ -128,20 +128,30 @@ test-one:
 	@tests/one $(T)
 
 # libFuzzer needs clang; each target runs FUZZ_SECONDS on its seed corpus.
+# The targets are built with the project's warnings, as errors; make test
+# builds them too and runs each for a few seconds (tests/run).
 F = var/fuzz
-# The parsers under test need only the arena and the validators beside them.
+# What the targets test needs only the arena and the pure modules beside
+# it: the parsers, the validators and the key table, the router, roles,
+# and the message-building half of mail.
 FUZZ_SRC = cgi-bin/http/req.c cgi-bin/http/req_mp.c cgi-bin/core/valid.c \
-    cgi-bin/core/arena.c cgi-bin/core/text.c
-$(F)/%: tests/fuzz/%.c $(FUZZ_SRC)
+    cgi-bin/core/arena.c cgi-bin/core/text.c cgi-bin/core/role.c \
+    cgi-bin/http/key.c cgi-bin/http/router.c cgi-bin/app/mail_msg.c
+FUZZ_HDR = $(wildcard cgi-bin/*/*.h)
+FUZZ_CFLAGS = -std=c17 -D_GNU_SOURCE -g -O1 $(CWARN) \
+    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined $(INC)
+FUZZ_LIBS = -lunistring -lsodium
+$(F)/%: tests/fuzz/%.c $(FUZZ_SRC) $(FUZZ_HDR)
 	@mkdir -p $(F)
 	@echo "  FUZZ    $@"
-	@clang -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined \
-	    $(INC) -o $@ $< $(FUZZ_SRC) -lunistring
+	@clang $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_SRC) $(FUZZ_LIBS)
+test: $(FUZZERS:%=$(F)/%)
 fuzz: deps-test $(FUZZERS:%=$(F)/%)
 	@for f in $(FUZZERS); do \
 		mkdir -p $(F)/corpus-$$f; \
 		echo "fuzz $$f for $(FUZZ_SECONDS)s"; \
 		$(F)/$$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+		    -artifact_prefix=$(F)/$$f- \
 		    $(F)/corpus-$$f tests/fuzz/corpus/$$f || exit 1; \
 	done
 

@@ -17,6 +17,7 @@
 #include <sodium.h>
 
 #include "app/mail.h"
+#include "app/mail_msg.h"
 #include "core/arena.h"
 #include "core/cfg.h"
 #include "core/log.h"
@@ -30,19 +31,8 @@
 #define MAIL_ATTEMPTS		10	/* failures before 'failed' */
 #define MAIL_BACKOFF		30	/* seconds before the first retry */
 #define MAIL_BACKOFF_MAX	3600
-#define MAIL_ADDR_MAX		254
-#define MAIL_LINE_MAX		76	/* characters, lines with encoded words */
-#define MAIL_WORD_MAX		75	/* characters of an encoded word */
-#define MAIL_B64_LINE		76	/* RFC 2045 */
 #define MAIL_CONNECT_TIMEOUT	10L	/* seconds */
 #define MAIL_TIMEOUT		20L	/* seconds, whole transfer */
-
-/* A growable byte buffer; wiped when freed, since it may hold a body. */
-struct buf {
-	char	*p;
-	size_t	 len;
-	size_t	 cap;
-};
 
 /* The message being uploaded by libcurl. */
 struct upload {
@@ -51,112 +41,12 @@ struct upload {
 	size_t		 pos;
 };
 
-static void
-buf_reserve(struct buf *b, size_t n)
-{
-	size_t	 ncap;
-	char	*np;
-
-	if (b->cap - b->len >= n)
-		return;
-	ncap = b->cap ? b->cap : 256;
-	while (ncap - b->len < n)
-		ncap *= 2;
-	/* Not xrealloc: the old copy must be wiped, not left to the heap. */
-	np = xmalloc(ncap);
-	if (b->p != NULL) {
-		memcpy(np, b->p, b->len);
-		sodium_memzero(b->p, b->cap);
-		free(b->p);
-	}
-	b->p = np;
-	b->cap = ncap;
-}
-
-static void
-buf_add(struct buf *b, const void *s, size_t n)
-{
-	buf_reserve(b, n + 1);
-	memcpy(b->p + b->len, s, n);
-	b->len += n;
-	b->p[b->len] = '\0';
-}
-
-static void
-buf_str(struct buf *b, const char *s)
-{
-	buf_add(b, s, strlen(s));
-}
-
-static void
-buf_free(struct buf *b)
-{
-	if (b->p != NULL) {
-		sodium_memzero(b->p, b->cap);
-		free(b->p);
-	}
-	memset(b, 0, sizeof(*b));
-}
-
-/* Appends the base64 (original variant, padded, no line breaks) of n
- * bytes at in. */
-static void
-buf_b64(struct buf *b, const void *in, size_t n)
-{
-	size_t	 sz = sodium_base64_ENCODED_LEN(n,
-	    sodium_base64_VARIANT_ORIGINAL);
-
-	if (n == 0)
-		return;
-	buf_reserve(b, sz);
-	sodium_bin2base64(b->p + b->len, sz, in, n,
-	    sodium_base64_VARIANT_ORIGINAL);
-	b->len += sz - 1;
-}
-
-/* Returns 1 when s is an address we send to: printable ASCII without
- * spaces or the characters that delimit addresses in a header, exactly one
- * '@' with something on both sides, at most 254 bytes.  Quoted local parts
- * and internationalised addresses are refused, which also keeps CR, LF and
- * everything else that could forge a header or an SMTP command out. */
-int
-mail_addr_valid(const char *s)
-{
-	const char	*p, *at = NULL;
-
-	if (s == NULL)
-		return 0;
-	for (p = s; *p != '\0'; p++) {
-		unsigned char c = (unsigned char)*p;
-		if (c <= 0x20 || c >= 0x7f || strchr("<>()[]\\,;:\"", c))
-			return 0;
-		if (c == '@') {
-			if (at != NULL)
-				return 0;
-			at = p;
-		}
-	}
-	return at != NULL && at > s && at[1] != '\0' &&
-	    (size_t)(p - s) <= MAIL_ADDR_MAX;
-}
-
-/* Returns 1 when a message to "to" with this subject and body may be
- * written into a header and sent. */
-static int
-mail_acceptable(const char *to, const char *subject, const char *body)
-{
-	return mail_addr_valid(to) && subject != NULL && body != NULL &&
-	    strpbrk(subject, "\r\n") == NULL;
-}
-
 static const char *
 nonempty(const char *s)
 {
 	return (s != NULL && *s != '\0') ? s : NULL;
 }
 
-/* Reads the [mail] section of the configuration into c; the strings live
- * as long as the configuration. */
 /* libcurl, once per process before threads start.  Returns 1/0. */
 int
 mail_global_init(void)
@@ -164,6 +54,8 @@ mail_global_init(void)
 	return curl_global_init(CURL_GLOBAL_DEFAULT) == 0;
 }
 
+/* Reads the [mail] section of the configuration into c; the strings live
+ * as long as the configuration. */
 void
 mail_conf_load(struct mail_conf *c)
 {
@@ -185,7 +77,7 @@ int
 mail_queue(struct db *db, const char *to, const char *subject,
     const char *body)
 {
-	if (!mail_acceptable(to, subject, body)) {
+	if (!mail_msg_acceptable(to, subject, body)) {
 		LOGW("message refused: bad recipient or subject");
 		return 0;
 	}
@@ -217,152 +109,6 @@ mail_queue_tmpl(struct db *db, const char *to, const char *file,
 	sodium_memzero(text, len);
 	free(text);
 	return ok;
-}
-
-/* Bytes of text an encoded word of at most room characters holds:
- * "=?UTF-8?B?" and "?=" around base64 of whole 3-byte groups. */
-static size_t
-mail_word_raw(size_t room)
-{
-	return (room - 12) / 4 * 3;
-}
-
-/* Appends s as RFC 2047 encoded words (UTF-8, base64) of whole characters,
- * folded with CRLF SP: the first fits in room characters (what is left of
- * the header's first line of 76), the others in 75.  A word ends after a
- * space when one is near, so that a decoder that wrongly keeps the
- * folding white space between words (Python's, in display names) shows a
- * double space rather than a word cut in two. */
-static void
-mail_words(struct buf *b, const char *s, size_t room)
-{
-	size_t	 n = strlen(s), i = 0, k, sp, max = mail_word_raw(room);
-
-	while (i < n) {
-		k = n - i > max ? max : n - i;
-		if (k < n - i) {
-			for (sp = k; sp > k / 2 && s[i + sp - 1] != ' '; sp--)
-				continue;
-			if (sp > k / 2)
-				k = sp;
-			while (k > 1 && ((unsigned char)s[i + k] & 0xc0) == 0x80)
-				k--;
-		}
-		if (i > 0)
-			buf_str(b, "\r\n ");
-		buf_str(b, "=?UTF-8?B?");
-		buf_b64(b, s + i, k);
-		buf_str(b, "?=");
-		i += k;
-		max = mail_word_raw(MAIL_WORD_MAX);
-	}
-}
-
-/* Appends the RFC 5322 date of t in UTC; names spelled here, since
- * strftime's follow the locale. */
-static void
-mail_date(struct buf *b, time_t t)
-{
-	static const char *const wday[] = { "Sun", "Mon", "Tue", "Wed",
-	    "Thu", "Fri", "Sat" };
-	static const char *const mon[] = { "Jan", "Feb", "Mar", "Apr",
-	    "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
-	struct tm	 tm;
-	char		 s[64];
-
-	gmtime_r(&t, &tm);
-	snprintf(s, sizeof(s), "%s, %02d %s %04d %02d:%02d:%02d +0000",
-	    wday[tm.tm_wday], tm.tm_mday, mon[tm.tm_mon], tm.tm_year + 1900,
-	    tm.tm_hour, tm.tm_min, tm.tm_sec);
-	buf_str(b, s);
-}
-
-/* Appends the body: canonical CRLF line ends, base64, 76-char lines. */
-static void
-mail_body(struct buf *m, const char *body)
-{
-	struct buf	 crlf = { 0 }, b64 = { 0 };
-	size_t		 i, n;
-
-	for (i = 0; body[i] != '\0'; i++) {
-		if (body[i] == '\n' && (i == 0 || body[i - 1] != '\r'))
-			buf_add(&crlf, "\r", 1);
-		buf_add(&crlf, &body[i], 1);
-	}
-	buf_b64(&b64, crlf.p, crlf.len);
-	for (i = 0; i < b64.len; i += n) {
-		n = b64.len - i > MAIL_B64_LINE ? MAIL_B64_LINE : b64.len - i;
-		buf_add(m, b64.p + i, n);
-		buf_str(m, "\r\n");
-	}
-	buf_free(&crlf);
-	buf_free(&b64);
-}
-
-/* Splits from, "Display Name <addr>" or "addr", into the display name
- * (quotes removed; "" when none) and the bare address, both in a.
- * Returns 0 when the address is not valid. */
-static int
-mail_from_parse(struct arena *a, const char *from, char **name, char **addr)
-{
-	const char	*lt = strrchr(from, '<'), *gt, *s = from, *e;
-
-	*name = "";
-	if (lt == NULL) {
-		while (*s == ' ')
-			s++;
-		for (e = s + strlen(s); e > s && e[-1] == ' '; e--)
-			continue;
-		*addr = arena_strndup(a, s, (size_t)(e - s));
-		return mail_addr_valid(*addr);
-	}
-	if ((gt = strchr(lt, '>')) == NULL || strspn(gt + 1, " ") !=
-	    strlen(gt + 1))
-		return 0;
-	*addr = arena_strndup(a, lt + 1, (size_t)(gt - lt - 1));
-	while (*s == ' ')
-		s++;
-	for (e = lt; e > s && e[-1] == ' '; e--)
-		continue;
-	if (e - s >= 2 && *s == '"' && e[-1] == '"') {
-		s++;
-		e--;
-	}
-	*name = arena_strndup(a, s, (size_t)(e - s));
-	return mail_addr_valid(*addr) && strpbrk(*name, "\r\n") == NULL;
-}
-
-/* Builds the whole message in m: headers, a blank line, the body. */
-static void
-mail_message(struct buf *m, const char *name, const char *from,
-    const char *to, const char *subject, const char *body)
-{
-	unsigned char	 rnd[16];
-	char		 hex[sizeof(rnd) * 2 + 1];
-
-	randombytes_buf(rnd, sizeof(rnd));
-	sodium_bin2hex(hex, sizeof(hex), rnd, sizeof(rnd));
-	buf_str(m, "Date: ");
-	mail_date(m, time(NULL));
-	buf_str(m, "\r\nFrom: ");
-	if (*name != '\0') {
-		mail_words(m, name, MAIL_LINE_MAX - strlen("From: "));
-		buf_str(m, "\r\n ");
-	}
-	buf_str(m, "<");
-	buf_str(m, from);
-	buf_str(m, ">\r\nTo: ");
-	buf_str(m, to);
-	buf_str(m, "\r\nSubject: ");
-	mail_words(m, subject, MAIL_LINE_MAX - strlen("Subject: "));
-	buf_str(m, "\r\nMessage-ID: <");
-	buf_str(m, hex);
-	buf_str(m, strchr(from, '@'));
-	buf_str(m, ">\r\nMIME-Version: 1.0\r\n"
-	    "Content-Type: text/plain; charset=UTF-8\r\n"
-	    "Content-Transfer-Encoding: base64\r\n"
-	    "Auto-Submitted: auto-generated\r\n\r\n");
-	mail_body(m, body);
 }
 
 /* libcurl's read callback: the next piece of the message. */
@@ -436,13 +182,14 @@ mail_curl_setup(CURL *h, const struct mail_conf *c, const char *mfrom,
  * Returns 1 when the server accepted it, else 0 with the reason in err. */
 static int
 mail_curl(const struct mail_conf *c, const char *from, const char *to,
-    const struct buf *m, char *err, size_t errsz)
+    const struct mail_msg *m, char *err, size_t errsz)
 {
 	CURL			*h;
 	struct curl_slist	*rcpt = NULL;
 	struct upload		 u = { m->p, m->len, 0 };
 	char			 ebuf[CURL_ERROR_SIZE] = "";
-	char			 mfrom[MAIL_ADDR_MAX + 3], mto[MAIL_ADDR_MAX + 3];
+	char			 mfrom[MAIL_MSG_ADDR_MAX + 3];
+	char			 mto[MAIL_MSG_ADDR_MAX + 3];
 	CURLcode		 rc;
 	int			 ok = 0;
 
@@ -476,24 +223,24 @@ mail_smtp_send(const struct mail_conf *c, const char *to,
     const char *subject, const char *body, char *err, size_t errsz)
 {
 	struct arena	*a = arena_new();
-	struct buf	 m = { 0 };
+	struct mail_msg	 m = { 0 };
 	char		*name, *from;
 	int		 ok = 0;
 
 	if (errsz > 0)
 		err[0] = '\0';
-	if (!mail_acceptable(to, subject, body)) {
+	if (!mail_msg_acceptable(to, subject, body)) {
 		snprintf(err, errsz, "bad recipient or subject");
 		goto out;
 	}
-	if (c->from == NULL || !mail_from_parse(a, c->from, &name, &from)) {
+	if (c->from == NULL || !mail_msg_from_parse(a, c->from, &name, &from)) {
 		snprintf(err, errsz, "bad [mail] from address");
 		goto out;
 	}
-	mail_message(&m, name, from, to, subject, body);
+	mail_msg_build(&m, name, from, to, subject, body, time(NULL));
 	ok = mail_curl(c, from, to, &m, err, errsz);
 out:
-	buf_free(&m);
+	mail_msg_free(&m);
 	arena_free(a);
 	return ok;
 }
@@ -572,7 +319,8 @@ mail_deliver(struct db *db, const struct mail_conf *c,
 		    (unsigned long long)row->id) == DB_OK ? 1 : -1;
 	}
 	metrics_event(EV_MAIL_FAILED);
-	permanent = !mail_acceptable(row->recipient, row->subject, row->body);
+	permanent = !mail_msg_acceptable(row->recipient, row->subject,
+	    row->body);
 	return mail_retry(db, row->id, (unsigned)row->attempts, permanent,
 	    err) ? 0 : -1;
 }

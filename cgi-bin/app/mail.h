@@ -20,7 +20,6 @@ struct mail_conf {
 
 int	 mail_global_init(void);
 void	 mail_conf_load(struct mail_conf *);
-int	 mail_addr_valid(const char *);
 int	 mail_queue(struct db *, const char *to, const char *subject,
 	    const char *body);
 int	 mail_queue_tmpl(struct db *, const char *to, const char *file,

@@ -1,6 +1,6 @@
 /* Turning one FastCGI request into a struct request: parameters, path,
  * query, cookies and body, all under limits; then the route's keys
- * validated into typed values. */
+ * found and validated into typed values (by key.c's table). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,200 +9,9 @@
 #include <sodium.h>
 
 #include "core/arena.h"
-#include "core/role.h"
-#include "core/text.h"
 #include "core/valid.h"
+#include "http/key.h"
 #include "http/request.h"
-
-struct key_def {
-	const char	*name;
-	int		(*check)(struct arena *, struct kval *);
-	int		 strict;	/* invalid: 400, not the handler's */
-	const char	*why;		/* Vietnamese, for the 400 page */
-};
-
-/* Notices shown after a redirect; "tb" names one, never carries text. */
-static const char *const notices[][2] = {
-	{ "dang-ky", "Đăng ký thành công. Chào mừng bạn đến với cổng dịch vụ "
-	  "công." },
-	{ "dang-nhap", "Bạn đã đăng nhập." },
-	{ "dang-xuat", "Bạn đã đăng xuất." },
-	{ "mat-khau-moi", "Đã đặt mật khẩu mới. Vui lòng đăng nhập lại." },
-	{ "doi-mat-khau", "Đã đổi mật khẩu. Mọi phiên đăng nhập khác đã kết "
-	  "thúc." },
-	{ "dang-xuat-khac", "Đã đăng xuất khỏi mọi thiết bị khác." },
-	{ "da-luu", "Đã lưu thay đổi." },
-	{ "da-dang", "Đã đăng bài." },
-	{ "da-tao", "Đã tạo người dùng." },
-	{ "da-cap-quyen", "Đã cấp quyền." },
-	{ "da-thu-hoi", "Đã thu hồi quyền." },
-	{ "da-khoa", "Đã vô hiệu hoá tài khoản và kết thúc mọi phiên của "
-	  "người này." },
-	{ "da-mo", "Đã kích hoạt lại tài khoản." },
-};
-
-static int
-key_page(struct arena *a, struct kval *v)
-{
-	(void)a;
-	return valid_uint(v->raw, strlen(v->raw), 10000, &v->u) && v->u >= 1;
-}
-
-static int
-key_uint(struct arena *a, struct kval *v)
-{
-	(void)a;
-	return valid_uint(v->raw, strlen(v->raw), UINT32_MAX, &v->u);
-}
-
-/* One line of text: NFC, trimmed, folded; between 1 and 300 characters. */
-static int
-key_line(struct arena *a, struct kval *v)
-{
-	v->s = text_trim(a, v->raw, strlen(v->raw));
-	return v->s != NULL && valid_line(v->s, strlen(v->s), 300);
-}
-
-static int
-key_name(struct arena *a, struct kval *v)
-{
-	return key_line(a, v) && text_chars(v->s) <= 100 && *v->s != '\0';
-}
-
-/* Several paragraphs: NFC, CR LF as LF, at most 100,000 characters. */
-static int
-key_text(struct arena *a, struct kval *v)
-{
-	char	*t = text_nfc(a, v->raw, strlen(v->raw)), *r, *w;
-
-	if (t == NULL)
-		return 0;
-	for (r = w = t; *r != '\0'; r++)
-		if (*r != '\r')
-			*w++ = *r;
-	*w = '\0';
-	v->s = t;
-	return valid_text(t, strlen(t), 100000);
-}
-
-static int
-key_summary(struct arena *a, struct kval *v)
-{
-	return key_text(a, v) && text_chars(v->s) <= 1000;
-}
-
-static int
-key_secret(struct arena *a, struct kval *v)
-{
-	(void)a;
-	v->s = v->raw;
-	return strlen(v->raw) <= 1024;
-}
-
-static int
-key_phone(struct arena *a, struct kval *v)
-{
-	char	*out = arena_alloc(a, 11);
-
-	v->s = out;
-	return valid_phone(v->raw, strlen(v->raw), out);
-}
-
-static int
-key_email(struct arena *a, struct kval *v)
-{
-	size_t	 n = strlen(v->raw);
-	char	*out = arena_alloc(a, n + 1);
-
-	v->s = out;
-	return valid_email(v->raw, n, out, n + 1);
-}
-
-/* A phone number or an email: the sign-in name. */
-static int
-key_account(struct arena *a, struct kval *v)
-{
-	return key_phone(a, v) || key_email(a, v);
-}
-
-static int
-key_id_number(struct arena *a, struct kval *v)
-{
-	v->s = text_trim(a, v->raw, strlen(v->raw));
-	return v->s != NULL && valid_id_number(v->s, strlen(v->s));
-}
-
-static int
-key_token(struct arena *a, struct kval *v)
-{
-	(void)a;
-	v->s = v->raw;
-	return valid_token(v->raw, strlen(v->raw));
-}
-
-static int
-key_path(struct arena *a, struct kval *v)
-{
-	(void)a;
-	v->s = v->raw;
-	return valid_local_path(v->raw, strlen(v->raw));
-}
-
-static int
-key_word(struct arena *a, struct kval *v)
-{
-	(void)a;
-	v->s = v->raw;
-	return valid_slug(v->raw, strlen(v->raw));
-}
-
-static int
-key_role(struct arena *a, struct kval *v)
-{
-	enum role	 role = role_from_name(v->raw);
-
-	(void)a;
-	v->u = role;
-	v->s = role_name(role);
-	return role != ROLE_USER;
-}
-
-static int
-key_notice(struct arena *a, struct kval *v)
-{
-	size_t	 i;
-
-	(void)a;
-	for (i = 0; i < sizeof(notices) / sizeof(notices[0]); i++)
-		if (strcmp(v->raw, notices[i][0]) == 0) {
-			v->s = notices[i][1];
-			return 1;
-		}
-	return 0;
-}
-
-static const struct key_def key_defs[KEY__MAX] = {
-	[KEY_PAGE] = { "trang", key_page, 1, "Số trang không hợp lệ." },
-	[KEY_Q] = { "q", key_line, 1, "Từ khoá tìm kiếm không hợp lệ." },
-	[KEY_CSRF] = { "csrf", key_secret, 0, NULL },
-	[KEY_NEXT] = { "tiep", key_path, 0, NULL },
-	[KEY_ACCOUNT] = { "tai_khoan", key_account, 0, NULL },
-	[KEY_PASSWORD] = { "mat_khau", key_secret, 0, NULL },
-	[KEY_PASSWORD2] = { "mat_khau_nhap_lai", key_secret, 0, NULL },
-	[KEY_CURRENT_PASSWORD] = { "mat_khau_hien_tai", key_secret, 0, NULL },
-	[KEY_FULL_NAME] = { "ho_ten", key_name, 0, NULL },
-	[KEY_PHONE] = { "dien_thoai", key_phone, 0, NULL },
-	[KEY_EMAIL] = { "email", key_email, 0, NULL },
-	[KEY_ID_NUMBER] = { "so_dinh_danh", key_id_number, 0, NULL },
-	[KEY_TOKEN] = { "ma", key_token, 0, NULL },
-	[KEY_ACTION] = { "hanh_dong", key_word, 1, "Thao tác không hợp lệ." },
-	[KEY_ROLE] = { "vai_tro", key_role, 1, "Vai trò không hợp lệ." },
-	[KEY_UNIT] = { "don_vi", key_uint, 1, "Đơn vị không hợp lệ." },
-	[KEY_TITLE] = { "tieu_de", key_line, 0, NULL },
-	[KEY_SUMMARY] = { "tom_tat", key_summary, 0, NULL },
-	[KEY_BODY] = { "noi_dung", key_text, 0, NULL },
-	[KEY_NOTICE] = { "tb", key_notice, 0, NULL },
-};
 
 static const char *
 param(const struct request *r, const char *name)
@@ -385,8 +194,8 @@ request_keys(struct request *r, const char **why)
 		if (!(keys & KEY_BIT(k)))
 			continue;
 		count = 0;
-		v->raw = request_find(&r->query, key_defs[k].name, &count);
-		if ((fv = request_find(&r->form, key_defs[k].name, &count)))
+		v->raw = request_find(&r->query, key_name(k), &count);
+		if ((fv = request_find(&r->form, key_name(k), &count)))
 			v->raw = fv;
 		if (count > 1) {
 			*why = "Một tham số được gửi nhiều lần.";
@@ -395,15 +204,10 @@ request_keys(struct request *r, const char **why)
 		if (count == 0)
 			continue;
 		v->present = 1;
-		if (v->raw[0] == '\0')
-			v->valid = 1;
-		else if (!(v->valid = key_defs[k].check(r->a, v)) &&
-		    key_defs[k].strict) {
-			*why = key_defs[k].why;
+		if (!key_check(r->a, k, v) && key_strict(k)) {
+			*why = key_why(k);
 			return 400;
 		}
-		if (!v->valid || v->raw[0] == '\0')
-			v->s = NULL;
 	}
 	return 0;
 }

@@ -84,25 +84,41 @@ status_find(int code)
 	return code == 500 ? &statuses[0] : status_find(500);
 }
 
+/* 1 when s may be a field value: no control character (DEL included)
+ * but the horizontal tab. */
 static int
-header_safe(const char *s)
+header_value_ok(const char *s)
 {
 	for (; *s != '\0'; s++)
-		if ((unsigned char)*s < 0x20 && *s != '\t')
+		if (((unsigned char)*s < 0x20 && *s != '\t') || *s == 0x7f)
+			return 0;
+	return 1;
+}
+
+/* 1 when s is a field name: a non-empty RFC 9110 token (printable ASCII
+ * without separators, so no ':', space or control character). */
+static int
+header_name_ok(const char *s)
+{
+	if (*s == '\0')
+		return 0;
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s <= 0x20 || (unsigned char)*s >= 0x7f ||
+		    strchr("\"(),/:;<=>?@[\\]{}", *s) != NULL)
 			return 0;
 	return 1;
 }
 
 /* Sets a header, replacing one of the same name (Set-Cookie excepted,
- * which may repeat); refuses (returns 0, logs) a name or value with CR,
- * LF or other control characters, and a full table. */
+ * which may repeat); refuses (returns 0, logs) a name that is not a token
+ * (CR, LF, ':', control characters...), a value with CR, LF or other
+ * control characters, and a full table. */
 int
 resp_header(struct request *r, const char *name, const char *value)
 {
 	size_t	 i;
 
-	if (!header_safe(name) || !header_safe(value) ||
-	    strchr(name, ':') != NULL) {
+	if (!header_name_ok(name) || !header_value_ok(value)) {
 		LOGE("refused header %s", name);
 		return 0;
 	}

@@ -25,6 +25,7 @@
 #include <sodium.h>
 
 #include "app/mail.h"
+#include "app/mail_msg.h"
 #include "t.h"
 
 #define PY	"/usr/bin/python3"
@@ -442,34 +443,34 @@ test_addr_valid_refuses(void)
 {
 	char	 longaddr[300];
 
-	CHECK(!mail_addr_valid(NULL));
-	CHECK(!mail_addr_valid(""));
-	CHECK(!mail_addr_valid("a@b.vn\r\nBcc: x@y.vn"));
-	CHECK(!mail_addr_valid("a@b.vn\n"));
-	CHECK(!mail_addr_valid("a@b.vn\r"));
-	CHECK(!mail_addr_valid("khong-a-con.vn"));
-	CHECK(!mail_addr_valid("a@b@c.vn"));
-	CHECK(!mail_addr_valid("@b.vn"));
-	CHECK(!mail_addr_valid("a@"));
-	CHECK(!mail_addr_valid("a b@c.vn"));
-	CHECK(!mail_addr_valid("<a@b.vn>"));
-	CHECK(!mail_addr_valid("a@b.vn, c@d.vn"));
-	CHECK(!mail_addr_valid("\"a\"@b.vn"));
-	CHECK(!mail_addr_valid("ấn@b.vn"));
-	CHECK(!mail_addr_valid("a\t@b.vn"));
+	CHECK(!mail_msg_addr_valid(NULL));
+	CHECK(!mail_msg_addr_valid(""));
+	CHECK(!mail_msg_addr_valid("a@b.vn\r\nBcc: x@y.vn"));
+	CHECK(!mail_msg_addr_valid("a@b.vn\n"));
+	CHECK(!mail_msg_addr_valid("a@b.vn\r"));
+	CHECK(!mail_msg_addr_valid("khong-a-con.vn"));
+	CHECK(!mail_msg_addr_valid("a@b@c.vn"));
+	CHECK(!mail_msg_addr_valid("@b.vn"));
+	CHECK(!mail_msg_addr_valid("a@"));
+	CHECK(!mail_msg_addr_valid("a b@c.vn"));
+	CHECK(!mail_msg_addr_valid("<a@b.vn>"));
+	CHECK(!mail_msg_addr_valid("a@b.vn, c@d.vn"));
+	CHECK(!mail_msg_addr_valid("\"a\"@b.vn"));
+	CHECK(!mail_msg_addr_valid("ấn@b.vn"));
+	CHECK(!mail_msg_addr_valid("a\t@b.vn"));
 	memset(longaddr, 'a', sizeof(longaddr));
 	memcpy(longaddr + 240, "@example.vn", 12);	/* 251 bytes */
-	CHECK(mail_addr_valid(longaddr));
+	CHECK(mail_msg_addr_valid(longaddr));
 	memcpy(longaddr + 244, "@example.vn", 12);	/* 255 bytes */
-	CHECK(!mail_addr_valid(longaddr));
+	CHECK(!mail_msg_addr_valid(longaddr));
 }
 
 static void
 test_addr_valid_accepts(void)
 {
-	CHECK(mail_addr_valid("cong.dan@example.vn"));
-	CHECK(mail_addr_valid("a+tag@phoyen.thainguyen.gov.vn"));
-	CHECK(mail_addr_valid("x@y"));
+	CHECK(mail_msg_addr_valid("cong.dan@example.vn"));
+	CHECK(mail_msg_addr_valid("a+tag@phoyen.thainguyen.gov.vn"));
+	CHECK(mail_msg_addr_valid("x@y"));
 }
 
 /* Refused before the database is touched: db NULL must not matter. */

@@ -2,8 +2,10 @@
  * account data), then hashing, verification, rehash and the bound on
  * concurrent hashes across threads and forked processes.  Run from the
  * top of the checkout (the list is conf/common-passwords.txt). */
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <sys/wait.h>
@@ -435,31 +437,167 @@ test_pw_bound_processes(void)
 	CHECK_INT(busy, 1);
 }
 
-/* A worker killed while hashing gives its permit back through the master's
- * pw_reclaim; without it the permit would be lost for good. */
+/* ---- reclaiming a dead worker's permits ----
+ *
+ * A link seam: this program's crypto_pwhash_str stands in for libsodium's
+ * (pw.c's call binds to the executable's definition).  Normally it hashes
+ * like libsodium's; in hold mode it reports on the "held" pipe that it runs,
+ * which pw_hash calls only with a permit taken, and waits on the "release"
+ * pipe, so that a test knows exactly how many permits are held, and by
+ * whom. */
+static atomic_int	 hold_mode;
+static int		 held_pipe[2] = { -1, -1 };
+static int		 release_pipe[2] = { -1, -1 };
+
+int
+crypto_pwhash_str(char out[crypto_pwhash_STRBYTES], const char *const passwd,
+    unsigned long long passwdlen, unsigned long long opslimit, size_t memlimit)
+{
+	char	c;
+
+	if (!atomic_load(&hold_mode))
+		return crypto_pwhash_str_alg(out, passwd, passwdlen, opslimit,
+		    memlimit, crypto_pwhash_ALG_DEFAULT);
+	if (write(held_pipe[1], "h", 1) != 1)
+		abort();
+	if (read(release_pipe[0], &c, 1) != 1)
+		abort();
+	return -1;	/* pw_hash: PW_ERR, and the permit given back */
+}
+
+struct taker {
+	pthread_t	 t;
+	atomic_int	*busy;
+	enum pw_err	 rc;
+};
+
+static void *
+taker_run(void *arg)
+{
+	struct taker	*k = arg;
+	char		 h[PW_HASH_LEN];
+
+	k->rc = pw_hash("zq8#Lm2p-taker", h);
+	if (k->rc == PW_BUSY)
+		atomic_fetch_add(k->busy, 1);
+	return NULL;
+}
+
+/* Reads what the held pipe has within ms milliseconds; returns the
+ * number of bytes read (0 on timeout). */
+static int
+held_read(int ms)
+{
+	struct pollfd	 p = { held_pipe[0], POLLIN, 0 };
+	char		 buf[16];
+	ssize_t		 n;
+
+	if (poll(&p, 1, ms) != 1 || (n = read(held_pipe[0], buf,
+	    sizeof(buf))) <= 0)
+		return 0;
+	return (int)n;
+}
+
+/* How many permits are free: n threads each try to take one (pw_hash in
+ * hold mode) and hold it; once every thread holds one or has timed out
+ * (PW_BUSY), the holders are counted and released.  Exact as long as
+ * fewer than n permits are free.  -1 when the threads never settle. */
+static int
+free_permits(int n)
+{
+	struct taker	 k[8];
+	atomic_int	 busy = 0;
+	int		 i, held = 0, waited = 0;
+
+	if (n > 8)
+		return -1;
+	/* the released holders' pw_hash logs a failure: expected here */
+	log_set_level(LOG_LEVEL__MAX);
+	atomic_store(&hold_mode, 1);
+	for (i = 0; i < n; i++) {
+		k[i].busy = &busy;
+		pthread_create(&k[i].t, NULL, taker_run, &k[i]);
+	}
+	while (held + atomic_load(&busy) < n && waited < 10000) {
+		held += held_read(10);
+		waited += 10;
+	}
+	if (held + atomic_load(&busy) != n)
+		held = -1;
+	for (i = 0; i < n; i++)
+		if (write(release_pipe[1], "r", 1) != 1)
+			abort();
+	for (i = 0; i < n; i++)
+		pthread_join(k[i].t, NULL);
+	/* the releases the busy threads did not consume */
+	for (i = atomic_load(&busy); i > 0; i--)
+		if (read(release_pipe[0], k, 1) != 1)
+			abort();
+	atomic_store(&hold_mode, 0);
+	log_set_level(LOG_WARN);
+	return held;
+}
+
+/* The child: takes n permits in slot and holds them until killed. */
+static void
+child_hold(unsigned slot, int n)
+{
+	struct taker	 k[8];
+	atomic_int	 busy = 0;
+	int		 i;
+
+	pw_set_slot(slot);
+	atomic_store(&hold_mode, 1);
+	for (i = 0; i < n && i < 8; i++) {
+		k[i].busy = &busy;
+		pthread_create(&k[i].t, NULL, taker_run, &k[i]);
+	}
+	for (;;)
+		pause();
+}
+
+/* The seam itself: without the release, a taker holds its permit. */
+static void
+test_pw_free_permits(void)
+{
+	CHECK_INT(pipe(held_pipe), 0);
+	CHECK_INT(pipe(release_pipe), 0);
+	CHECK_INT(pw_init(LIST, 3, 200), 1);
+	CHECK_INT(free_permits(4), 3);
+	CHECK_INT(free_permits(4), 3);	/* all given back */
+	CHECK_INT(free_permits(2), 2);
+}
+
+/* A worker killed while it holds permits loses them: no other process
+ * gets one, until the master's pw_reclaim of the worker's slot gives back
+ * exactly those, once. */
 static void
 test_pw_reclaim_after_kill(void)
 {
-	char		h[PW_HASH_LEN];
-	int		st = 0;
-	pid_t		pid;
+	int	 st = 0, got = 0, waited = 0;
+	pid_t	 pid;
 
-	CHECK_INT(pw_init(LIST, 1, 50), 1);
+	CHECK_INT(pw_init(LIST, 3, 200), 1);
 	fflush(stdout);
-	if ((pid = fork()) == 0) {
-		pw_set_slot(5);
-		for (;;)
-			pw_hash("zq8#Lm2p-killed", h);
-	}
+	if ((pid = fork()) == 0)
+		child_hold(5, 2);
 	CHECK(pid > 0);
-	usleep(300 * 1000);	/* the child now hashes, or waits a turn */
-	kill(pid, SIGKILL);
+	while (got < 2 && waited < 10000) {
+		got += held_read(10);
+		waited += 10;
+	}
+	CHECK_INT(got, 2);		/* the child holds 2 of the 3 */
+	CHECK_INT(kill(pid, SIGKILL), 0);
 	CHECK_INT(waitpid(pid, &st, 0), pid);
-	/* The child may have died holding the one permit, or between two
-	 * hashes; after reclaiming, a permit is free either way. */
+	CHECK(WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL);
+	CHECK_INT(free_permits(3), 1);	/* the two died with the child */
+	pw_reclaim(6);			/* another slot: nothing */
+	pw_reclaim(0);			/* slot 0 is never reclaimed */
+	CHECK_INT(free_permits(3), 1);
 	pw_reclaim(5);
-	CHECK_INT(pw_hash("zq8#Lm2p-after", h), PW_OK);
-	pw_reclaim(5);	/* nothing held: no extra permit appears */
+	CHECK_INT(free_permits(4), 3);	/* exactly those two are back */
+	pw_reclaim(5);			/* nothing held: no extra permit */
+	CHECK_INT(free_permits(4), 3);
 	CHECK_INT(pw_init(LIST, 1, 1), 1);
 }
 
@@ -505,6 +643,7 @@ main(void)
 	if (!RUNNING_ON_VALGRIND) {
 		RUN(test_pw_bound_busy);
 		RUN(test_pw_bound_processes);
+		RUN(test_pw_free_permits);
 		RUN(test_pw_reclaim_after_kill);
 	}
 	arena_free(A);

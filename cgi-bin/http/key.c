@@ -1,0 +1,241 @@
+/* The key table: each parameter's name, its validator (raw text in, a
+ * typed and normalised value out, or a refusal) and whether a refusal is
+ * the request's fault (400) or the handler's to explain.  Pure: no
+ * FastCGI, no database; the validators allocate from the arena given. */
+#include <stdint.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/role.h"
+#include "core/text.h"
+#include "core/valid.h"
+#include "http/key.h"
+
+struct key_def {
+	const char	*name;
+	int		(*check)(struct arena *, struct kval *);
+	int		 strict;	/* invalid: 400, not the handler's */
+	const char	*why;		/* Vietnamese, for the 400 page */
+};
+
+/* Notices shown after a redirect; "tb" names one, never carries text. */
+static const char *const notices[][2] = {
+	{ "dang-ky", "Đăng ký thành công. Chào mừng bạn đến với cổng dịch vụ "
+	  "công." },
+	{ "dang-nhap", "Bạn đã đăng nhập." },
+	{ "dang-xuat", "Bạn đã đăng xuất." },
+	{ "mat-khau-moi", "Đã đặt mật khẩu mới. Vui lòng đăng nhập lại." },
+	{ "doi-mat-khau", "Đã đổi mật khẩu. Mọi phiên đăng nhập khác đã kết "
+	  "thúc." },
+	{ "dang-xuat-khac", "Đã đăng xuất khỏi mọi thiết bị khác." },
+	{ "da-luu", "Đã lưu thay đổi." },
+	{ "da-dang", "Đã đăng bài." },
+	{ "da-tao", "Đã tạo người dùng." },
+	{ "da-cap-quyen", "Đã cấp quyền." },
+	{ "da-thu-hoi", "Đã thu hồi quyền." },
+	{ "da-khoa", "Đã vô hiệu hoá tài khoản và kết thúc mọi phiên của "
+	  "người này." },
+	{ "da-mo", "Đã kích hoạt lại tài khoản." },
+};
+
+static int
+key_page(struct arena *a, struct kval *v)
+{
+	(void)a;
+	return valid_uint(v->raw, strlen(v->raw), 10000, &v->u) && v->u >= 1;
+}
+
+static int
+key_uint(struct arena *a, struct kval *v)
+{
+	(void)a;
+	return valid_uint(v->raw, strlen(v->raw), UINT32_MAX, &v->u);
+}
+
+/* One line of text: NFC, trimmed, folded; between 1 and 300 characters. */
+static int
+key_line(struct arena *a, struct kval *v)
+{
+	v->s = text_trim(a, v->raw, strlen(v->raw));
+	return v->s != NULL && valid_line(v->s, strlen(v->s), 300);
+}
+
+/* A person's name: one line of 1 to 100 characters. */
+static int
+key_fullname(struct arena *a, struct kval *v)
+{
+	return key_line(a, v) && text_chars(v->s) <= 100 && *v->s != '\0';
+}
+
+/* Several paragraphs: NFC, CR LF as LF, at most 100,000 characters.  CRs
+ * go before NFC: dropped after it, one between a letter and a combining
+ * mark would leave the two apart, not NFC. */
+static int
+key_text(struct arena *a, struct kval *v)
+{
+	char	*t = arena_strdup(a, v->raw), *r, *w;
+
+	for (r = w = t; *r != '\0'; r++)
+		if (*r != '\r')
+			*w++ = *r;
+	*w = '\0';
+	v->s = text_nfc(a, t, (size_t)(w - t));
+	return v->s != NULL && valid_text(v->s, strlen(v->s), 100000);
+}
+
+static int
+key_summary(struct arena *a, struct kval *v)
+{
+	return key_text(a, v) && text_chars(v->s) <= 1000;
+}
+
+static int
+key_secret(struct arena *a, struct kval *v)
+{
+	(void)a;
+	v->s = v->raw;
+	return strlen(v->raw) <= 1024;
+}
+
+static int
+key_phone(struct arena *a, struct kval *v)
+{
+	char	*out = arena_alloc(a, 11);
+
+	v->s = out;
+	return valid_phone(v->raw, strlen(v->raw), out);
+}
+
+static int
+key_email(struct arena *a, struct kval *v)
+{
+	size_t	 n = strlen(v->raw);
+	char	*out = arena_alloc(a, n + 1);
+
+	v->s = out;
+	return valid_email(v->raw, n, out, n + 1);
+}
+
+/* A phone number or an email: the sign-in name. */
+static int
+key_account(struct arena *a, struct kval *v)
+{
+	return key_phone(a, v) || key_email(a, v);
+}
+
+static int
+key_id_number(struct arena *a, struct kval *v)
+{
+	v->s = text_trim(a, v->raw, strlen(v->raw));
+	return v->s != NULL && valid_id_number(v->s, strlen(v->s));
+}
+
+static int
+key_token(struct arena *a, struct kval *v)
+{
+	(void)a;
+	v->s = v->raw;
+	return valid_token(v->raw, strlen(v->raw));
+}
+
+static int
+key_path(struct arena *a, struct kval *v)
+{
+	(void)a;
+	v->s = v->raw;
+	return valid_local_path(v->raw, strlen(v->raw));
+}
+
+static int
+key_word(struct arena *a, struct kval *v)
+{
+	(void)a;
+	v->s = v->raw;
+	return valid_slug(v->raw, strlen(v->raw));
+}
+
+static int
+key_role(struct arena *a, struct kval *v)
+{
+	enum role	 role = role_from_name(v->raw);
+
+	(void)a;
+	v->u = role;
+	v->s = role_name(role);
+	return role != ROLE_USER;
+}
+
+static int
+key_notice(struct arena *a, struct kval *v)
+{
+	size_t	 i;
+
+	(void)a;
+	for (i = 0; i < sizeof(notices) / sizeof(notices[0]); i++)
+		if (strcmp(v->raw, notices[i][0]) == 0) {
+			v->s = notices[i][1];
+			return 1;
+		}
+	return 0;
+}
+
+static const struct key_def key_defs[KEY__MAX] = {
+	[KEY_PAGE] = { "trang", key_page, 1, "Số trang không hợp lệ." },
+	[KEY_Q] = { "q", key_line, 1, "Từ khoá tìm kiếm không hợp lệ." },
+	[KEY_CSRF] = { "csrf", key_secret, 0, NULL },
+	[KEY_NEXT] = { "tiep", key_path, 0, NULL },
+	[KEY_ACCOUNT] = { "tai_khoan", key_account, 0, NULL },
+	[KEY_PASSWORD] = { "mat_khau", key_secret, 0, NULL },
+	[KEY_PASSWORD2] = { "mat_khau_nhap_lai", key_secret, 0, NULL },
+	[KEY_CURRENT_PASSWORD] = { "mat_khau_hien_tai", key_secret, 0, NULL },
+	[KEY_FULL_NAME] = { "ho_ten", key_fullname, 0, NULL },
+	[KEY_PHONE] = { "dien_thoai", key_phone, 0, NULL },
+	[KEY_EMAIL] = { "email", key_email, 0, NULL },
+	[KEY_ID_NUMBER] = { "so_dinh_danh", key_id_number, 0, NULL },
+	[KEY_TOKEN] = { "ma", key_token, 0, NULL },
+	[KEY_ACTION] = { "hanh_dong", key_word, 1, "Thao tác không hợp lệ." },
+	[KEY_ROLE] = { "vai_tro", key_role, 1, "Vai trò không hợp lệ." },
+	[KEY_UNIT] = { "don_vi", key_uint, 1, "Đơn vị không hợp lệ." },
+	[KEY_TITLE] = { "tieu_de", key_line, 0, NULL },
+	[KEY_SUMMARY] = { "tom_tat", key_summary, 0, NULL },
+	[KEY_BODY] = { "noi_dung", key_text, 0, NULL },
+	[KEY_NOTICE] = { "tb", key_notice, 0, NULL },
+};
+
+/* The parameter's name in a query or form ("trang"); "" for no key. */
+const char *
+key_name(enum key k)
+{
+	return (unsigned)k < KEY__MAX ? key_defs[k].name : "";
+}
+
+/* 1 when an invalid value of k is refused with 400 (key_why says why). */
+int
+key_strict(enum key k)
+{
+	return (unsigned)k < KEY__MAX && key_defs[k].strict;
+}
+
+/* Why an invalid value of a strict key was refused (Vietnamese), or NULL
+ * for a key whose handler explains. */
+const char *
+key_why(enum key k)
+{
+	return (unsigned)k < KEY__MAX ? key_defs[k].why : NULL;
+}
+
+/* Validates v->raw as key k, setting v->valid and, when valid, the typed
+ * value (v->s in arena a or static, v->u).  An empty value is valid and
+ * blank (s NULL), and so is one that normalises to nothing (a line of
+ * white space); an invalid one keeps only its raw text (s NULL).
+ * Returns v->valid. */
+int
+key_check(struct arena *a, enum key k, struct kval *v)
+{
+	v->valid = 0;
+	if ((unsigned)k < KEY__MAX && v->raw != NULL)
+		v->valid = v->raw[0] == '\0' || key_defs[k].check(a, v);
+	if (!v->valid || v->raw[0] == '\0' || (v->s != NULL && *v->s == '\0'))
+		v->s = NULL;
+	return v->valid;
+}
