@@ -5,6 +5,8 @@
 
 # Bound, in seconds.
 STACK_HTTP_WAIT=30
+# nginx's worker: connections at most, and twice as many open files.
+STACK_NGINX_CONNECTIONS=4096
 
 # shellcheck disable=SC2034 # S_* are read by the other stack files
 nginx_paths() {
@@ -44,11 +46,25 @@ nginx_running() {
 	stack_pid "$S_NGX_PID" >/dev/null
 }
 
+# Print the open files nginx's worker may have: twice STACK_NGINX_CONNECTIONS,
+# or the hard limit when nginx is not root and may not go past it.
+nginx_nofile() {
+	local want=$((2 * STACK_NGINX_CONNECTIONS)) hard
+	hard=$(ulimit -Hn)
+	if [[ $(id -u) != 0 && $hard =~ ^[0-9]+$ ]] && ((hard < want)); then
+		want=$hard
+	fi
+	printf '%s\n' "$want"
+}
+
 # Write VAR/nginx.conf for port $1.
 nginx_conf() {
-	local port=$1 conf user
+	local port=$1 conf user nofile
 	user=$(id -un)
+	nofile=$(nginx_nofile)
 	conf=$(<"$STACK_ROOT/conf/nginx/dev.conf.in")
+	conf=${conf//@NOFILE@/"$nofile"}
+	conf=${conf//@CONNECTIONS@/"$((nofile / 2))"}
 	conf=${conf//@VAR@/"$S_VAR"}
 	conf=${conf//@PORT@/"$port"}
 	conf=${conf//@ROOT@/"$STACK_ROOT"}
