@@ -5,6 +5,13 @@
 
 # Bound, in seconds.
 STACK_HTTP_WAIT=30
+# nginx's worker: connections at most, and twice as many open files.
+STACK_NGINX_CONNECTIONS=4096
+# The account routes' per-address rate limit (POSTs), production's unless
+# PORTAL_NGINX_AUTH_RATE (e.g. 10r/m, 50r/s) or PORTAL_NGINX_AUTH_BURST
+# say otherwise (tests/run does).
+STACK_NGINX_AUTH_RATE=10r/m
+STACK_NGINX_AUTH_BURST=5
 
 # shellcheck disable=SC2034 # S_* are read by the other stack files
 nginx_paths() {
@@ -13,17 +20,25 @@ nginx_paths() {
 	S_LOG_FILES+=("$S_LOG/nginx-start.log" "$S_LOG/nginx-error.log")
 }
 
-# Paths are written unquoted into nginx.conf.
+# Paths are written unquoted into nginx.conf; so are the rate limit's
+# settings, which must be nginx's.
 nginx_check() {
 	if [[ $S_VAR$STACK_ROOT =~ [[:space:]\;\{\}\"\'\$\#\\] ]]; then
 		die "state directory or checkout path has characters nginx.conf cannot hold: $S_VAR $STACK_ROOT"
 	fi
+	[[ ${PORTAL_NGINX_AUTH_RATE:-$STACK_NGINX_AUTH_RATE} =~ ^[1-9][0-9]{0,5}r/[sm]$ ]] ||
+		die "bad PORTAL_NGINX_AUTH_RATE (e.g. 10r/m, 50r/s): $PORTAL_NGINX_AUTH_RATE"
+	[[ ${PORTAL_NGINX_AUTH_BURST:-$STACK_NGINX_AUTH_BURST} =~ ^[0-9]{1,6}$ ]] ||
+		die "bad PORTAL_NGINX_AUTH_BURST (a number): $PORTAL_NGINX_AUTH_BURST"
 }
 
 # Start nginx on port $1 and wait until /healthz answers 200 through it.
 nginx_start() {
 	local port=$1 url=http://127.0.0.1:$1/healthz
 	mkdir -p "$S_NGX"
+	# Kept in VAR/stack.env, for make run and make test-one to repeat.
+	stack_env_keep PORTAL_NGINX_AUTH_RATE "${PORTAL_NGINX_AUTH_RATE:-$STACK_NGINX_AUTH_RATE}"
+	stack_env_keep PORTAL_NGINX_AUTH_BURST "${PORTAL_NGINX_AUTH_BURST:-$STACK_NGINX_AUTH_BURST}"
 	nginx_conf "$port"
 	rm -f "$S_NGX_PID"
 	if ! nginx -p "$S_NGX/" -c "$S_VAR/nginx.conf" -e "$S_LOG/nginx-error.log" \
@@ -44,11 +59,27 @@ nginx_running() {
 	stack_pid "$S_NGX_PID" >/dev/null
 }
 
+# Print the open files nginx's worker may have: twice STACK_NGINX_CONNECTIONS,
+# or the hard limit when nginx is not root and may not go past it.
+nginx_nofile() {
+	local want=$((2 * STACK_NGINX_CONNECTIONS)) hard
+	hard=$(ulimit -Hn)
+	if [[ $(id -u) != 0 && $hard =~ ^[0-9]+$ ]] && ((hard < want)); then
+		want=$hard
+	fi
+	printf '%s\n' "$want"
+}
+
 # Write VAR/nginx.conf for port $1.
 nginx_conf() {
-	local port=$1 conf user
+	local port=$1 conf user nofile
 	user=$(id -un)
+	nofile=$(nginx_nofile)
 	conf=$(<"$STACK_ROOT/conf/nginx/dev.conf.in")
+	conf=${conf//@NOFILE@/"$nofile"}
+	conf=${conf//@CONNECTIONS@/"$((nofile / 2))"}
+	conf=${conf//@AUTH_RATE@/"$PORTAL_NGINX_AUTH_RATE"}
+	conf=${conf//@AUTH_BURST@/"$PORTAL_NGINX_AUTH_BURST"}
 	conf=${conf//@VAR@/"$S_VAR"}
 	conf=${conf//@PORT@/"$port"}
 	conf=${conf//@ROOT@/"$STACK_ROOT"}

@@ -1,7 +1,10 @@
 # shellcheck shell=bash
 # The stack's SMTP sink: Debian's aiosmtpd on a loopback port, writing every
 # message the portal sends into the maildir VAR/mail (tests read new/).
-# tests/integration/test_mail.py restarts it with the same command line.
+# The messages hold live reset links: the maildir is the owner's alone
+# (0700, messages 0600, the sink runs with umask 077).
+# tests/integration/test_mail.py restarts it with the same command line
+# and umask.
 
 # Bound, in seconds.
 STACK_SMTP_WAIT=10
@@ -16,13 +19,19 @@ smtp_paths() {
 # Start the sink on port PORTAL_SMTP_PORT, else a free loopback port, and
 # export the portal's SMTP URL.
 smtp_start() {
-	local port pid
+	local port pid mask
 	smtp_port
 	port=$S_SMTP_PORT
-	# Made here: aiosmtpd's Maildir makes cur/ new/ tmp/ only in a new directory.
+	mask=$(umask)
+	umask 077
+	# Made here: aiosmtpd's Maildir makes cur/ new/ tmp/ only in a new
+	# directory.  One made before it was private (make run's var/dev) is
+	# made private, with what it holds.
 	mkdir -p "$S_MAIL"/{cur,new,tmp}
+	chmod -R go= "$S_MAIL"
 	stack_spawn "$S_SMTP_PID" "$S_LOG/smtp.log" "$S_VAR" /usr/bin/python3 -m aiosmtpd \
 		-n -l "127.0.0.1:$port" -c aiosmtpd.handlers.Mailbox "$S_MAIL"
+	umask "$mask"
 	pid=$(<"$S_SMTP_PID")
 	# Another program may have taken the port first; then aiosmtpd exits.
 	stack_wait "$STACK_SMTP_WAIT" smtp_listening "$pid" "$port" || case $? in

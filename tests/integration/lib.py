@@ -1,14 +1,18 @@
 """The harness of the Python tests: the stack that tests/run (or tests/one)
 started, one HTTP client (through nginx, or FastCGI straight to a
-responder), SQL as the portal account, the demo and throwaway accounts,
-the router's table, processes and ports, and PASS/FAIL lines per case."""
+responder), nginx with the production configuration on loopback, SQL as
+the portal account, the demo and throwaway accounts, the router's table,
+processes and ports, and PASS/FAIL lines per case."""
 import collections
 import hashlib
 import http.client
 import os
+import pwd
 import random
 import re
+import shutil
 import socket
+import ssl
 import struct
 import subprocess
 import sys
@@ -249,6 +253,11 @@ def get(path, headers=None):
 def _http_exchange(source, method, path, body, headers, timeout):
     conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=timeout,
                                       source_address=(source, 0) if source else None)
+    return _exchange(conn, method, path, body, headers)
+
+
+def _exchange(conn, method, path, body, headers):
+    """One request on http.client connection conn, which it closes."""
     try:
         conn.putrequest(method, path, skip_accept_encoding=True,
                         skip_host=any(k.lower() == "host" for k in headers))
@@ -330,6 +339,158 @@ def _fcgi_exchange(sock_path, source, method, uri, body, headers, timeout):
         elif k:
             hdrs.setdefault(k.lower(), []).append(v.strip())
     return Response(status, hdrs, rbody)
+
+
+# ---------------------------------------------------------------------------
+# nginx with the production configuration: conf/nginx/nginx.conf (the main
+# file) and production.conf, in VAR/prod-nginx, on two loopback ports for
+# its 80 and 443, passing to the stack's responder.  Only paths, ports,
+# the user and the certificate (a throwaway self-signed one) are rewritten,
+# each of them checked to be there, so that the limits tested are the
+# shipped ones.
+
+PROD_HOST = "phoyen.thainguyen.gov.vn"
+
+
+def _rewrite(text, pairs, what):
+    for old, new in pairs:
+        check(old in text, "%s no longer holds %r" % (what, old))
+        text = text.replace(old, new)
+    return text
+
+
+_prod_tls = None
+
+
+def prod_tls():
+    """The TLS client context for ProductionNginx (its certificate is a
+    throwaway: not verified)."""
+    global _prod_tls
+    if _prod_tls is None:
+        _prod_tls = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        _prod_tls.check_hostname = False
+        _prod_tls.verify_mode = ssl.CERT_NONE
+    return _prod_tls
+
+
+class _LoopbackHTTPS(http.client.HTTPSConnection):
+    """HTTPS to a host name's server on 127.0.0.1: SNI and Host name it."""
+
+    def connect(self):
+        sock = socket.create_connection(("127.0.0.1", self.port), self.timeout, self.source_address)
+        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
+
+
+class ProductionNginx:
+    """A context manager: starts that nginx (daemon, own pid file), stops
+    it on exit.  request() and get() speak HTTPS to PROD_HOST on it."""
+
+    def __init__(self):
+        self.dir = os.path.join(VAR, "prod-nginx")
+        self.http_port = free_port()
+        self.https_port = free_port()
+        self.pid = None
+
+    def path(self, *p):
+        return os.path.join(self.dir, *p)
+
+    def configure(self):
+        d = self.path()
+        shutil.rmtree(d, ignore_errors=True)
+        for sub in ("log", "acme", "temp"):
+            os.makedirs(self.path(sub), exist_ok=True)
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+                        "-nodes", "-days", "1", "-subj", "/CN=" + PROD_HOST,
+                        "-addext", "subjectAltName=DNS:%s,DNS:*.%s" % (PROD_HOST, PROD_HOST),
+                        "-keyout", self.path("key.pem"), "-out", self.path("cert.pem")],
+                       check=True, capture_output=True)
+        with open(os.path.join(ROOT, "conf", "nginx", "production.conf")) as f:
+            site = f.read()
+        site = re.sub(r"^[ \t]*listen \[::\]:\d+.*\n", "", site, flags=re.M)
+        site = _rewrite(site, [
+            ("listen 80;", "listen 127.0.0.1:%d;" % self.http_port),
+            ("listen 80 default_server;", "listen 127.0.0.1:%d default_server;" % self.http_port),
+            ("listen 443 ssl http2;", "listen 127.0.0.1:%d ssl http2;" % self.https_port),
+            ("listen 443 ssl http2 default_server;",
+             "listen 127.0.0.1:%d ssl http2 default_server;" % self.https_port),
+            ("/opt/ward-portal/", ROOT + "/"),
+            ("unix:/run/ward-portal/portal.sock", "unix:" + os.path.join(VAR, "run", "portal.sock")),
+            ("/var/log/nginx/", d + "/log/"),
+            ("/var/www/acme", d + "/acme"),
+            ("/etc/ssl/certs/%s.fullchain.pem" % PROD_HOST, d + "/cert.pem"),
+            ("/etc/ssl/private/%s.key" % PROD_HOST, d + "/key.pem"),
+        ], "production.conf")
+        check(not re.search(r"^\s*listen (80|443)\b", site, re.M), "a listen left unrewritten")
+        with open(self.path("production.conf"), "w") as f:
+            f.write(site)
+        with open(os.path.join(ROOT, "conf", "nginx", "nginx.conf")) as f:
+            main_conf = f.read()
+        temp = "".join("    %s_temp_path %s/temp/%s;\n" % (k, d, k)
+                       for k in ("client_body", "fastcgi", "proxy", "scgi", "uwsgi"))
+        main_conf = _rewrite(main_conf, [
+            ("user www-data;", "user %s;" % pwd.getpwuid(os.getuid()).pw_name),
+            ("pid /run/nginx.pid;", "pid %s/nginx.pid;" % d),
+            ("error_log /var/log/nginx/error.log;", "error_log %s/log/error.log;" % d),
+            ("include /etc/nginx/modules-enabled/*.conf;", ""),
+            ("access_log /var/log/nginx/access.log;", "access_log %s/log/access.log;" % d),
+            ("include /etc/nginx/conf.d/*.conf;", ""),
+            ("include /etc/nginx/sites-enabled/*;", temp + "    include %s/production.conf;" % d),
+        ], "nginx.conf")
+        with open(self.path("nginx.conf"), "w") as f:
+            f.write(main_conf)
+
+    def nginx(self, *args):
+        return subprocess.run(["nginx", "-p", self.path() + "/", "-c", self.path("nginx.conf"),
+                               "-e", self.path("log", "error.log")] + list(args),
+                              capture_output=True, text=True, stdin=subprocess.DEVNULL)
+
+    def start(self):
+        self.configure()
+        p = self.nginx()
+        check(p.returncode == 0, "production nginx did not start: %s" % p.stderr)
+        check(wait_for(lambda: os.path.exists(self.path("nginx.pid")), 10), "no pid file")
+        with open(self.path("nginx.pid")) as f:
+            self.pid = int(f.read().strip())
+
+        def up():
+            try:
+                return self.get("/healthz").status == 200
+            except OSError:
+                return False
+        check(wait_for(up, 10), "production /healthz")
+        return self
+
+    def stop(self):
+        if self.pid and alive(self.pid):
+            os.kill(self.pid, 3)  # SIGQUIT: finish what runs, then exit
+            if not wait_for(lambda: not alive(self.pid), 10):
+                os.kill(self.pid, 9)
+        self.pid = None
+
+    def __enter__(self):
+        try:
+            return self.start()
+        except BaseException:
+            self.stop()
+            raise
+
+    def __exit__(self, *exc):
+        self.stop()
+
+    def workers(self):
+        return children(self.pid)
+
+    def request(self, method, path, source=None, body=None, headers=None, timeout=30):
+        """One request over HTTPS to PROD_HOST from loopback address source."""
+        conn = _LoopbackHTTPS(PROD_HOST, self.https_port, timeout=timeout, context=prod_tls(),
+                              source_address=(source, 0) if source else None)
+        h = dict(headers or {})
+        if body is not None:
+            h.setdefault("Content-Type", "application/x-www-form-urlencoded")
+        return _exchange(conn, method, path, body, h)
+
+    def get(self, path, source=None, timeout=30):
+        return self.request("GET", path, source, timeout=timeout)
 
 
 # ---------------------------------------------------------------------------

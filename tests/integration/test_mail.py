@@ -91,12 +91,13 @@ def sink_stop():
 
 
 def sink_start():
-    """Starts the sink as conf/stack.sh does (same command line and port,
-    own session, pid in VAR/run/smtp.pid so that stack.sh stop ends it)."""
+    """Starts the sink as conf/stack.sh does (same command line, port and
+    umask, own session, pid in VAR/run/smtp.pid so that stack.sh stop ends
+    it)."""
     log = open(os.path.join(VAR, "log", "smtp.log"), "ab")
     p = subprocess.Popen(
         [PY, "-m", "aiosmtpd", "-n", "-l", "127.0.0.1:%d" % smtp_port(), "-c", "aiosmtpd.handlers.Mailbox", MAILDIR],
-        cwd=VAR, stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True)
+        cwd=VAR, stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True, umask=0o077)
     log.close()
     with open(SMTP_PID, "w") as f:
         f.write("%d\n" % p.pid)
@@ -150,6 +151,28 @@ def test_sink_down_then_delivered_on_retry():
     check(len(msgs) == 1, "delivered %d times" % len(msgs))
     check_message(msgs[0], to, subject, body)
     check(wait_for(lambda: row(probe)[0] == "sent", 10), "the second row not sent: %r" % (row(probe),))
+
+
+def private(path):
+    """True when only the owner may read, write or enter path."""
+    return os.stat(path).st_mode & 0o077 == 0
+
+
+@case
+def test_maildir_is_private():
+    """The maildir holds live reset links: the directory, its cur/ new/
+    tmp/ and every message are the owner's alone (0700, 0600), messages
+    from a sink restarted as test_sink_down_then_delivered_on_retry does
+    included (it runs before this case)."""
+    tag = uuid.uuid4().hex[:8]
+    subject = "Đặt lại mật khẩu %s" % tag
+    mid = queue("cong.dan+%s@example.vn" % tag, subject, "Mở liên kết: http://127.0.0.1/x?token=%s\n" % tag)
+    check(wait_for(lambda: row(mid)[0] == "sent" and delivered(subject), 10), "not delivered: %r" % (row(mid),))
+    paths = [MAILDIR] + [os.path.join(MAILDIR, d) for d in ("cur", "new", "tmp")]
+    paths += glob.glob(os.path.join(MAILDIR, "*", "*"))
+    check(len(paths) > 5, "messages in %s: %r" % (MAILDIR, paths))
+    shared = ["%s %o" % (p, os.stat(p).st_mode & 0o777) for p in paths if not private(p)]
+    check(not shared, "readable by others: %s" % ", ".join(shared))
 
 
 if __name__ == "__main__":
