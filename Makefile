@@ -35,7 +35,7 @@ FUZZERS = $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c)))
 
 # nginx's own error pages (400, 413, 50x), rendered from the templates.
 ERROR_PAGES = static/errors/400.html static/errors/413.html \
-    static/errors/50x.html
+    static/errors/429.html static/errors/50x.html
 
 B = var/build
 A = var/asan

@@ -534,12 +534,14 @@ cmd_check_sql(struct db *db, struct arena *a)
 }
 
 /* portalctl error-pages DIR: the pages nginx serves itself (400, 413,
- * and 50x for 502, 503, 504), rendered from the templates. */
+ * 429 for its rate limits, and 50x for 502, 503, 504), rendered from the
+ * templates. */
 static int
 cmd_error_pages(const char *dir)
 {
 	static const struct { int status; const char *file; } pages[] = {
-		{ 400, "400.html" }, { 413, "413.html" }, { 503, "50x.html" },
+		{ 400, "400.html" }, { 413, "413.html" }, { 429, "429.html" },
+		{ 503, "50x.html" },
 	};
 	size_t	 i, len;
 	char	*html, *path;
