@@ -287,6 +287,7 @@ main(int argc, char *argv[])
 		return 1;
 	resp_site_init();
 	sess_init();
+	conf.lim.cookies = sess_cookie_names();
 	db_set_error_hook(metrics_db_error);
 	if (FCGX_Init() != 0 || (conf.fd = open_socket()) < 0)
 		return 1;

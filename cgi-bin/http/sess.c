@@ -23,6 +23,7 @@ static struct {
 	const char	*attrs;		/* the cookie's attributes */
 	long		 idle, absolute;
 	char		 origin[256];	/* scheme://host[:port] of base_url */
+	const char	*names[2];	/* our cookies, for the parser */
 } sess;
 
 /* Reads the session settings; call once before threads start. */
@@ -39,9 +40,19 @@ sess_init(void)
 	sess.cookie = https ? "__Host-sid" : "sid";
 	sess.attrs = https ? "; Path=/; HttpOnly; SameSite=Lax; Secure" :
 	    "; Path=/; HttpOnly; SameSite=Lax";
+	sess.names[0] = sess.cookie;
+	sess.names[1] = NULL;
 	p = strstr(base, "://");
 	n = p ? strcspn(p + 3, "/") + (size_t)(p + 3 - base) : 0;
 	snprintf(sess.origin, sizeof(sess.origin), "%.*s", (int)n, base);
+}
+
+/* The names of our cookies, NULL-terminated (struct req_limits): the
+ * only ones the request parser keeps and checks.  After sess_init. */
+const char *const *
+sess_cookie_names(void)
+{
+	return sess.names;
 }
 
 long

@@ -12,6 +12,7 @@ struct request;
 struct db;
 
 void	sess_init(void);
+const char *const *sess_cookie_names(void);
 void	sess_token_new(char token[SESS_TOKEN_LEN], char hash[SESS_HASH_LEN]);
 void	sess_token_hash(const char *, char out[SESS_HASH_LEN]);
 int	sess_load(struct request *);

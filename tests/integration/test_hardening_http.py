@@ -1,0 +1,85 @@
+"""An attacker's review of the HTTP layer (issue 7), through nginx: cookies
+that other sites on the same domain set do not break ours; the anonymous
+forms leave no database row; the Origin check knows the units' host names;
+the CSRF token never comes from the query string; asking for a password
+reset does the same work whether or not the address has an account."""
+from lib import (SID, Client, case, check, clear_failures, main, register)
+
+ADDR = "127.0.7.1"
+clear_failures(ADDR)
+
+# Cookies other applications on the same domain set: names with characters
+# RFC 6265 does not allow, values that are not UTF-8.
+FOREIGN_COOKIES = [
+    b"cart[0]=1",
+    b"user:pref=1",
+    b"lang=fran\xe7ais",                # Latin-1
+    b"a b=1",
+    b"=orphan",
+    b"tracking=x\x01y",
+    b"\xc3\xa9t\xc3\xa9=1",             # a UTF-8 name: not a token
+]
+
+
+def cookie_header(*pairs):
+    return b"; ".join(p if isinstance(p, bytes) else p.encode() for p in pairs)
+
+
+# ---------------------------------------------------------------- A: cookies
+
+
+@case
+def test_foreign_malformed_cookies_are_ignored():
+    for junk in FOREIGN_COOKIES + [cookie_header(*FOREIGN_COOKIES)]:
+        for path in ("/", "/dang-nhap"):
+            r = Client(ADDR).get(path, headers={"Cookie": junk})
+            check(r.status == 200, "Cookie %r on %s: %d" % (junk, path, r.status))
+
+
+@case
+def test_more_cookies_than_fields_max_are_ignored():
+    """fields_max (256) bounds our cookies, not everybody's."""
+    many = cookie_header(*["c%d=v" % i for i in range(400)])
+    check(len(many) < 8000, "the header must stay under the header limit")
+    r = Client(ADDR).get("/", headers={"Cookie": many})
+    check(r.status == 200, "400 foreign cookies: %d" % r.status)
+
+
+@case
+def test_session_survives_foreign_cookies():
+    """A signed-in visitor whose browser also holds malformed cookies of
+    other sites stays signed in and can post forms."""
+    a = register(Client(ADDR))
+    c = a.client
+    c.get("/tai-khoan")
+    tok = c.csrf
+    ours = cookie_header(*["%s=%s" % kv for kv in c.cookies.items()])
+    junk = cookie_header(*(FOREIGN_COOKIES + ["c%d=v" % i for i in range(300)]))
+    for hdr in (junk + b"; " + ours, ours + b"; " + junk):
+        r = c.get("/tai-khoan", headers={"Cookie": hdr})
+        check(r.status == 200, "signed-in page with foreign cookies: %d" % r.status)
+        check(a.name in r.text, "not signed in with foreign cookies")
+    r = c.post("/tai-khoan", [("ho_ten", "Tên Có Bánh Quy Lạ"), ("email", "")], csrf=tok,
+               headers={"Cookie": junk + b"; " + ours})
+    check(r.status == 303, "form with foreign cookies: %d" % r.status)
+
+
+@case
+def test_our_malformed_cookie_is_refused():
+    """Our own cookie is still parsed strictly: 400, as before."""
+    for bad in (b"sid=\xe9t\xe9", b"sid=x\x01y", b"sid=\xff", b"a=1; sid=x\x7fy"):
+        r = Client(ADDR).get("/", headers={"Cookie": bad})
+        check(r.status == 400, "Cookie %r: %d" % (bad, r.status))
+    check(SID == "sid")
+
+
+@case
+def test_very_long_cookie_header_400():
+    """The header limit still holds for foreign cookies."""
+    r = Client(ADDR).get("/", headers={"Cookie": cookie_header(*["c%d=%s" % (i, "v" * 40)
+                                                                 for i in range(600)])})
+    check(r.status in (400, 431), "a 26 kB Cookie header: %d" % r.status)
+
+
+if __name__ == "__main__":
+    main()
