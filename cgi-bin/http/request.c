@@ -385,7 +385,10 @@ request_keys(struct request *r, const char **why)
 		if (!(keys & KEY_BIT(k)))
 			continue;
 		count = 0;
-		v->raw = request_find(&r->query, key_defs[k].name, &count);
+		/* A CSRF token in a URL leaks (logs, Referer): form only. */
+		if (k != KEY_CSRF)
+			v->raw = request_find(&r->query, key_defs[k].name,
+			    &count);
 		if ((fv = request_find(&r->form, key_defs[k].name, &count)))
 			v->raw = fv;
 		if (count > 1) {

@@ -3,7 +3,7 @@ that other sites on the same domain set do not break ours; the anonymous
 forms leave no database row; the Origin check knows the units' host names;
 the CSRF token never comes from the query string; asking for a password
 reset does the same work whether or not the address has an account."""
-from lib import (SID, Client, case, check, clear_failures, main, register)
+from lib import (CSRF_MSG, SID, Client, case, check, clear_failures, main, register, sql_value)
 
 ADDR = "127.0.7.1"
 clear_failures(ADDR)
@@ -79,6 +79,25 @@ def test_very_long_cookie_header_400():
     r = Client(ADDR).get("/", headers={"Cookie": cookie_header(*["c%d=%s" % (i, "v" * 40)
                                                                  for i in range(600)])})
     check(r.status in (400, 431), "a 26 kB Cookie header: %d" % r.status)
+
+
+# ---------------------------------------------------------------- D: CSRF only from the form
+
+
+@case
+def test_csrf_token_in_query_string_refused():
+    """A token in the URL leaks (logs, Referer, history); it counts only in
+    the form body or the X-CSRF-Token header."""
+    a = register(Client(ADDR))
+    c = a.client
+    tok = c.token()
+    r = c.post("/tai-khoan?csrf=" + tok, [("ho_ten", "Đổi Qua Truy Vấn"), ("email", "")], csrf=False)
+    check(r.status == 403 and CSRF_MSG in r.text, "token in the query string: %d" % r.status)
+    check(sql_value("SELECT full_name FROM users WHERE id = %d" % a.id) == a.name, "the name changed")
+    # The same token in the body still works, whatever the query says.
+    r = c.post("/tai-khoan?csrf=" + "0" * 64, [("ho_ten", "Đổi Qua Biểu Mẫu"), ("email", "")])
+    check(r.status == 303, "token in the body: %d" % r.status)
+    check(sql_value("SELECT full_name FROM users WHERE id = %d" % a.id) == "Đổi Qua Biểu Mẫu")
 
 
 if __name__ == "__main__":
