@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <sodium.h>
 
@@ -23,6 +24,8 @@ static struct {
 	const char	*attrs;		/* the cookie's attributes */
 	long		 idle, absolute;
 	char		 origin[256];	/* scheme://host[:port] of base_url */
+	const char	*scheme;	/* of every origin: per [site] https */
+	char		 port[16];	/* ":port" of base_url, or "" */
 	const char	*names[2];	/* our cookies, for the parser */
 } sess;
 
@@ -45,6 +48,12 @@ sess_init(void)
 	p = strstr(base, "://");
 	n = p ? strcspn(p + 3, "/") + (size_t)(p + 3 - base) : 0;
 	snprintf(sess.origin, sizeof(sess.origin), "%.*s", (int)n, base);
+	sess.scheme = https ? "https://" : "http://";
+	/* The last ':' of the authority, unless inside an IPv6 [...]. */
+	p = p ? memrchr(p + 3, ':', n - (size_t)(p + 3 - base)) : NULL;
+	if (p != NULL && memchr(p, ']', (size_t)(base + n - p)) == NULL)
+		snprintf(sess.port, sizeof(sess.port), "%.*s",
+		    (int)(base + n - p), p);
 }
 
 /* The names of our cookies, NULL-terminated (struct req_limits): the
@@ -258,6 +267,38 @@ sess_end_others(struct request *r)
 	    r->user->id, r->sess->id_hash) == DB_OK;
 }
 
+/* 1 if the request was sent to a unit's host name (unit_hosts) from a
+ * page of that same name: Origin is scheme://host, or scheme://host:port
+ * with the port of base_url (a dev or test stack serves every name on
+ * one port).  The scheme is https exactly when [site] https is set. */
+static int
+sess_origin_unit(const struct request *r)
+{
+	struct row_UNIT_BY_HOST	 v;
+	const char		*h = r->origin;
+	size_t			 n;
+
+	if (r->host == NULL || *r->host == '\0' ||
+	    strncmp(h, sess.scheme, strlen(sess.scheme)) != 0)
+		return 0;
+	h += strlen(sess.scheme);
+	n = strlen(r->host);
+	if (strncasecmp(h, r->host, n) != 0 ||
+	    (h[n] != '\0' && strcmp(h + n, sess.port) != 0))
+		return 0;
+	return db_one(r->db, r->a, UNIT_BY_HOST, &v, "s", r->host) == DB_OK;
+}
+
+/* 1 if the browser's Origin is ours: base_url's, or a unit's host name
+ * the request was sent to. */
+static int
+sess_origin_ok(const struct request *r)
+{
+	if (sess.origin[0] != '\0' && strcmp(r->origin, sess.origin) == 0)
+		return 1;
+	return sess_origin_unit(r);
+}
+
 /* The state-changing request carries the session's token (form field
  * "csrf" or header X-CSRF-Token) and, when the browser says where it
  * comes from, comes from us.  Returns 1 when it may proceed. */
@@ -266,8 +307,7 @@ sess_csrf_ok(const struct request *r)
 {
 	const char	*given = r->val[KEY_CSRF].raw;
 
-	if (r->origin != NULL && (sess.origin[0] == '\0' ||
-	    strcmp(r->origin, sess.origin) != 0))
+	if (r->origin != NULL && !sess_origin_ok(r))
 		return 0;
 	if (given == NULL)
 		given = r->csrf_header;

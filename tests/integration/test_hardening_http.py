@@ -3,7 +3,8 @@ that other sites on the same domain set do not break ours; the anonymous
 forms leave no database row; the Origin check knows the units' host names;
 the CSRF token never comes from the query string; asking for a password
 reset does the same work whether or not the address has an account."""
-from lib import (CSRF_MSG, SID, Client, case, check, clear_failures, main, register, sql_value)
+from lib import (CSRF_MSG, PORT, SID, Client, base_url, case, check, clear_failures, main, register, sql,
+                 sql_value)
 
 ADDR = "127.0.7.1"
 clear_failures(ADDR)
@@ -79,6 +80,64 @@ def test_very_long_cookie_header_400():
     r = Client(ADDR).get("/", headers={"Cookie": cookie_header(*["c%d=%s" % (i, "v" * 40)
                                                                  for i in range(600)])})
     check(r.status in (400, 431), "a 26 kB Cookie header: %d" % r.status)
+
+
+# ---------------------------------------------------------------- C: Origin of a unit's host name
+
+UNIT_HOST = "phuong7.phoyen.test"
+
+
+def on_host(host, origin):
+    """Headers of a form posted to host (nginx passes it as $host) from a
+    page of origin."""
+    return {"Host": host, "Origin": origin}
+
+
+@case
+def test_forms_work_on_a_units_host_name():
+    uid = sql_value("SELECT id FROM units WHERE slug = 'ba-hang'")
+    sql("INSERT INTO unit_hosts (host, unit_id) VALUES (%s, %s)" % ("'%s'" % UNIT_HOST, uid))
+    try:
+        a = register(Client(ADDR))
+        for origin in ("http://" + UNIT_HOST, "http://%s:%d" % (UNIT_HOST, PORT)):
+            c = Client(ADDR)
+            c.get("/dang-nhap", headers={"Host": UNIT_HOST})
+            r = c.post("/dang-nhap", [("tai_khoan", a.phone), ("mat_khau", a.password)],
+                       headers=on_host(UNIT_HOST, origin))
+            check(r.status == 303, "sign-in on %s from Origin %s: %d" % (UNIT_HOST, origin, r.status))
+            c.get("/tai-khoan", headers={"Host": UNIT_HOST})
+            name = "Tên Trên Trang Phường"
+            r = c.post("/tai-khoan", [("ho_ten", name), ("email", "")],
+                       headers=on_host(UNIT_HOST, origin))
+            check(r.status == 303, "profile on %s from Origin %s: %d" % (UNIT_HOST, origin, r.status))
+            check(sql_value("SELECT full_name FROM users WHERE id = %d" % a.id) == name)
+            sql("UPDATE users SET full_name = %s WHERE id = %d" % ("'%s'" % a.name, a.id))
+        # Everything else stays refused, and changes nothing.
+        c = a.client
+        c.get("/tai-khoan")
+        refused = [
+            (UNIT_HOST, "http://evil.example"),
+            (UNIT_HOST, "https://" + UNIT_HOST),                 # https is off
+            (UNIT_HOST, "http://%s:1" % UNIT_HOST),              # not the site's port
+            (UNIT_HOST, "http://%s.evil.example" % UNIT_HOST),
+            (UNIT_HOST, "http://x" + UNIT_HOST),
+            (UNIT_HOST, "http://" + UNIT_HOST + "/"),
+            (UNIT_HOST, "null"),
+            ("127.0.0.1", "http://" + UNIT_HOST),                # sent elsewhere
+            ("khong-phai-don-vi.test", "http://khong-phai-don-vi.test"),  # not a unit's
+        ]
+        for host, origin in refused:
+            r = c.post("/tai-khoan", [("ho_ten", "Không Được Đổi"), ("email", "")],
+                       headers=on_host(host, origin))
+            check(r.status == 403 and CSRF_MSG in r.text, "Host %s, Origin %s: %d" % (host, origin, r.status))
+        check(sql_value("SELECT full_name FROM users WHERE id = %d" % a.id) == a.name, "a refused form changed")
+        r = c.post("/tai-khoan", [("ho_ten", "Không Được Đổi"), ("email", "")], headers={"Origin": base_url()})
+        check(r.status == 303, "the base URL's origin: %d" % r.status)
+    finally:
+        sql("DELETE FROM unit_hosts WHERE host = '%s'" % UNIT_HOST)
+    r = c.post("/tai-khoan", [("ho_ten", "Không Được Đổi"), ("email", "")],
+               headers=on_host(UNIT_HOST, "http://" + UNIT_HOST))
+    check(r.status == 403, "a host name no longer mapped: %d" % r.status)
 
 
 # ---------------------------------------------------------------- D: CSRF only from the form
