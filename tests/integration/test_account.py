@@ -208,13 +208,13 @@ def test_register_duplicate_email_refused():
 def test_register_signs_in():
     c = client()
     c.get("/dang-ky")
-    anon = c.sid
+    check(c.sid is None, "a session before registration")
     name = "Phạm Thị Đăng Ký"
     a = register(c, name=name)
     r = a.response
     check(r.header("location") == "/tai-khoan?tb=dang-ky", r.header("location"))
-    check(c.sid and c.sid != anon, "the session id was not rotated at registration")
-    check(sql_value("SELECT COUNT(*) FROM sessions WHERE id_hash = %s" % sql_quote(sid_hash(anon))) == "0")
+    check(c.sid, "no session at registration")
+    check(sql_value("SELECT user_id FROM sessions WHERE id_hash = %s" % sql_quote(sid_hash(c.sid))) == str(a.id))
     r = c.get("/tai-khoan?tb=dang-ky")
     check(r.status == 200, r.status)
     check(name in r.text, "the page does not show the name")

@@ -3,8 +3,11 @@ that other sites on the same domain set do not break ours; the anonymous
 forms leave no database row; the Origin check knows the units' host names;
 the CSRF token never comes from the query string; asking for a password
 reset does the same work whether or not the address has an account."""
-from lib import (CSRF_MSG, PORT, SID, Client, base_url, case, check, clear_failures, main, register, sql,
-                 sql_value)
+import re
+import secrets
+
+from lib import (CSRF_MSG, PORT, SID, Client, base_url, case, check, clear_failures, main,
+                 parse_set_cookie, register, sql, sql_quote, sql_value)
 
 ADDR = "127.0.7.1"
 clear_failures(ADDR)
@@ -80,6 +83,119 @@ def test_very_long_cookie_header_400():
     r = Client(ADDR).get("/", headers={"Cookie": cookie_header(*["c%d=%s" % (i, "v" * 40)
                                                                  for i in range(600)])})
     check(r.status in (400, 431), "a 26 kB Cookie header: %d" % r.status)
+
+
+# ---------------------------------------------------------------- B: no row for anonymous visitors
+
+FORM_COOKIE = "fid"         # http/sess.c: __Host-fid over HTTPS
+TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{43}$")
+FORM_PAGES = ("/dang-nhap", "/dang-ky", "/quen-mat-khau", "/dat-lai-mat-khau?ma=" + "x" * 43)
+
+
+def sessions_count():
+    return int(sql_value("SELECT COUNT(*) FROM sessions"))
+
+
+def form_cookie(r):
+    """(value, attributes) of the form cookie r sets, or None."""
+    for v in r.headers.get("set-cookie", []):
+        name, val, attrs = parse_set_cookie(v)
+        if name == FORM_COOKIE:
+            return val, attrs
+    return None
+
+
+@case
+def test_anonymous_form_pages_leave_no_session_rows():
+    before = sessions_count()
+    started = sql_value("SELECT UTC_TIMESTAMP()")
+    answers = []
+    for i in range(300):
+        path = FORM_PAGES[i % len(FORM_PAGES)]
+        method = "HEAD" if i % 2 else "GET"
+        answers.append((method, path, Client(ADDR).request(method, path)))
+    after = sessions_count()
+    made = int(sql_value("SELECT COUNT(*) FROM sessions WHERE user_id IS NULL AND created_at >= %s"
+                    % sql_quote(started)))
+    check(made == 0 and after <= before,
+          "%d anonymous requests: %d new sessions rows (%d before, %d after)"
+          % (len(answers), made, before, after))
+    for method, path, r in answers:
+        check(r.status in (200, 404), "%s %s: %d" % (method, path, r.status))
+        check(form_cookie(r) is not None, "%s %s: no form cookie" % (method, path))
+        check(SID not in [parse_set_cookie(v)[0] for v in r.headers.get("set-cookie", [])],
+              "%s %s set a session cookie" % (method, path))
+
+
+@case
+def test_form_cookie_attributes_and_token():
+    c = Client(ADDR)
+    r = c.get("/dang-nhap")
+    check(r.status == 200, r.status)
+    fc = form_cookie(r)
+    check(fc is not None, "no form cookie")
+    val, attrs = fc
+    check(TOKEN_RE.match(val), "form cookie is not 43 base64url characters: %r" % val)
+    check("httponly" in attrs and attrs.get("samesite") == "Lax" and attrs.get("path") == "/",
+          "attributes: %r" % attrs)
+    check("secure" not in attrs and "domain" not in attrs, "attributes on http: %r" % attrs)
+    check(c.csrf and re.match(r"^[0-9a-f]{64}$", c.csrf), "no token in the form")
+    # The same cookie keeps its token; another visitor gets another token.
+    tok = c.csrf
+    r = c.get("/dang-ky")
+    check(form_cookie(r) is None and c.csrf == tok, "the token changed for the same cookie")
+    other = Client(ADDR)
+    other.get("/dang-nhap")
+    check(other.csrf != tok, "two visitors, one token")
+
+
+@case
+def test_anonymous_token_forged_missing_or_foreign_refused():
+    c, other = Client(ADDR), Client(ADDR)
+    c.get("/dang-nhap")
+    other.get("/dang-nhap")
+    mine = c.csrf
+    fields = [("tai_khoan", ""), ("mat_khau", "")]     # 422 once past the check
+    bad = [
+        ("no token", c, False),
+        ("random token", c, "%064x" % secrets.randbits(256)),
+        ("short token", c, mine[:32]),
+        ("another visitor's token", c, other.csrf),
+    ]
+    for how, cl, tok in bad:
+        r = cl.post("/dang-nhap", fields, csrf=tok)
+        check(r.status == 403 and CSRF_MSG in r.text, "%s: %d" % (how, r.status))
+    # The right token without its cookie, or with a made-up cookie.
+    for how, cookie in (("no cookie", None), ("made-up cookie", secrets.token_urlsafe(32)),
+                        ("another visitor's cookie", other.cookies[FORM_COOKIE])):
+        stranger = Client(ADDR)
+        if cookie:
+            stranger.cookies[FORM_COOKIE] = cookie
+        r = stranger.post("/dang-nhap", fields, csrf=mine)
+        check(r.status == 403 and CSRF_MSG in r.text, "token with %s: %d" % (how, r.status))
+    r = c.post("/dang-nhap", fields, csrf=mine)
+    check(r.status == 422, "the visitor's own token: %d" % r.status)
+
+
+@case
+def test_session_row_made_at_sign_in():
+    a = register(Client(ADDR))
+    c = Client(ADDR)
+    c.get("/dang-nhap")
+    check(c.sid is None, "a session cookie before sign-in")
+    before = int(sql_value("SELECT COUNT(*) FROM sessions WHERE user_id = %d" % a.id))
+    r = c.post("/dang-nhap", [("tai_khoan", a.phone), ("mat_khau", a.password)])
+    check(r.status == 303, r.status)
+    check(c.sid and TOKEN_RE.match(c.sid), "no session cookie at sign-in")
+    check(int(sql_value("SELECT COUNT(*) FROM sessions WHERE user_id = %d" % a.id)) == before + 1)
+    check(FORM_COOKIE not in c.cookies, "the form cookie outlives sign-in")
+    # The anonymous token is worth nothing with the session.
+    c.get("/tai-khoan")
+    anon = Client(ADDR)
+    anon.get("/dang-nhap")
+    c.cookies[FORM_COOKIE] = anon.cookies[FORM_COOKIE]
+    r = c.post("/tai-khoan", [("ho_ten", "Đổi Bằng Mã Ẩn Danh"), ("email", "")], csrf=anon.csrf)
+    check(r.status == 403, "an anonymous token on a signed-in form: %d" % r.status)
 
 
 # ---------------------------------------------------------------- C: Origin of a unit's host name
