@@ -1,6 +1,7 @@
 /* The background jobs of the jobs process: mail delivery from the outbox
- * every second, and housekeeping (expired sessions, old sign-in failures
- * and reset links) every [server] housekeeping seconds. */
+ * every second, and housekeeping (every expired session, old sign-in
+ * failure and reset link, in batches) every [server] housekeeping
+ * seconds. */
 #ifndef JOBS_H
 #define JOBS_H
 

@@ -38,7 +38,8 @@ Q(SESS_LIST,
   "ORDER BY last_seen DESC LIMIT 50",
   C(TEXT, id_hash) C(TIME, created_at) C(TIME, last_seen) C(TEXT, addr)
   C(TEXT, user_agent))
-/* Housekeeping, a batch at a time: what no limit looks at any more. */
+/* Housekeeping, a batch at a time (app/jobs.c repeats them until none is
+ * left): what no limit looks at any more. */
 X(SESS_EXPIRE,
   "DELETE FROM sessions WHERE last_seen < UTC_TIMESTAMP() - INTERVAL ? "
   "SECOND OR created_at < UTC_TIMESTAMP() - INTERVAL ? SECOND LIMIT 1000")

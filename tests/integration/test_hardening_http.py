@@ -3,11 +3,12 @@ that other sites on the same domain set do not break ours; the anonymous
 forms leave no database row; the Origin check knows the units' host names;
 the CSRF token never comes from the query string; asking for a password
 reset does the same work whether or not the address has an account."""
+import os
 import re
 import secrets
 
-from lib import (CSRF_MSG, PORT, SID, Client, base_url, case, check, clear_failures, main,
-                 parse_set_cookie, register, sql, sql_quote, sql_value)
+from lib import (CSRF_MSG, PORT, SID, VAR, Client, base_url, case, check, clear_failures, main,
+                 parse_set_cookie, register, sql, sql_quote, sql_value, wait_for)
 
 ADDR = "127.0.7.1"
 clear_failures(ADDR)
@@ -196,6 +197,53 @@ def test_session_row_made_at_sign_in():
     c.cookies[FORM_COOKIE] = anon.cookies[FORM_COOKIE]
     r = c.post("/tai-khoan", [("ho_ten", "Đổi Bằng Mã Ẩn Danh"), ("email", "")], csrf=anon.csrf)
     check(r.status == 403, "an anonymous token on a signed-in form: %d" % r.status)
+
+
+def housekept(table, since):
+    """The most rows of table one housekeeping pass deleted (the jobs
+    process's log lines) after log offset since."""
+    with open(os.path.join(VAR, "log", "portal.log"), encoding="utf-8", errors="replace") as f:
+        f.seek(since)
+        text = f.read()
+    found = [int(m.group(1)) for m in re.finditer(r"at=jobs_housekeep msg=\"[^\"]*?(\d+) %s" % table, text)]
+    return max(found) if found else 0
+
+
+@case
+def test_housekeeping_deletes_every_expired_row_in_one_pass():
+    """More expired rows than one batch (1,000): one pass of housekeeping
+    (every second on the test stack) deletes them all."""
+    tag = secrets.token_hex(6)
+    a = register(Client(ADDR))
+    since = os.path.getsize(os.path.join(VAR, "log", "portal.log"))
+    fresh = sql_quote(tag + "-fresh")
+    try:
+        # One statement a table: a pass sees all of its rows or none.
+        sql("INSERT INTO sessions (id_hash, csrf, created_at, last_seen) "
+            "SELECT SHA2(CONCAT(%s, seq), 256), REPEAT('a', 64), UTC_TIMESTAMP() - INTERVAL 13 HOUR, "
+            "UTC_TIMESTAMP() - INTERVAL 1 HOUR FROM seq_1_to_3500" % sql_quote(tag))
+        sql("INSERT INTO login_failures (addr, at) "
+            "SELECT %s, UTC_TIMESTAMP() - INTERVAL 2 DAY FROM seq_1_to_1500" % sql_quote(tag))
+        sql("INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) "
+            "SELECT SHA2(CONCAT(%s, seq), 256), %d, UTC_TIMESTAMP() - INTERVAL 3 DAY, "
+            "UTC_TIMESTAMP() - INTERVAL 2 DAY FROM seq_1_to_1200" % (sql_quote(tag), a.id))
+        sql("INSERT INTO sessions (id_hash, csrf) VALUES (SHA2(%s, 256), REPEAT('a', 64))" % fresh)
+        sql("INSERT INTO login_failures (addr) VALUES (%s)" % fresh)
+        left = ("SELECT (SELECT COUNT(*) FROM sessions WHERE created_at < UTC_TIMESTAMP() - INTERVAL 12 HOUR) + "
+                "(SELECT COUNT(*) FROM login_failures WHERE addr = %s) + "
+                "(SELECT COUNT(*) FROM password_resets WHERE user_id = %d)" % (sql_quote(tag), a.id))
+        check(wait_for(lambda: sql_value(left) == "0", 30), "expired rows left: %s" % sql_value(left))
+        for table, n in (("sessions", 3500), ("sign-in failures", 1500), ("reset links", 1200)):
+            got = housekept(table, since)
+            check(got >= n, "one pass deleted at most %d of %d expired %s" % (got, n, table))
+        check(sql_value("SELECT COUNT(*) FROM sessions WHERE id_hash = SHA2(%s, 256)" % fresh) == "1",
+              "a live session was deleted")
+        check(sql_value("SELECT COUNT(*) FROM login_failures WHERE addr = %s" % fresh) == "1",
+              "a recent failure was deleted")
+    finally:
+        sql("DELETE FROM sessions WHERE id_hash = SHA2(%s, 256)" % fresh)
+        sql("DELETE FROM login_failures WHERE addr IN (%s, %s)" % (sql_quote(tag), fresh))
+        sql("DELETE FROM password_resets WHERE user_id = %d" % a.id)
 
 
 # ---------------------------------------------------------------- C: Origin of a unit's host name
