@@ -1,4 +1,4 @@
-/* Background jobs: mail delivery and housekeeping. */
+/* Background jobs: reset requests, mail delivery and housekeeping. */
 #include "app/jobs.h"
 #include "app/mail.h"
 #include "core/cfg.h"
@@ -10,16 +10,19 @@ void
 jobs_init(struct jobs *j)
 {
 	mail_conf_load(&j->mail);
+	reset_conf_load(&j->reset);
 	j->every = cfg_int("server", "housekeeping", 60, 1, 86400);
 	j->idle = cfg_int("session", "idle", 1800, 60, 86400);
 	j->absolute = cfg_int("session", "absolute", 43200, 300, 604800);
 	j->ticks = 0;
 }
 
-/* One second's work: deliver what is due; now and then, housekeeping. */
+/* One second's work: turn reset requests into mail, deliver what is
+ * due; now and then, housekeeping. */
 void
 jobs_tick(struct jobs *j, struct db *db, struct arena *a)
 {
+	reset_run_once(db, a, &j->reset);
 	mail_run_once(db, a, &j->mail);
 	if (j->ticks++ % j->every == 0)
 		jobs_housekeep(db, j->idle, j->absolute);
