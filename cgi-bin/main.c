@@ -290,7 +290,9 @@ main(int argc, char *argv[])
 	    !metrics_start() || !security_init() || !h_init())
 		return 1;
 	resp_site_init();
-	sess_init();
+	if (!sess_init())
+		return 1;
+	conf.lim.cookies = sess_cookie_names();
 	db_set_error_hook(metrics_db_error);
 	if (FCGX_Init() != 0 || (conf.fd = open_socket()) < 0)
 		return 1;

@@ -1,7 +1,8 @@
-/* Background jobs: mail delivery and housekeeping. */
+/* Background jobs: reset requests, mail delivery and housekeeping. */
 #include "app/jobs.h"
 #include "app/mail.h"
 #include "core/cfg.h"
+#include "core/log.h"
 #include "data/db.h"
 
 /* Reads the jobs' settings; call once in the jobs process. */
@@ -9,33 +10,61 @@ void
 jobs_init(struct jobs *j)
 {
 	mail_conf_load(&j->mail);
+	reset_conf_load(&j->reset);
 	j->every = cfg_int("server", "housekeeping", 60, 1, 86400);
 	j->idle = cfg_int("session", "idle", 1800, 60, 86400);
 	j->absolute = cfg_int("session", "absolute", 43200, 300, 604800);
 	j->ticks = 0;
 }
 
-/* One second's work: deliver what is due; now and then, housekeeping. */
+/* One second's work: turn reset requests into mail, deliver what is
+ * due; now and then, housekeeping. */
 void
 jobs_tick(struct jobs *j, struct db *db, struct arena *a)
 {
+	reset_run_once(db, a, &j->reset);
 	mail_run_once(db, a, &j->mail);
 	if (j->ticks++ % j->every == 0)
 		jobs_housekeep(db, j->idle, j->absolute);
 }
 
-/* Housekeeping, a batch at a time: deletes expired sessions, sign-in
- * failures older than any throttling window, and reset links a day past
- * their end.  Returns the sessions deleted, -1 on a database error. */
+/* Runs the batch delete st (at most a batch of rows each time) until a
+ * run deletes nothing, adding the rows deleted to *n; every batch is a
+ * statement of its own, so that no lock is held long.  The statement
+ * takes idle and absolute, or nothing ("" ignores them). */
+static enum db_err
+jobs_purge(struct db *db, enum stmt st, const char *fmt, long idle,
+    long absolute, uint64_t *n)
+{
+	uint64_t	 got;
+	enum db_err	 e;
+
+	do {
+		got = 0;
+		e = db_exec(db, st, &got, NULL, fmt, (long long)idle,
+		    (long long)absolute);
+		*n += got;
+	} while (e == DB_OK && got > 0);
+	return e;
+}
+
+/* Housekeeping: deletes every expired session, every sign-in failure
+ * older than any throttling window and every reset link a day past its
+ * end, a batch at a time until none is left, and logs how many when
+ * there were any.  Returns the sessions deleted, -1 on a database
+ * error. */
 int
 jobs_housekeep(struct db *db, long idle, long absolute)
 {
-	uint64_t	 n = 0;
+	uint64_t	 s = 0, f = 0, r = 0;
+	int		 ok;
 
-	if (db_exec(db, STMT_SESS_EXPIRE, &n, NULL, "ii", (long long)idle,
-	    (long long)absolute) != DB_OK ||
-	    db_exec(db, STMT_FAIL_EXPIRE, NULL, NULL, "") != DB_OK ||
-	    db_exec(db, STMT_RESET_EXPIRE, NULL, NULL, "") != DB_OK)
-		return -1;
-	return (int)n;
+	ok = jobs_purge(db, STMT_SESS_EXPIRE, "ii", idle, absolute, &s) ==
+	    DB_OK && jobs_purge(db, STMT_FAIL_EXPIRE, "", 0, 0, &f) ==
+	    DB_OK && jobs_purge(db, STMT_RESET_EXPIRE, "", 0, 0, &r) == DB_OK;
+	if (s + f + r > 0)
+		LOGI("deleted %llu sessions, %llu sign-in failures, %llu "
+		    "reset links", (unsigned long long)s,
+		    (unsigned long long)f, (unsigned long long)r);
+	return ok ? (int)s : -1;
 }

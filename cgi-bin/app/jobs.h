@@ -1,16 +1,19 @@
-/* The background jobs of the jobs process: mail delivery from the outbox
- * every second, and housekeeping (expired sessions, old sign-in failures
- * and reset links) every [server] housekeeping seconds. */
+/* The background jobs of the jobs process: queued password-reset
+ * requests and mail delivery from the outbox every second, and
+ * housekeeping (every expired session, old sign-in failure and reset
+ * link, in batches) every [server] housekeeping seconds. */
 #ifndef JOBS_H
 #define JOBS_H
 
 #include "app/mail.h"
+#include "app/reset.h"
 
 struct arena;
 struct db;
 
 struct jobs {
 	struct mail_conf	 mail;
+	struct reset_conf	 reset;
 	long			 every;		/* housekeeping, in ticks */
 	long			 idle, absolute;	/* session limits, s */
 	long			 ticks;

@@ -25,6 +25,7 @@ static struct seal_keys	*seal_k;
 
 _Static_assert(crypto_kdf_KEYBYTES == crypto_secretbox_KEYBYTES,
     "the box key is the KDF master key");
+_Static_assert(crypto_kdf_CONTEXTBYTES == SEAL_CTXLEN, "seal_subkey's ctx");
 
 /* Exactly 64 hex digits into a 32-byte key; 1/0. */
 static int
@@ -145,6 +146,20 @@ seal_index(struct arena *a, const char *plain)
 	sodium_bin2hex(out, 2 * sizeof(h) + 1, h, sizeof(h));
 out:
 	return out;
+}
+
+/* Derives into out a subkey of n bytes (crypto_kdf_BYTES_MIN to _MAX)
+ * for one use, named by ctx (8 bytes) and id, from the configured key:
+ * another part of the program gets a key of its own without a setting of
+ * its own.  The caller wipes it.  Returns 1/0 (0 before seal_init). */
+int
+seal_subkey(unsigned char *out, size_t n, uint64_t id,
+    const char ctx[SEAL_CTXLEN])
+{
+	if (seal_k == NULL || n < crypto_kdf_BYTES_MIN ||
+	    n > crypto_kdf_BYTES_MAX)
+		return 0;
+	return crypto_kdf_derive_from_key(out, n, id, ctx, seal_k->box) == 0;
 }
 
 /* Byte offset at which character k (from 0) of n bytes of UTF-8

@@ -37,7 +37,8 @@ Q(SESS_LIST,
   "ORDER BY last_seen DESC LIMIT 50",
   C(TEXT, id_hash) C(TIME, created_at) C(TIME, last_seen) C(TEXT, addr)
   C(TEXT, user_agent))
-/* Housekeeping, a batch at a time: what no limit looks at any more. */
+/* Housekeeping, a batch at a time (app/jobs.c repeats them until none is
+ * left): what no limit looks at any more. */
 X(SESS_EXPIRE,
   "DELETE FROM sessions WHERE last_seen < UTC_TIMESTAMP() - INTERVAL ? "
   "SECOND OR created_at < UTC_TIMESTAMP() - INTERVAL ? SECOND LIMIT 1000")
@@ -128,6 +129,14 @@ Q(FAIL_COUNT_ADDR_NAME,
 Q(FAIL_COUNT_USER,
   "SELECT COUNT(*) AS n FROM login_failures WHERE user_id = ? AND "
   "at > UTC_TIMESTAMP() - INTERVAL 1 HOUR", C(I64, n))
+/* Reset requests: queued by the web (one statement, whatever the
+ * address), taken one at a time by the jobs process. */
+X(RESET_ASK,
+  "INSERT INTO reset_requests (email, addr) VALUES (?, ?)")
+QL(RESET_ASK_NEXT,
+  "SELECT id, email, addr FROM reset_requests ORDER BY id LIMIT 1 "
+  "FOR UPDATE SKIP LOCKED", C(U64, id) C(TEXT, email) C(TEXT, addr))
+X(RESET_ASK_DONE, "DELETE FROM reset_requests WHERE id = ?")
 X(RESET_INSERT,
   "INSERT INTO password_resets (token_hash, user_id, expires_at) "
   "VALUES (?, ?, UTC_TIMESTAMP() + INTERVAL ? SECOND)")

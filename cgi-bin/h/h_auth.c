@@ -9,6 +9,7 @@
 #include "app/audit.h"
 #include "app/mail.h"
 #include "app/signin.h"
+#include "app/reset.h"
 #include "core/arena.h"
 #include "core/cfg.h"
 #include "core/clock.h"
@@ -24,8 +25,6 @@
 #include "http/resp.h"
 #include "http/sess.h"
 
-#define RESETS_PER_HOUR	5
-
 /* One answer for an unknown name, a locked account and a wrong password,
  * so that none tells whether an account exists. */
 static const char bad_login[] =
@@ -33,22 +32,16 @@ static const char bad_login[] =
     "đang tạm khoá do nhập sai mật khẩu nhiều lần.";
 
 static struct {
-	long			 register_limit, reset_ttl;
-	const char		*base_url, *service_name, *site_name;
+	long			 register_limit;
 } auth;
 
-/* Reads the handlers' settings and makes the dummy hash; call once in
- * the master, after pw_init.  Returns 1/0. */
+/* Reads the handlers' settings and the sign-in's (which makes a dummy
+ * hash); call once in the master, after pw_init.  Returns 1/0. */
 int
 h_init(void)
 {
 	auth.register_limit = cfg_int("security", "register_addr_limit", 20, 1,
 	    100000);
-	auth.reset_ttl = cfg_int("security", "reset_ttl", 1800, 300, 86400);
-	auth.base_url = cfg_str("site", "base_url", "");
-	auth.service_name = cfg_str("site", "service_name",
-	    "Cổng dịch vụ công");
-	auth.site_name = cfg_str("site", "name", "Cổng thông tin điện tử");
 	return signin_init();
 }
 
@@ -225,62 +218,15 @@ h_register(struct request *r)
 	return resp_redirect(r, 303, "/tai-khoan?tb=dang-ky");
 }
 
-/* Writes a reset token for the account with email into the database and
- * its link into the outbox, in one transaction.  Quietly does nothing for
- * an unknown address or one asked too often. */
-/* Queues the reset link (token) for name at email: templates/mail/
- * reset.txt.  Returns 1/0. */
-static int
-forgot_mail(struct request *r, const char *email, const char *name,
-    const char *token)
-{
-	struct tmpl_dict	*d = tmpl_dict_new("reset");
-	int			 ok;
-
-	tmpl_set(d, "SERVICE_NAME", auth.service_name);
-	tmpl_set(d, "SITE_NAME", auth.site_name);
-	tmpl_set(d, "NAME", name);
-	tmpl_set_int(d, "MINUTES", auth.reset_ttl / 60);
-	tmpl_set(d, "LINK", arena_printf(r->a, "%s/dat-lai-mat-khau?ma=%s",
-	    auth.base_url, token));
-	ok = mail_queue_tmpl(r->db, email, "mail/reset.txt", d);
-	tmpl_dict_free(d);
-	return ok;
-}
-
+/* Asks for a reset link for email: only queued here (app/reset.c), one
+ * statement whatever the address, so that neither the answer nor its
+ * time tells whether an account has it; the jobs process writes the link
+ * and its mail, or nothing for an unknown, disabled or too often asked
+ * account.  Returns 1/0. */
 static int
 forgot_send(struct request *r, const char *email)
 {
-	char			 token[SESS_TOKEN_LEN], hash[SESS_HASH_LEN];
-	struct row_USER_BY_PHONE v;
-	struct row_RESET_COUNT	 n;
-	struct actor		 who;
-	enum db_err		 e;
-	int			 ok = 0;
-
-	if ((e = account_find(r->db, r->a, email, &v)) == DB_ERR)
-		return 0;
-	if (e == DB_NOTFOUND || strcmp(v.status, "active") != 0)
-		return 1;
-	who.id = v.id;
-	who.addr = r->remote_addr;
-	if (db_one(r->db, r->a, RESET_COUNT, &n, "u",
-	    (unsigned long long)v.id) != DB_OK)
-		return 0;
-	if (n.n >= RESETS_PER_HOUR)
-		return 1;
-	sess_token_new(token, hash);
-	if (db_begin(r->db) == DB_OK &&
-	    db_exec(r->db, STMT_RESET_INSERT, NULL, NULL, "sui", hash,
-	    (unsigned long long)v.id, (long long)auth.reset_ttl) == DB_OK &&
-	    forgot_mail(r, email, v.full_name, token) &&
-	    audit_add(r->db, &who, "password_reset_request", "user", v.id,
-	    "") == DB_OK && db_commit(r->db) == DB_OK)
-		ok = 1;
-	else
-		db_rollback(r->db);
-	sodium_memzero(token, sizeof(token));
-	return ok;
+	return reset_ask(r->db, email, r->remote_addr) == DB_OK;
 }
 
 /* GET/POST /quen-mat-khau: the answer never tells whether the address

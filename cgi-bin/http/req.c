@@ -226,8 +226,21 @@ req_ci_eq(const char *s, size_t n, const char *lit)
 	return strlen(lit) == n && strncasecmp(s, lit, n) == 0;
 }
 
-/* Parses one "name=value" cookie pair; a pair without '=' is skipped.
- * Values lose one level of double quotes and are not percent-decoded. */
+/* 1 if the cookie name s[0..n) is one of names (NULL: any name). */
+static int
+cookie_wanted(const char *s, size_t n, const char *const *names)
+{
+	int	 found = names == NULL;
+
+	for (; !found && *names != NULL; names++)
+		found = strlen(*names) == n && memcmp(*names, s, n) == 0;
+	return found;
+}
+
+/* Parses one "name=value" cookie pair; a pair without '=', or one whose
+ * name is not in lim->cookies, is skipped unchecked: another site's
+ * cookie is not ours to refuse.  Values lose one level of double quotes
+ * and are not percent-decoded. */
 static enum req_err
 cookie_pair(struct arena *a, const char *s, size_t n,
     const struct req_limits *lim, struct req_kvlist *l)
@@ -248,6 +261,8 @@ cookie_pair(struct arena *a, const char *s, size_t n,
 		val++;
 		vlen -= 2;
 	}
+	if (!cookie_wanted(name, nlen, lim->cookies))
+		goto out;
 	rc = REQ_MALFORMED;
 	if (!req_token_valid(name, nlen))
 		goto out;
@@ -269,7 +284,8 @@ out:
 	return rc;
 }
 
-/* Appends the cookies of a Cookie header (NULL: none) to l. */
+/* Appends the cookies of a Cookie header (NULL: none) that lim->cookies
+ * names to l; an error in one of those fails the whole header. */
 enum req_err
 req_parse_cookies(struct arena *a, const char *hdr,
     const struct req_limits *lim, struct req_kvlist *l)

@@ -20,12 +20,17 @@ enum req_err {
 	REQ_ERR__MAX
 };
 
+/* What the parsers accept.  Cookies are the browser's jar for the whole
+ * domain, other sites' included: only those named in cookies are kept and
+ * checked (strictly; fields_max bounds how many), the others are skipped
+ * unread.  cookies NULL: every cookie is kept and checked. */
 struct req_limits {
 	size_t		 body_max;	/* whole body, bytes */
 	size_t		 fields_max;	/* fields (and cookies) per source */
 	size_t		 value_max;	/* one non-file value, bytes */
 	size_t		 file_max;	/* one file part, bytes */
 	const char	*tmpdir;	/* where file parts are spooled */
+	const char *const *cookies;	/* names kept, NULL-terminated */
 };
 
 /* One field.  For a file part of a multipart body, path names a temporary

@@ -194,7 +194,9 @@ request_keys(struct request *r, const char **why)
 		if (!(keys & KEY_BIT(k)))
 			continue;
 		count = 0;
-		v->raw = request_find(&r->query, key_name(k), &count);
+		/* A CSRF token in a URL leaks (logs, Referer): form only. */
+		if (k != KEY_CSRF)
+			v->raw = request_find(&r->query, key_name(k), &count);
 		if ((fv = request_find(&r->form, key_name(k), &count)))
 			v->raw = fv;
 		if (count > 1) {

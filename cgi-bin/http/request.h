@@ -36,6 +36,7 @@ struct sess {
 	char		 csrf[65];
 	struct user	*user;		/* NULL: not signed in */
 	int		 created;	/* made by this request */
+	int		 anon;		/* no row: fid's form token only */
 };
 
 struct resp_header {

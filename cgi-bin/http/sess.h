@@ -1,6 +1,8 @@
 /* Server-side sessions and CSRF.  The cookie carries a 256-bit random
- * token; the database holds only its SHA-256.  Sessions expire after
- * [session] idle seconds without use and absolute seconds after sign-in. */
+ * token; the database holds only its SHA-256.  Sessions begin at sign-in
+ * and expire after [session] idle seconds without use and absolute
+ * seconds after sign-in.  Anonymous forms get a stateless token bound to
+ * a random cookie instead (sess.c). */
 #ifndef SESS_H
 #define SESS_H
 #include <stdint.h>
@@ -14,7 +16,8 @@ struct db;
 /* The answer when a new session could not be made (503). */
 extern const char sess_failed[];
 
-void	sess_init(void);
+int	sess_init(void);
+const char *const *sess_cookie_names(void);
 void	sess_token_new(char token[SESS_TOKEN_LEN], char hash[SESS_HASH_LEN]);
 void	sess_token_hash(const char *, char out[SESS_HASH_LEN]);
 int	sess_load(struct request *);

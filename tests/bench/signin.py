@@ -1,6 +1,6 @@
 """Cost of one sign-in through nginx with no other load: GET /dang-nhap
-(a session and its CSRF token), then the timed POST (Argon2id verify,
-session rotation, audit row).  Prints the median and the spread.
+(the anonymous form cookie and its CSRF token), then the timed POST
+(Argon2id verify, the new session, audit row).  Prints the median and the spread.
 Arguments: the stack's port, its state directory, the number of runs."""
 import os
 import statistics

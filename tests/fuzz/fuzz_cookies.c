@@ -1,4 +1,5 @@
-/* libFuzzer target: req_parse_cookies on an arbitrary header value. */
+/* libFuzzer target: req_parse_cookies on an arbitrary header value, once
+ * keeping every cookie and once keeping only ours. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,26 +39,74 @@ fz_cookie(const struct req_kv *kv, const struct req_limits *lim)
 		    kv->val[i] != 0x7F && kv->val[i] != ';');
 }
 
+/* Our cookies, as the responder names them (http/sess.c). */
+static const char *const fz_ours[] = { "sid", "__Host-sid", "csrf", NULL };
+
+static int
+fz_is_ours(const char *key)
+{
+	size_t	i;
+
+	for (i = 0; fz_ours[i] != NULL; i++)
+		if (strcmp(key, fz_ours[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Parses hdr keeping names (NULL: every cookie); checks what any parse
+ * must give and returns the error. */
+static enum req_err
+fz_parse(struct arena *a, const char *hdr, const char *const *names,
+    struct req_kvlist *l)
+{
+	struct req_limits	 lim = { 1 << 20, 16, 64, 0, NULL, names };
+	enum req_err		 rc;
+	size_t			 i;
+
+	rc = req_parse_cookies(a, hdr, &lim, l);
+	FZ_CHECK((unsigned)rc < REQ_ERR__MAX);
+	FZ_CHECK(rc == REQ_OK || l->n == 0);
+	FZ_CHECK(l->n <= lim.fields_max);
+	for (i = 0; i < l->n; i++) {
+		fz_cookie(&l->v[i], &lim);
+		FZ_CHECK(names == NULL || fz_is_ours(l->v[i].key));
+	}
+	return rc;
+}
+
+/* Keeping only our names is the strict parse with the others left out:
+ * whatever the strict parse accepts, the filtered one accepts and keeps
+ * exactly our entries of it, in order; what the filtered one refuses,
+ * the strict one refuses too. */
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct req_limits	 lim = { 1 << 20, 16, 64, 0, NULL };
-	struct req_kvlist	 l = { NULL, 0, 0 };
+	struct req_kvlist	 all = { NULL, 0, 0 }, ours = { NULL, 0, 0 };
 	struct arena		*a = arena_new();
 	char			*hdr = malloc(size + 1);
-	enum req_err		 rc;
-	size_t			 i;
+	enum req_err		 rc_all, rc_ours;
+	size_t			 i, j = 0;
 
 	if (hdr == NULL)
 		abort();
 	memcpy(hdr, data, size);
 	hdr[size] = '\0';
-	rc = req_parse_cookies(a, hdr, &lim, &l);
-	FZ_CHECK((unsigned)rc < REQ_ERR__MAX);
-	FZ_CHECK(rc == REQ_OK || l.n == 0);
-	FZ_CHECK(l.n <= lim.fields_max);
-	for (i = 0; i < l.n; i++)
-		fz_cookie(&l.v[i], &lim);
+	rc_all = fz_parse(a, hdr, NULL, &all);
+	rc_ours = fz_parse(a, hdr, fz_ours, &ours);
+	FZ_CHECK(rc_ours == REQ_OK || rc_all != REQ_OK);
+	if (rc_all == REQ_OK) {
+		for (i = 0; i < all.n; i++) {
+			if (!fz_is_ours(all.v[i].key))
+				continue;
+			FZ_CHECK(j < ours.n);
+			FZ_CHECK(strcmp(all.v[i].key, ours.v[j].key) == 0);
+			FZ_CHECK(all.v[i].vlen == ours.v[j].vlen &&
+			    memcmp(all.v[i].val, ours.v[j].val,
+			    all.v[i].vlen) == 0);
+			j++;
+		}
+		FZ_CHECK(j == ours.n);
+	}
 	free(hdr);
 	arena_free(a);
 	return 0;

@@ -206,7 +206,7 @@ class Client:
 
     def token(self):
         """The session's CSRF token, fetching a page with a form if needed
-        (this makes an anonymous session when there is none)."""
+        (an anonymous visitor gets the form cookie, fid, and its token)."""
         if self.csrf is None:
             r = self.get("/dang-nhap")
             if r.status == 303:

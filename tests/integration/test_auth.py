@@ -99,24 +99,29 @@ def test_signin_missing_fields_422():
 def test_signed_out_get_redirects_post_refused():
     c = client()
     signed_out_redirect(c)
-    c.token()  # an anonymous session with a valid token
+    c.token()  # an anonymous visitor with a valid form token
     r = c.post("/tai-khoan", [("ho_ten", "Ai Đó")])
     check(r.status == 403, "anonymous POST /tai-khoan: %d" % r.status)
 
 
 @case
 def test_unknown_cookie_is_not_adopted():
-    """Session fixation: a made-up sid is replaced, never stored."""
+    """Session fixation: a made-up sid is never stored, and sign-in issues
+    a new one."""
+    a = register(Client(ADDR))
     forged = secrets.token_urlsafe(32)
     check(TOKEN_RE.match(forged))
     c = client()
     c.cookies[SID] = forged
     r = c.get("/dang-nhap")
     check(r.status == 200, r.status)
+    check(session_row(forged) is None, "a row exists for the forged id")
+    r = c.post("/dang-nhap", [("tai_khoan", a.phone), ("mat_khau", a.password)])
+    check(r.status == 303, r.status)
     name, val, _ = sid_cookie(r)
     check(val != forged, "the forged id was kept")
     check(session_row(forged) is None, "a row exists for the forged id")
-    check(session_row(val) == "NULL", "no anonymous row for the new id")
+    check(session_row(val) == str(a.id), "no row for the new id")
 
 
 @case
@@ -152,10 +157,11 @@ def test_user_agent_not_utf8_still_gets_a_session():
     for ua in ("Mozilla/5.0 (Trình duyệt Cốc Cốc)".encode("utf-8"), b"Mozilla/5.0 \xea\xff latin-1"):
         c = client()
         r = c.get("/dang-nhap", headers={"User-Agent": ua})
-        check(r.status == 200 and c.sid, "GET /dang-nhap with User-Agent %r: %d" % (ua, r.status))
+        check(r.status == 200 and c.csrf, "GET /dang-nhap with User-Agent %r: %d" % (ua, r.status))
         r = c.post("/dang-nhap", [("tai_khoan", a.phone), ("mat_khau", a.password)],
                    headers={"User-Agent": ua})
-        check(r.status == 303, "sign-in with User-Agent %r: %d" % (ua, r.status))
+        check(r.status == 303 and c.sid, "sign-in with User-Agent %r: %d" % (ua, r.status))
+        check(session_row(c.sid) == str(a.id), "no session row")
 
 
 # ---------------------------------------------------------------- cookie
@@ -163,27 +169,25 @@ def test_user_agent_not_utf8_still_gets_a_session():
 
 @case
 def test_session_cookie_flags():
+    """The session cookie is set at sign-in (an anonymous visitor has none:
+    test_hardening_http) and cleared at sign-out, with the same
+    attributes."""
     c = client()
     r = c.get("/dang-nhap")
     check(r.status == 200, r.status)
-    raw = [v for v in r.headers.get("set-cookie", []) if v.startswith(SID + "=")][0]
-    name, val, attrs = sid_cookie(r)
-    check(name == "sid", name)
-    check(TOKEN_RE.match(val), "cookie value is not 43 base64url characters: %r" % val)
-    check_cookie_attrs(r, raw, attrs)
-    check(attrs.get("max-age") == "43200", "Max-Age %r" % attrs.get("max-age"))
-    check(session_row(val) == "NULL", "no anonymous session row")
-    # The same attributes on the signed-in cookie and on the clearing one.
+    check(c.sid is None, "a session cookie before sign-in")
     a = register(Client(ADDR))
     r = c.login(a.phone, a.password)
     check(r.status == 303, r.status)
-    raw = r.headers["set-cookie"][0]
+    raw = [v for v in r.headers.get("set-cookie", []) if v.startswith(SID + "=")][0]
     name, val2, attrs = sid_cookie(r)
-    check(TOKEN_RE.match(val2), val2)
+    check(name == "sid", name)
+    check(TOKEN_RE.match(val2), "cookie value is not 43 base64url characters: %r" % val2)
     check_cookie_attrs(r, raw, attrs)
+    check(attrs.get("max-age") == "43200", "Max-Age %r" % attrs.get("max-age"))
     r = c.logout()
     check(r.status == 303, r.status)
-    raw = r.headers["set-cookie"][0]
+    raw = [v for v in r.headers.get("set-cookie", []) if v.startswith(SID + "=")][0]
     name, val3, attrs = sid_cookie(r)
     check(val3 == "" and attrs.get("max-age") == "0", "sign-out does not clear: %s" % raw)
     check_cookie_attrs(r, raw, attrs)
@@ -194,24 +198,27 @@ def test_session_cookie_flags():
 
 @case
 def test_signin_rotates_session_id():
+    """Signing in from a session (here: signing in again) deletes it and
+    issues a new id."""
     a = register(Client(ADDR))
     c = client()
-    c.get("/dang-nhap")
-    anon, anon_csrf = c.sid, c.csrf
-    check(anon and anon_csrf and session_row(anon) == "NULL")
+    check(c.login(a.phone, a.password).status == 303)
+    c.get("/tai-khoan")
+    first, first_csrf = c.sid, c.csrf
+    check(first and first_csrf and session_row(first) == str(a.id))
     r = c.post("/dang-nhap", [("tai_khoan", a.phone), ("mat_khau", a.password)])
     check(r.status == 303, r.status)
     new = c.sid
-    check(new and new != anon, "session id not rotated")
-    check(session_row(anon) is None, "the anonymous row survives sign-in")
+    check(new and new != first, "session id not rotated")
+    check(session_row(first) is None, "the old row survives sign-in")
     check(session_row(new) == str(a.id), "the new row is not the user's")
     check(c.signed_in())
     # The old id is worth nothing: not signed in, and its token refused.
     old = Client(ADDR)
-    old.cookies[SID] = anon
+    old.cookies[SID] = first
     signed_out_redirect(old)
-    old.cookies[SID] = anon
-    r = old.post("/dang-xuat", csrf=anon_csrf)
+    old.cookies[SID] = first
+    r = old.post("/dang-xuat", csrf=first_csrf)
     check(r.status == 403, "old id + old token: %d" % r.status)
     check(c.signed_in(), "the new session was hurt")
 

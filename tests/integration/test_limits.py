@@ -76,7 +76,9 @@ def test_huge_header_400():
 
 @case
 def test_many_cookies_and_bad_cookie():
-    r = get("/", headers={"Cookie": "; ".join("c%d=v" % i for i in range(400))})
+    """More of our own cookies than fields_max (256) is refused; other
+    sites' cookies are not counted (test_hardening_http)."""
+    r = get("/", headers={"Cookie": "; ".join("sid=v%d" % i for i in range(300))})
     check(r.status in (400, 413), r.status)
     check(get("/", headers={"Cookie": "a=b; c=\"d\""}).status == 200)
 

@@ -19,7 +19,7 @@ static char	 tmpdir[256];
 static struct req_limits
 lim(void)
 {
-	struct req_limits l = { 1 << 20, 16, 256, 4096, tmpdir };
+	struct req_limits l = { 1 << 20, 16, 256, 4096, tmpdir, NULL };
 
 	return l;
 }
@@ -541,6 +541,94 @@ test_cookie_bad_utf8(void)
 	CHECK_INT(cookies(a, "a=\xED\xA0\x80", &l), REQ_BADUTF8);
 	CHECK_INT(cookies(a, "a=\xC0\x80", &l), REQ_BADUTF8);
 	CHECK_INT(l.n, 0);
+	arena_free(a);
+}
+
+/* Only our cookies are checked: the others may be anything. */
+static const char *const ours[] = { "sid", "csrf", NULL };
+
+static enum req_err
+our_cookies(struct arena *a, const char *s, struct req_kvlist *out)
+{
+	struct req_limits	l = lim();
+
+	l.cookies = ours;
+	return req_parse_cookies(a, s, &l, out);
+}
+
+static void
+test_cookie_ours_still_strict(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+	struct req_limits	 lm = lim();
+
+	CHECK_INT(our_cookies(a, "cart[0]=1; sid=\xE9t\xE9", &l), REQ_BADUTF8);
+	CHECK_INT(our_cookies(a, "sid=x\x01y; lang=vi", &l), REQ_BADUTF8);
+	CHECK_INT(our_cookies(a, "csrf=\xFF", &l), REQ_BADUTF8);
+	lm.cookies = ours;
+	lm.value_max = 3;
+	CHECK_INT(req_parse_cookies(a, "other=12345; sid=1234", &lm, &l),
+	    REQ_TOOLARGE);
+	lm.value_max = 64;
+	lm.fields_max = 2;
+	CHECK_INT(req_parse_cookies(a, "sid=1; sid=2; csrf=3", &lm, &l),
+	    REQ_TOOMANY);
+	CHECK_INT(l.n, 0);
+	arena_free(a);
+}
+
+static void
+test_cookie_foreign_malformed_skipped(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(our_cookies(a, "cart[0]=1; user:pref=1; lang=fran\xE7" "ais; "
+	    "a b=1; =x; t=x\x01y; \xC3\xA9=1; sid=abc; csrf=\"q\"", &l),
+	    REQ_OK);
+	CHECK_INT(l.n, 2);
+	if (l.n == 2) {
+		CHECK_STR(l.v[0].key, "sid");
+		CHECK_STR(l.v[0].val, "abc");
+		CHECK_STR(l.v[1].key, "csrf");
+		CHECK_STR(l.v[1].val, "q");
+	}
+	arena_free(a);
+}
+
+/* fields_max bounds our cookies, not the whole jar. */
+static void
+test_cookie_foreign_not_counted(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+	struct req_limits	 lm = lim();
+
+	lm.cookies = ours;
+	lm.fields_max = 1;
+	CHECK_INT(req_parse_cookies(a, "a=1; b=2; c=3; d=4; sid=5; e=6", &lm,
+	    &l), REQ_OK);
+	CHECK_INT(l.n, 1);
+	if (l.n == 1)
+		CHECK_STR(l.v[0].val, "5");
+	arena_free(a);
+}
+
+/* Names match exactly (case too) after the spaces around them go. */
+static void
+test_cookie_ours_by_exact_name(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(our_cookies(a, "SID=1; sid2=2;  sid =3 ; Csrf=4; xsid=5",
+	    &l), REQ_OK);
+	CHECK_INT(l.n, 1);
+	if (l.n == 1) {
+		CHECK_STR(l.v[0].key, "sid");
+		CHECK_STR(l.v[0].val, "3");
+	}
 	arena_free(a);
 }
 
@@ -1584,6 +1672,10 @@ run_utf8_urlencoded_cookies(void)
 	RUN(test_cookie_bad_name);
 	RUN(test_cookie_ctl_in_value);
 	RUN(test_cookie_bad_utf8);
+	RUN(test_cookie_ours_still_strict);
+	RUN(test_cookie_foreign_malformed_skipped);
+	RUN(test_cookie_foreign_not_counted);
+	RUN(test_cookie_ours_by_exact_name);
 	RUN(test_cookie_too_many);
 	RUN(test_cookie_too_large);
 	RUN(test_cookie_no_equals_skipped);

@@ -25,6 +25,10 @@ test_seal_uninitialised(void)
 	CHECK(seal_encrypt(A, "001234567890") == NULL);
 	CHECK(seal_decrypt(A, "AAAA") == NULL);
 	CHECK(seal_index(A, "001234567890") == NULL);
+	{
+		unsigned char k[32];
+		CHECK_INT(seal_subkey(k, sizeof(k), 1, "formtok\0"), 0);
+	}
 }
 
 static void
@@ -199,6 +203,33 @@ test_seal_index(void)
 	CHECK(seal_index(A, NULL) == NULL);
 }
 
+/* ---- subkeys ---- */
+
+/* Pinned to crypto_kdf under the configured key: a key derived for one
+ * use (the anonymous forms' CSRF key, http/sess.c) differs from the
+ * master key, from the blind index key and between contexts and ids. */
+static void
+test_seal_subkey(void)
+{
+	unsigned char	 key[32], want[32], k1[32], k2[32], k3[32], big[65];
+
+	sodium_hex2bin(key, sizeof(key), KEY1, 64, NULL, NULL, NULL);
+	crypto_kdf_derive_from_key(want, sizeof(want), 1, "formtok", key);
+	CHECK_INT(seal_subkey(k1, sizeof(k1), 1, "formtok\0"), 1);
+	CHECK(memcmp(k1, want, sizeof(k1)) == 0);
+	CHECK(memcmp(k1, key, sizeof(k1)) != 0);
+	CHECK_INT(seal_subkey(k2, sizeof(k2), 1, "wardidx\0"), 1);
+	CHECK(memcmp(k1, k2, sizeof(k1)) != 0);
+	CHECK_INT(seal_subkey(k3, sizeof(k3), 2, "formtok\0"), 1);
+	CHECK(memcmp(k1, k3, sizeof(k1)) != 0);
+	CHECK_INT(seal_subkey(big, 15, 1, "formtok\0"), 0);
+	CHECK_INT(seal_subkey(big, sizeof(big), 1, "formtok\0"), 0);
+	CHECK_INT(seal_init(KEY2), 1);
+	CHECK_INT(seal_subkey(k2, sizeof(k2), 1, "formtok\0"), 1);
+	CHECK(memcmp(k1, k2, sizeof(k1)) != 0);
+	CHECK_INT(seal_init(KEY1), 1);
+}
+
 /* ---- masking ---- */
 
 static void
@@ -234,6 +265,7 @@ main(void)
 	RUN(test_seal_round_trip);
 	RUN(test_seal_fresh_nonce);
 	RUN(test_seal_index);
+	RUN(test_seal_subkey);
 	RUN(test_seal_mask);
 	arena_free(A);
 	return T_END();
