@@ -108,6 +108,22 @@ fz_words_alone(const char *s, size_t room)
 	mail_msg_free(&m);
 }
 
+/* Is p[0..ln) a header line that carries an address: To, the From
+ * address line (alone or after a display name) or the Message-ID? */
+static int
+fz_address_line(const char *p, size_t ln)
+{
+	static const char *const starts[] = { "To: ", " <", "From: <",
+	    "Message-ID: <" };
+	size_t	 i;
+
+	for (i = 0; i < sizeof(starts) / sizeof(starts[0]); i++)
+		if (ln >= strlen(starts[i]) &&
+		    memcmp(p, starts[i], strlen(starts[i])) == 0)
+			return 1;
+	return 0;
+}
+
 /* Splits the header section into fields (a field: its first line and its
  * continuation lines); checks line ends and lengths.  Returns the number
  * of fields. */
@@ -124,8 +140,10 @@ fz_fields(struct fz_span h, struct fz_span *val)
 		FZ_CHECK(memchr(p, '\r', ln) == NULL &&
 		    memchr(p, '\n', ln) == NULL);
 		FZ_CHECK(ln <= 998);
-		FZ_CHECK(ln <= MAIL_MSG_LINE_MAX || memmem(p, ln, "=?", 2) ==
-		    NULL);
+		/* Lines of encoded words keep within 76 characters; only a
+		 * line carrying an address (which may hold "=?" itself, and
+		 * is never encoded) may be longer. */
+		FZ_CHECK(ln <= MAIL_MSG_LINE_MAX || fz_address_line(p, ln));
 		if (*p == ' ') {	/* a continuation line */
 			FZ_CHECK(nf > 0);
 			val[nf - 1].n = (size_t)(e - val[nf - 1].p);

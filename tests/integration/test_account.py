@@ -398,7 +398,7 @@ def test_password_change_refused():
     new = random_password()
     for fields, msg in (
             ([("mat_khau_hien_tai", a.password + "x"), ("mat_khau", new), ("mat_khau_nhap_lai", new)],
-             "Mật khẩu hiện tại không đúng."),
+             "Mật khẩu hiện tại không đúng"),
             ([("mat_khau_hien_tai", a.password), ("mat_khau", "iloveyou"), ("mat_khau_nhap_lai", "iloveyou")],
              MSG_COMMON),
             ([("mat_khau_hien_tai", a.password), ("mat_khau", a.phone), ("mat_khau_nhap_lai", a.phone)],
