@@ -25,8 +25,9 @@ jobs_tick(struct jobs *j, struct db *db, struct arena *a)
 }
 
 /* Housekeeping, a batch at a time: deletes expired sessions, sign-in
- * failures older than any throttling window, and reset links a day past
- * their end.  Returns the sessions deleted, -1 on a database error. */
+ * failures older than any throttling window, and reset and email
+ * confirmation links a day past their end.  Returns the sessions
+ * deleted, -1 on a database error. */
 int
 jobs_housekeep(struct db *db, long idle, long absolute)
 {
@@ -35,7 +36,8 @@ jobs_housekeep(struct db *db, long idle, long absolute)
 	if (db_exec(db, STMT_SESS_EXPIRE, &n, NULL, "ii", (long long)idle,
 	    (long long)absolute) != DB_OK ||
 	    db_exec(db, STMT_FAIL_EXPIRE, NULL, NULL, "") != DB_OK ||
-	    db_exec(db, STMT_RESET_EXPIRE, NULL, NULL, "") != DB_OK)
+	    db_exec(db, STMT_RESET_EXPIRE, NULL, NULL, "") != DB_OK ||
+	    db_exec(db, STMT_CONFIRM_EXPIRE, NULL, NULL, "") != DB_OK)
 		return -1;
 	return (int)n;
 }

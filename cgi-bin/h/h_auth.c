@@ -222,24 +222,24 @@ h_register(struct request *r)
 	}
 	if (!sess_login(r, id))
 		return resp_error(r, 503, sess_failed);
-	return resp_redirect(r, 303, "/tai-khoan?tb=dang-ky");
+	return resp_redirect(r, 303, u.email ? "/tai-khoan?tb=dang-ky-email" :
+	    "/tai-khoan?tb=dang-ky");
 }
 
 /* Writes a reset token for the account with email into the database and
  * its link into the outbox, in one transaction.  Quietly does nothing for
  * an unknown address or one asked too often. */
-/* Queues the reset link (token) for name at email: templates/mail/
- * reset.txt.  Returns 1/0. */
+/* Queues the reset link (token) to email: templates/mail/reset.txt, whose
+ * greeting is fixed (no name a user typed reaches a mail).  Returns
+ * 1/0. */
 static int
-forgot_mail(struct request *r, const char *email, const char *name,
-    const char *token)
+forgot_mail(struct request *r, const char *email, const char *token)
 {
 	struct tmpl_dict	*d = tmpl_dict_new("reset");
 	int			 ok;
 
 	tmpl_set(d, "SERVICE_NAME", auth.service_name);
 	tmpl_set(d, "SITE_NAME", auth.site_name);
-	tmpl_set(d, "NAME", name);
 	tmpl_set_int(d, "MINUTES", auth.reset_ttl / 60);
 	tmpl_set(d, "LINK", arena_printf(r->a, "%s/dat-lai-mat-khau?ma=%s",
 	    auth.base_url, token));
@@ -273,7 +273,7 @@ forgot_send(struct request *r, const char *email)
 	if (db_begin(r->db) == DB_OK &&
 	    db_exec(r->db, STMT_RESET_INSERT, NULL, NULL, "sui", hash,
 	    (unsigned long long)v.id, (long long)auth.reset_ttl) == DB_OK &&
-	    forgot_mail(r, email, v.full_name, token) &&
+	    forgot_mail(r, email, token) &&
 	    audit_add(r->db, &who, "password_reset_request", "user", v.id,
 	    "") == DB_OK && db_commit(r->db) == DB_OK)
 		ok = 1;
