@@ -3,9 +3,12 @@
   The signed-in person's account, /tai-khoan (BODY of layout.tpl).
   Keys: CSRF, NOTICE (section: MESSAGE), FORM_ERROR (section: MESSAGE;
   also shown whenever an ERR_* is: it lists them).
-  (a) profile, POST /tai-khoan: fields ho_ten, email.  Keys PHONE (text),
+  (a) profile, POST /tai-khoan: fields ho_ten, email, mat_khau_hien_tai
+      (needed only when the email changes).  Keys PHONE (text),
       HAS_ID (section: ID_MASKED), VAL_FULL_NAME, VAL_EMAIL,
-      ERR_FULL_NAME, ERR_EMAIL (sections: MESSAGE).
+      EMAIL_VERIFIED, EMAIL_UNVERIFIED (sections: the address on file is
+      confirmed or not), ERR_FULL_NAME, ERR_EMAIL, ERR_EMAIL_PASSWORD
+      (sections: MESSAGE).
   (b) password, POST /tai-khoan/mat-khau: fields mat_khau_hien_tai,
       mat_khau, mat_khau_nhap_lai.  ERR_CURRENT_PASSWORD, ERR_PASSWORD,
       ERR_PASSWORD2 (sections: MESSAGE).
@@ -38,9 +41,17 @@
       </div>
       <div class="field{{#ERR_EMAIL}} field-invalid{{/ERR_EMAIL}}">
         <label for="email">Thư điện tử</label>
-        <p class="hint" id="goi-y-email">Không bắt buộc; dùng để đặt lại mật khẩu khi quên.</p>
+        <p class="hint" id="goi-y-email">Không bắt buộc; dùng để đăng nhập, đặt lại mật khẩu khi quên và nhận thông báo sau khi bạn xác nhận bằng đường dẫn gửi đến địa chỉ đó.</p>
+        {{#EMAIL_VERIFIED}}<p class="form-note" id="trang-thai-email">Địa chỉ hiện tại đã được xác nhận.</p>{{/EMAIL_VERIFIED}}
+        {{#EMAIL_UNVERIFIED}}<p class="form-note" id="trang-thai-email">Địa chỉ hiện tại chưa được xác nhận: hãy mở đường dẫn trong thư xác nhận đã gửi đến địa chỉ này.</p>{{/EMAIL_UNVERIFIED}}
         {{#ERR_EMAIL}}<p class="field-error" id="loi-email"><span class="visually-hidden">Lỗi: </span>{{MESSAGE}}</p>{{/ERR_EMAIL}}
-        <input type="email" id="email" name="email" value="{{VAL_EMAIL}}" autocomplete="email" autocapitalize="none" spellcheck="false" aria-describedby="goi-y-email{{#ERR_EMAIL}} loi-email{{/ERR_EMAIL}}"{{#ERR_EMAIL}} aria-invalid="true"{{/ERR_EMAIL}}>
+        <input type="email" id="email" name="email" value="{{VAL_EMAIL}}" autocomplete="email" autocapitalize="none" spellcheck="false" aria-describedby="goi-y-email{{#EMAIL_VERIFIED}} trang-thai-email{{/EMAIL_VERIFIED}}{{#EMAIL_UNVERIFIED}} trang-thai-email{{/EMAIL_UNVERIFIED}}{{#ERR_EMAIL}} loi-email{{/ERR_EMAIL}}"{{#ERR_EMAIL}} aria-invalid="true"{{/ERR_EMAIL}}>
+      </div>
+      <div class="field{{#ERR_EMAIL_PASSWORD}} field-invalid{{/ERR_EMAIL_PASSWORD}}">
+        <label for="mat-khau-doi-email">Mật khẩu hiện tại <span class="req">(bắt buộc khi đổi thư điện tử)</span></label>
+        <p class="hint" id="goi-y-mat-khau-doi-email">Chỉ cần nhập khi thay đổi hoặc xoá thư điện tử; đổi họ tên không cần mật khẩu.</p>
+        {{#ERR_EMAIL_PASSWORD}}<p class="field-error" id="loi-mat-khau-doi-email"><span class="visually-hidden">Lỗi: </span>{{MESSAGE}}</p>{{/ERR_EMAIL_PASSWORD}}
+        <input type="password" id="mat-khau-doi-email" name="mat_khau_hien_tai" autocomplete="current-password" aria-describedby="goi-y-mat-khau-doi-email{{#ERR_EMAIL_PASSWORD}} loi-mat-khau-doi-email{{/ERR_EMAIL_PASSWORD}}"{{#ERR_EMAIL_PASSWORD}} aria-invalid="true"{{/ERR_EMAIL_PASSWORD}}>
       </div>
       <div class="actions">
         <button type="submit" class="button">Lưu thông tin</button>

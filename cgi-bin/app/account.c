@@ -2,12 +2,101 @@
  * transaction: the change, its audit row, and the sessions it ends. */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
+
+#include <sodium.h>
 
 #include "app/account.h"
 #include "app/audit.h"
+#include "app/mail.h"
 #include "core/arena.h"
+#include "core/cfg.h"
 #include "core/seal.h"
+#include "core/tmpl.h"
 #include "data/db.h"
+
+#define TOKEN_BYTES	32
+
+/* The hex SHA-256 of a link's token: what the database keeps. */
+static void
+account_token_hash(const char *token, char out[ACCOUNT_HASH_LEN])
+{
+	unsigned char	 h[crypto_hash_sha256_BYTES];
+
+	crypto_hash_sha256(h, (const unsigned char *)token, strlen(token));
+	sodium_bin2hex(out, ACCOUNT_HASH_LEN, h, sizeof(h));
+}
+
+/* A fresh 256-bit token (unpadded base64url) and its hash. */
+static void
+account_token_new(char token[ACCOUNT_TOKEN_LEN], char hash[ACCOUNT_HASH_LEN])
+{
+	unsigned char	 raw[TOKEN_BYTES];
+
+	randombytes_buf(raw, sizeof(raw));
+	sodium_bin2base64(token, ACCOUNT_TOKEN_LEN, raw, sizeof(raw),
+	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	sodium_memzero(raw, sizeof(raw));
+	account_token_hash(token, hash);
+}
+
+/* A mail's dictionary (the caller frees it) with the names of the site
+ * and the service: never a name a user typed. */
+static struct tmpl_dict *
+account_mail_dict(const char *name)
+{
+	struct tmpl_dict	*d = tmpl_dict_new(name);
+
+	tmpl_set(d, "SERVICE_NAME", cfg_str("site", "service_name",
+	    "Cổng dịch vụ công"));
+	tmpl_set(d, "SITE_NAME", cfg_str("site", "name",
+	    "Cổng thông tin điện tử"));
+	return d;
+}
+
+/* Sends user a link confirming email, the address the account now has,
+ * in the caller's transaction: the token's hash stored, the mail (templates/
+ * mail/confirm.txt) queued.  The link lives [security] email_confirm_ttl
+ * seconds. */
+static enum db_err
+account_confirm_send(struct db *db, struct arena *a, uint64_t user,
+    const char *email)
+{
+	long			 ttl = cfg_int("security", "email_confirm_ttl",
+				    86400, 300, 604800);
+	char			 token[ACCOUNT_TOKEN_LEN], hash[ACCOUNT_HASH_LEN];
+	struct tmpl_dict	*d;
+	enum db_err		 e;
+
+	account_token_new(token, hash);
+	e = db_exec(db, STMT_CONFIRM_INSERT, NULL, NULL, "susi", hash,
+	    (unsigned long long)user, email, (long long)ttl);
+	if (e == DB_OK) {
+		d = account_mail_dict("confirm");
+		tmpl_set_int(d, "HOURS", ttl / 3600 > 0 ? ttl / 3600 : 1);
+		tmpl_set(d, "EMAIL", email);
+		tmpl_set(d, "LINK", arena_printf(a, "%s/xac-nhan-email?ma=%s",
+		    cfg_str("site", "base_url", ""), token));
+		if (!mail_queue_tmpl(db, email, "mail/confirm.txt", d))
+			e = DB_ERR;
+		tmpl_dict_free(d);
+	}
+	sodium_memzero(token, sizeof(token));
+	return e;
+}
+
+/* Tells the confirmed address old that the account's address changed
+ * (templates/mail/email_changed.txt), in the caller's transaction. */
+static enum db_err
+account_notify_changed(struct db *db, const char *old)
+{
+	struct tmpl_dict	*d = account_mail_dict("email_changed");
+	int			 ok;
+
+	ok = mail_queue_tmpl(db, old, "mail/email_changed.txt", d);
+	tmpl_dict_free(d);
+	return ok ? DB_OK : DB_ERR;
+}
 
 /* Finds which of phone, email and ID number another account (not
  * except) already has.  NULL arguments are not looked for. */
@@ -80,7 +169,8 @@ account_grant(struct db *db, uint64_t user, enum role role, uint64_t unit,
 }
 
 /* Creates an account (the ID number, if any, sealed, with its blind index
- * and last four digits) holding city-wide role (ROLE_USER: none), with
+ * and last four digits) holding city-wide role (ROLE_USER: none), its
+ * email (if any) unconfirmed with a confirmation link sent to it, with
  * the audit row action (actor: who, or the new account when who is
  * NULL).  Returns DB_DUP when phone, email or ID belong to someone
  * else. */
@@ -95,6 +185,8 @@ account_add(struct db *db, struct arena *a, const struct actor *who,
 	if ((e = db_begin(db)) != DB_OK)
 		return e;
 	e = account_insert(db, a, u, id);
+	if (e == DB_OK && u->email != NULL)
+		e = account_confirm_send(db, a, *id, u->email);
 	if (e == DB_OK && role != ROLE_USER)
 		e = account_grant(db, *id, role, 0, who ? who->id : 0);
 	self.id = *id;
@@ -225,24 +317,106 @@ account_reset_password(struct db *db, const struct actor *who,
 	return account_end(db, e);
 }
 
-/* The actor's own name and email. */
-enum db_err
-account_update_profile(struct db *db, const struct actor *who,
-    const char *full_name, const char *email)
+/* Whether two addresses (NULL: none) are the same. */
+static int
+account_same_email(const char *x, const char *y)
+{
+	if (x == NULL || y == NULL)
+		return x == y;
+	return strcasecmp(x, y) == 0;
+}
+
+/* The email change of account v to email (NULL: none), after the row is
+ * written: links still out voided, the new address sent a link, the old
+ * one told if it was confirmed. */
+static enum db_err
+account_email_changed(struct db *db, struct arena *a,
+    const struct row_USER_GET *v, const char *email)
 {
 	enum db_err	 e;
 
+	e = db_exec(db, STMT_CONFIRM_VOID, NULL, NULL, "u",
+	    (unsigned long long)v->id);
+	if (e == DB_OK && email != NULL)
+		e = account_confirm_send(db, a, v->id, email);
+	if (e == DB_OK && v->email != NULL && v->email_verified)
+		e = account_notify_changed(db, v->email);
+	return e;
+}
+
+/* The actor's own name and email.  A new email is unconfirmed until its
+ * owner follows the link sent to it; the old one, if confirmed, is told.
+ * (The handler asks for the password before an email changes.) */
+enum db_err
+account_update_profile(struct db *db, struct arena *a,
+    const struct actor *who, const char *full_name, const char *email)
+{
+	struct row_USER_GET	 v;
+	enum db_err		 e;
+	int			 changed;
+
 	if ((e = db_begin(db)) != DB_OK)
 		return e;
-	e = db_exec(db, STMT_USER_SET_PROFILE, NULL, NULL, "ssu", full_name,
-	    email, (unsigned long long)who->id);
+	e = db_one(db, a, USER_GET, &v, "u", (unsigned long long)who->id);
+	changed = e == DB_OK && !account_same_email(v.email, email);
 	if (e == DB_OK)
-		e = audit_add(db, who, "profile_update", "user", who->id, "");
+		e = db_exec(db, STMT_USER_SET_PROFILE, NULL, NULL, "sssu",
+		    full_name, email, email, (unsigned long long)who->id);
+	if (e == DB_OK && changed)
+		e = account_email_changed(db, a, &v, email);
+	if (e == DB_OK)
+		e = audit_add(db, who, changed ? "email_change" :
+		    "profile_update", "user", who->id, "");
 	return account_end(db, e);
 }
 
-/* The account signed in as name (a phone number or a lower-case email):
- * DB_OK (*v set), DB_NOTFOUND or DB_ERR.  Both statements have the
+/* The address a valid (unused, unexpired, still the account's) email
+ * confirmation token would confirm: DB_OK (*v set), DB_NOTFOUND or
+ * DB_ERR. */
+enum db_err
+account_confirm_find(struct db *db, struct arena *a, const char *token,
+    struct row_CONFIRM_GET *v)
+{
+	char	 hash[ACCOUNT_HASH_LEN];
+
+	account_token_hash(token, hash);
+	return db_one(db, a, CONFIRM_GET, v, "s", hash);
+}
+
+/* Confirms the address of token, spending it, from addr: the account's
+ * email is used from now on.  DB_NOTFOUND when the link is spent,
+ * expired, or its address is no longer the account's. */
+enum db_err
+account_confirm_email(struct db *db, struct arena *a, const char *addr,
+    const char *token)
+{
+	struct row_CONFIRM_GET	 v = { 0 };
+	struct actor		 who;
+	char			 hash[ACCOUNT_HASH_LEN];
+	uint64_t		 n = 0;
+	enum db_err		 e;
+
+	account_token_hash(token, hash);
+	if ((e = db_begin(db)) != DB_OK)
+		return e;
+	e = db_one(db, a, CONFIRM_GET, &v, "s", hash);
+	if (e == DB_OK)
+		e = db_exec(db, STMT_CONFIRM_USE, &n, NULL, "s", hash);
+	if (e == DB_OK && n == 1)
+		e = db_exec(db, STMT_USER_EMAIL_VERIFY, &n, NULL, "us",
+		    (unsigned long long)v.user_id, v.email);
+	if (e == DB_OK && n != 1)
+		e = DB_NOTFOUND;
+	who.id = v.user_id;
+	who.addr = addr;
+	if (e == DB_OK)
+		e = audit_add(db, &who, "email_verify", "user", v.user_id, "");
+	return account_end(db, e);
+}
+
+/* The account signed in as name (a phone number or a lower-case email,
+ * found only once confirmed: USER_BY_EMAIL), also the account a reset
+ * link goes to: DB_OK (*v set), DB_NOTFOUND or DB_ERR.  Both statements have the
  * columns of DB_LOGIN_ROW. */
 enum db_err
 account_find(struct db *db, struct arena *a, const char *name,

@@ -9,6 +9,9 @@
 #include "core/role.h"
 #include "data/db.h"
 
+#define ACCOUNT_TOKEN_LEN	44	/* 43 base64url characters and NUL */
+#define ACCOUNT_HASH_LEN	65	/* hex SHA-256 and NUL */
+
 struct arena;
 
 struct account_new {
@@ -44,8 +47,13 @@ enum db_err	 account_set_password(struct db *, const struct actor *,
 		    uint64_t user, const char *hash, const char *keep_session);
 enum db_err	 account_reset_password(struct db *, const struct actor *,
 		    uint64_t user, const char *token_hash, const char *hash);
-enum db_err	 account_update_profile(struct db *, const struct actor *,
-		    const char *full_name, const char *email);
+enum db_err	 account_update_profile(struct db *, struct arena *,
+		    const struct actor *, const char *full_name,
+		    const char *email);
+enum db_err	 account_confirm_find(struct db *, struct arena *,
+		    const char *token, struct row_CONFIRM_GET *);
+enum db_err	 account_confirm_email(struct db *, struct arena *,
+		    const char *addr, const char *token);
 enum db_err	 account_end_sessions(struct db *, uint64_t user,
 		    const char *keep_session);
 

@@ -49,22 +49,25 @@ jobs_purge(struct db *db, enum stmt st, const char *fmt, long idle,
 }
 
 /* Housekeeping: deletes every expired session, every sign-in failure
- * older than any throttling window and every reset link a day past its
- * end, a batch at a time until none is left, and logs how many when
- * there were any.  Returns the sessions deleted, -1 on a database
- * error. */
+ * older than any throttling window and every reset and email
+ * confirmation link a day past its end, a batch at a time until none is
+ * left, and logs how many when there were any.  Returns the sessions
+ * deleted, -1 on a database error. */
 int
 jobs_housekeep(struct db *db, long idle, long absolute)
 {
-	uint64_t	 s = 0, f = 0, r = 0;
+	uint64_t	 s = 0, f = 0, r = 0, c = 0;
 	int		 ok;
 
 	ok = jobs_purge(db, STMT_SESS_EXPIRE, "ii", idle, absolute, &s) ==
 	    DB_OK && jobs_purge(db, STMT_FAIL_EXPIRE, "", 0, 0, &f) ==
-	    DB_OK && jobs_purge(db, STMT_RESET_EXPIRE, "", 0, 0, &r) == DB_OK;
-	if (s + f + r > 0)
+	    DB_OK && jobs_purge(db, STMT_RESET_EXPIRE, "", 0, 0, &r) ==
+	    DB_OK && jobs_purge(db, STMT_CONFIRM_EXPIRE, "", 0, 0, &c) ==
+	    DB_OK;
+	if (s + f + r + c > 0)
 		LOGI("deleted %llu sessions, %llu sign-in failures, %llu "
-		    "reset links", (unsigned long long)s,
-		    (unsigned long long)f, (unsigned long long)r);
+		    "reset links, %llu email confirmation links",
+		    (unsigned long long)s, (unsigned long long)f,
+		    (unsigned long long)r, (unsigned long long)c);
 	return ok ? (int)s : -1;
 }

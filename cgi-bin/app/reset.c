@@ -56,18 +56,17 @@ reset_token(char token[TOKEN_LEN], char hash[HASH_LEN])
 	sodium_memzero(raw, sizeof(raw));
 }
 
-/* Queues the reset link (token) for name at email: templates/mail/
- * reset.txt.  Returns 1/0. */
+/* Queues the reset link (token) to email: templates/mail/reset.txt, whose
+ * greeting is fixed (no name a user typed reaches a mail).  Returns 1/0. */
 static int
 reset_mail(struct db *db, struct arena *a, const struct reset_conf *c,
-    const char *email, const char *name, const char *token)
+    const char *email, const char *token)
 {
 	struct tmpl_dict	*d = tmpl_dict_new("reset");
 	int			 ok;
 
 	tmpl_set(d, "SERVICE_NAME", c->service_name);
 	tmpl_set(d, "SITE_NAME", c->site_name);
-	tmpl_set(d, "NAME", name);
 	tmpl_set_int(d, "MINUTES", c->ttl / 60);
 	tmpl_set(d, "LINK", arena_printf(a, "%s/dat-lai-mat-khau?ma=%s",
 	    c->base_url, token));
@@ -89,7 +88,7 @@ reset_link(struct db *db, struct arena *a, const struct reset_conf *c,
 	reset_token(token, hash);
 	e = db_exec(db, STMT_RESET_INSERT, NULL, NULL, "sui", hash,
 	    (unsigned long long)v->id, (long long)c->ttl);
-	if (e == DB_OK && !reset_mail(db, a, c, q->email, v->full_name, token))
+	if (e == DB_OK && !reset_mail(db, a, c, q->email, token))
 		e = DB_ERR;
 	if (e == DB_OK)
 		e = audit_add(db, &who, "password_reset_request", "user", v->id,

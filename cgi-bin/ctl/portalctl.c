@@ -640,12 +640,15 @@ main(int argc, char *argv[])
 	if (strcmp(argv[optind], "error-pages") == 0)
 		return optind + 2 == argc && cfg_load(conffile) ?
 		    cmd_error_pages(argv[optind + 1]) : 2;
+	/* An account made with an email queues its confirmation mail: the
+	 * mail templates are needed. */
 	if (!cfg_load(conffile) || sodium_init() < 0 || !db_library_init() ||
+	    !tmpl_init(cfg_str("paths", "templates", "templates")) ||
 	    !seal_init(cfg_str("security", "id_key", "")) ||
 	    !pw_init(cfg_str("security", "common_passwords",
 	    "conf/common-passwords.txt"), 2, 60000)) {
 		fprintf(stderr, "portalctl: configuration incomplete ([security] "
-		    "id_key, common_passwords)\n");
+		    "id_key, common_passwords; [paths] templates)\n");
 		return 1;
 	}
 	/* The schema's own account for what changes it or loads data. */

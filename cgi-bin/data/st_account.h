@@ -56,13 +56,16 @@ X(USER_INSERT,
   "id_last4, pw_hash) VALUES (?, ?, ?, ?, ?, ?, ?)")
 Q(USER_BY_PHONE,
   "SELECT " DB_LOGIN_COLS " FROM users WHERE phone = ?", DB_LOGIN_ROW)
+/* Only a confirmed address signs in, resets or is written to. */
 Q(USER_BY_EMAIL,
-  "SELECT " DB_LOGIN_COLS " FROM users WHERE email = ?", DB_LOGIN_ROW)
+  "SELECT " DB_LOGIN_COLS " FROM users WHERE email = ? AND "
+  "email_verified_at IS NOT NULL", DB_LOGIN_ROW)
 Q(USER_GET,
-  "SELECT id, full_name, phone, email, id_last4, status, created_at "
-  "FROM users WHERE id = ?",
+  "SELECT id, full_name, phone, email, id_last4, status, created_at, "
+  "email_verified_at IS NOT NULL AS email_verified FROM users WHERE id = ?",
   C(U64, id) C(TEXT, full_name) C(TEXT, phone) C(TEXT, email)
-  C(TEXT, id_last4) C(TEXT, status) C(TIME, created_at))
+  C(TEXT, id_last4) C(TEXT, status) C(TIME, created_at)
+  C(I64, email_verified))
 Q(USER_TAKEN,
   "SELECT COALESCE(MAX(phone = ?), 0) AS phone, "
   "COALESCE(MAX(email = ?), 0) AS email, "
@@ -72,8 +75,13 @@ Q(USER_TAKEN,
 X(USER_SET_PASSWORD,
   "UPDATE users SET pw_hash = ?, failed_logins = 0, locked_until = NULL "
   "WHERE id = ?")
+/* A new address starts unconfirmed (assignments run left to right). */
 X(USER_SET_PROFILE,
-  "UPDATE users SET full_name = ?, email = ? WHERE id = ?")
+  "UPDATE users SET full_name = ?, email_verified_at = IF(email <=> ?, "
+  "email_verified_at, NULL), email = ? WHERE id = ?")
+X(USER_EMAIL_VERIFY,
+  "UPDATE users SET email_verified_at = UTC_TIMESTAMP() WHERE id = ? AND "
+  "email = ?")
 X(USER_SET_STATUS, "UPDATE users SET status = ? WHERE id = ?")
 /*
  * A password check is reserved before it runs (with a hash permit held, so
@@ -154,6 +162,25 @@ X(RESET_USE,
 X(RESET_VOID,
   "UPDATE password_resets SET used_at = UTC_TIMESTAMP() WHERE "
   "user_id = ? AND used_at IS NULL")
+/* Email confirmation links: like reset links, and each confirms only the
+ * address it was sent to while the account still has it. */
+X(CONFIRM_INSERT,
+  "INSERT INTO email_confirmations (token_hash, user_id, email, "
+  "expires_at) VALUES (?, ?, ?, UTC_TIMESTAMP() + INTERVAL ? SECOND)")
+Q(CONFIRM_GET,
+  "SELECT c.user_id, c.email FROM email_confirmations c JOIN users u ON "
+  "u.id = c.user_id AND u.email = c.email WHERE c.token_hash = ? AND "
+  "c.used_at IS NULL AND c.expires_at > UTC_TIMESTAMP() AND "
+  "u.status = 'active'", C(U64, user_id) C(TEXT, email))
+X(CONFIRM_USE,
+  "UPDATE email_confirmations SET used_at = UTC_TIMESTAMP() WHERE "
+  "token_hash = ? AND used_at IS NULL AND expires_at > UTC_TIMESTAMP()")
+X(CONFIRM_VOID,
+  "UPDATE email_confirmations SET used_at = UTC_TIMESTAMP() WHERE "
+  "user_id = ? AND used_at IS NULL")
+X(CONFIRM_EXPIRE,
+  "DELETE FROM email_confirmations WHERE expires_at < UTC_TIMESTAMP() - "
+  "INTERVAL 1 DAY LIMIT 1000")
 X(AUDIT_INSERT,
   "INSERT INTO audit_log (actor_id, action, object_type, object_id, "
   "detail, addr) VALUES (?, ?, ?, ?, LEFT(?, 500), ?)")

@@ -1,5 +1,6 @@
 /* The signed-in person's own account: profile, password, sessions. */
 #include <string.h>
+#include <strings.h>
 
 #include "app/account.h"
 #include "app/signin.h"
@@ -54,19 +55,67 @@ account_page(struct request *r, struct page *p, int status)
 	tmpl_set(p->body, "VAL_EMAIL", r->val[KEY_EMAIL].present ?
 	    r->val[KEY_EMAIL].raw : v.email);
 	tmpl_set(p->body, "PHONE", v.phone);
+	if (v.email != NULL)
+		tmpl_show(p->body, v.email_verified ? "EMAIL_VERIFIED" :
+		    "EMAIL_UNVERIFIED");
 	if (v.id_last4 != NULL)
 		tmpl_set(tmpl_section(p->body, "HAS_ID"), "ID_MASKED",
 		    page_masked_id(r->a, v.id_last4));
 	return resp_page(r, status, p);
 }
 
-/* GET/POST /tai-khoan */
+/* Checks the current password the request carries (mat_khau_hien_tai)
+ * as a sign-in is: its failures count towards the account's lock and the
+ * address's limits.  A wrong one is marked on p as field.  Returns 0 when
+ * right, -1 when wrong, else the status already answered (429, 503). */
+static int
+account_current_password(struct request *r, struct page *p,
+    const char *field)
+{
+	const char		*name = r->user->phone ? r->user->phone :
+				    r->user->email;
+	const char		*pw = r->val[KEY_CURRENT_PASSWORD].raw;
+	enum signin_result	 res = SIGNIN_BAD;
+	uint64_t		 uid = 0;
+	long			 wait = 0;
+
+	if (name != NULL)
+		res = signin_check(r->db, r->a, r->remote_addr ?
+		    r->remote_addr : "", name, pw ? pw : "", &uid, &wait);
+	if (res == SIGNIN_BUSY)
+		return resp_error(r, 503, pw_err_msg(PW_BUSY));
+	if (res == SIGNIN_THROTTLED) {
+		resp_header(r, "Retry-After", arena_printf(r->a, "%ld",
+		    wait > 0 ? wait : 1));
+		return resp_error(r, 429, NULL);
+	}
+	if (res == SIGNIN_OK && uid == r->user->id)
+		return 0;
+	resp_field_error(p, field, "Mật khẩu hiện tại không đúng (hoặc tài "
+	    "khoản đang tạm khoá do nhập sai nhiều lần).");
+	return -1;
+}
+
+/* Whether the request changes the signed-in person's email (to none
+ * included). */
+static int
+account_email_changes(const struct request *r)
+{
+	const char	*now = r->user->email, *want = r->val[KEY_EMAIL].s;
+
+	if (now == NULL || want == NULL)
+		return now != want;
+	return strcasecmp(now, want) != 0;
+}
+
+/* GET/POST /tai-khoan: the name alone changes freely; the email only with
+ * the current password, and the new one is confirmed by mail. */
 int
 h_account(struct request *r)
 {
 	struct actor	 who = page_actor(r);
 	struct page	 p;
-	int		 n;
+	int		 n, changes;
 
 	resp_page_new(r, &p, "Tài khoản của tôi", "account.tpl");
 	if (r->method != METHOD_POST)
@@ -74,10 +123,15 @@ h_account(struct request *r)
 	if ((n = form_person(r, &p, r->user->id)) != 0)
 		return n < 0 ? resp_error(r, 500, NULL) :
 		    account_page(r, &p, 422);
-	if (account_update_profile(r->db, &who, r->val[KEY_FULL_NAME].s,
+	changes = account_email_changes(r);
+	if (changes && (n = account_current_password(r, &p,
+	    "ERR_EMAIL_PASSWORD")) != 0)
+		return n < 0 ? account_page(r, &p, 422) : n;
+	if (account_update_profile(r->db, r->a, &who, r->val[KEY_FULL_NAME].s,
 	    r->val[KEY_EMAIL].s) != DB_OK)
 		return resp_error(r, 500, NULL);
-	return resp_redirect(r, 303, "/tai-khoan?tb=da-luu");
+	return resp_redirect(r, 303, changes && r->val[KEY_EMAIL].s ?
+	    "/tai-khoan?tb=xac-nhan-email" : "/tai-khoan?tb=da-luu");
 }
 
 /* POST /tai-khoan/mat-khau: changes the password and ends every other
@@ -86,36 +140,15 @@ int
 h_account_password(struct request *r)
 {
 	struct actor		 who = page_actor(r);
-	const char		*name = r->user->phone ? r->user->phone :
-				    r->user->email;
 	struct page		 p;
 	char			 hash[PW_HASH_LEN];
-	enum signin_result	 res = SIGNIN_BAD;
-	enum pw_err		 e = PW_MISMATCH;
-	uint64_t		 uid = 0;
-	long			 wait = 0;
+	enum pw_err		 e;
+	int			 n;
 
 	resp_page_new(r, &p, "Tài khoản của tôi", "account.tpl");
-	/* The current password is checked as a sign-in is: its failures
-	 * count towards the account's lock and the address's limits. */
-	if (name != NULL)
-		res = signin_check(r->db, r->a, r->remote_addr ?
-		    r->remote_addr : "", name, r->val[KEY_CURRENT_PASSWORD].raw ?
-		    r->val[KEY_CURRENT_PASSWORD].raw : "", &uid, &wait);
-	if (res == SIGNIN_BUSY)
-		return resp_error(r, 503, pw_err_msg(PW_BUSY));
-	if (res == SIGNIN_THROTTLED) {
-		resp_header(r, "Retry-After", arena_printf(r->a, "%ld",
-		    wait > 0 ? wait : 1));
-		return resp_error(r, 429, NULL);
-	}
-	if (res == SIGNIN_OK && uid == who.id)
-		e = PW_OK;
-	else
-		resp_field_error(&p, "ERR_CURRENT_PASSWORD",
-		    "Mật khẩu hiện tại không đúng (hoặc tài khoản đang tạm "
-		    "khoá do nhập sai nhiều lần).");
-	if (e != PW_OK || !form_new_password(r, &p, r->user->phone,
+	if ((n = account_current_password(r, &p, "ERR_CURRENT_PASSWORD")) > 0)
+		return n;
+	if (n < 0 || !form_new_password(r, &p, r->user->phone,
 	    r->user->email))
 		return account_page(r, &p, 422);
 	if ((e = pw_hash(r->val[KEY_PASSWORD].raw, hash)) != PW_OK)

@@ -215,7 +215,8 @@ h_register(struct request *r)
 	}
 	if (!sess_login(r, id))
 		return resp_error(r, 503, sess_failed);
-	return resp_redirect(r, 303, "/tai-khoan?tb=dang-ky");
+	return resp_redirect(r, 303, u.email ? "/tai-khoan?tb=dang-ky-email" :
+	    "/tai-khoan?tb=dang-ky");
 }
 
 /* Asks for a reset link for email: only queued here (app/reset.c), one

@@ -19,7 +19,9 @@ ROUTE(register, FORM, "/dang-ky", PUBLIC, 0,
 ROUTE(forgot, FORM, "/quen-mat-khau", PUBLIC, 0, K(EMAIL))
 ROUTE(reset, FORM, "/dat-lai-mat-khau", PUBLIC, 0,
   K(TOKEN) | K(PASSWORD) | K(PASSWORD2))
-ROUTE(account, FORM, "/tai-khoan", USER, 0, K(FULL_NAME) | K(EMAIL))
+ROUTE(email_confirm, FORM, "/xac-nhan-email", PUBLIC, 0, K(TOKEN))
+ROUTE(account, FORM, "/tai-khoan", USER, 0,
+  K(FULL_NAME) | K(EMAIL) | K(CURRENT_PASSWORD))
 ROUTE(account_password, POST, "/tai-khoan/mat-khau", USER, 0,
   K(CURRENT_PASSWORD) | K(PASSWORD) | K(PASSWORD2))
 ROUTE(account_logout_others, POST, "/tai-khoan/dang-xuat-khac", USER, 0, 0)

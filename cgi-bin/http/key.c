@@ -22,6 +22,12 @@ struct key_def {
 static const char *const notices[][2] = {
 	{ "dang-ky", "Đăng ký thành công. Chào mừng bạn đến với cổng dịch vụ "
 	  "công." },
+	{ "dang-ky-email", "Đăng ký thành công. Chúng tôi đã gửi thư xác nhận "
+	  "đến địa chỉ thư điện tử bạn khai báo: địa chỉ chỉ được dùng sau khi "
+	  "bạn mở đường dẫn trong thư." },
+	{ "xac-nhan-email", "Đã lưu thay đổi. Chúng tôi đã gửi thư xác nhận đến "
+	  "địa chỉ thư điện tử mới: địa chỉ chỉ được dùng sau khi bạn mở đường "
+	  "dẫn trong thư." },
 	{ "dang-nhap", "Bạn đã đăng nhập." },
 	{ "dang-xuat", "Bạn đã đăng xuất." },
 	{ "mat-khau-moi", "Đã đặt mật khẩu mới. Vui lòng đăng nhập lại." },

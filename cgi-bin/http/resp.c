@@ -247,6 +247,7 @@ static const struct {
 	{ "ERR_EMAIL", "email" },
 	{ "ERR_ID_NUMBER", "so-dinh-danh" },
 	{ "ERR_CURRENT_PASSWORD", "mat-khau-hien-tai" },
+	{ "ERR_EMAIL_PASSWORD", "mat-khau-doi-email" },
 	{ "ERR_PASSWORD", "mat-khau" },
 	{ "ERR_PASSWORD2", "mat-khau-nhap-lai" },
 	{ "ERR_UNIT", "don-vi" },

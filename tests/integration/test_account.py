@@ -68,10 +68,26 @@ def mails_to(addr):
     return found
 
 
+def confirmed(a):
+    """Account a once its owner confirmed its email as a person does: the
+    link in the confirmation mail, its page, the button.  An address is
+    used for sign-in and reset mail only then (issue 7)."""
+    def tokens():
+        return [t for m in mails_to(a.email) for t in re.findall(
+            r"http://127\.0\.0\.1:%d/xac-nhan-email\?ma=([A-Za-z0-9_-]{43})" % PORT, m.get_content())]
+    check(wait_for(tokens, 10), "no confirmation mail to %s within 10 s" % a.email)
+    c = client()
+    check(c.get("/xac-nhan-email?ma=" + tokens()[0]).status == 200)
+    check(c.post("/xac-nhan-email", [("ma", tokens()[0])]).status == 200, "not confirmed")
+    return a
+
+
 def reset_tokens(addr):
     """(message, token) of every reset mail to addr."""
     out = []
     for m in mails_to(addr):
+        if str(m["subject"]) != RESET_SUBJECT:
+            continue  # the address's confirmation
         body = m.get_content()
         found = re.findall(r"http://127\.0\.0\.1:%d/dat-lai-mat-khau\?ma=([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])"
                            % PORT, body)
@@ -265,7 +281,7 @@ def test_register_id_number_sealed_and_masked():
 @case
 def test_signin_by_email_and_phone_forms():
     addr = new_email("dn")
-    a = register(client(), email=addr)
+    a = confirmed(register(client(), email=addr))
     for name in (addr, addr.upper(), a.phone, "+84" + a.phone[1:], a.phone[:4] + " " + a.phone[4:7] + " " + a.phone[7:]):
         c = client()
         r = c.login(name, a.password)
@@ -371,19 +387,24 @@ def test_profile_edit_saved_and_audited():
     a = register(client())
     c = a.client
     name, addr = "Nguyễn Thị Hồ Sơ Mới", new_email("moi")
-    r = c.post("/tai-khoan", [("ho_ten", "  " + unicodedata.normalize("NFD", name) + " "), ("email", addr.upper())])
-    check(r.status == 303 and r.header("location") == "/tai-khoan?tb=da-luu",
+    # A new email needs the current password (issue 7).
+    r = c.post("/tai-khoan", [("ho_ten", "  " + unicodedata.normalize("NFD", name) + " "), ("email", addr.upper()),
+                              ("mat_khau_hien_tai", a.password)])
+    check(r.status == 303 and r.header("location") == "/tai-khoan?tb=xac-nhan-email",
           "%d %r" % (r.status, r.header("location")))
     check(sql("SELECT full_name, email FROM users WHERE id = %d" % a.id)[0] == [name, addr],
           sql("SELECT full_name, email FROM users WHERE id = %d" % a.id))
     r = c.get("/tai-khoan")
     check(name in r.text, "new name not shown")
     check("Tài khoản: " + name in r.text, "the layout still shows the old name")
-    rows = sql("SELECT actor_id, addr FROM audit_log WHERE action = 'profile_update' AND object_type = 'user' "
+    rows = sql("SELECT actor_id, addr FROM audit_log WHERE action = 'email_change' AND object_type = 'user' "
                "AND object_id = %s" % sql_quote(a.id))
     check(rows == [[str(a.id), ADDR]], rows)
-    # An empty email removes it.
-    check(c.post("/tai-khoan", [("ho_ten", name), ("email", "")]).status == 303)
+    # A new name alone is a profile update, without the password.
+    check(c.post("/tai-khoan", [("ho_ten", name + " Hai"), ("email", addr)]).status == 303)
+    check("profile_update" in audit_actions(a.id))
+    # An empty email removes it (with the password).
+    check(c.post("/tai-khoan", [("ho_ten", name), ("email", ""), ("mat_khau_hien_tai", a.password)]).status == 303)
     check(sql_value("SELECT IFNULL(email, 'NULL') FROM users WHERE id = %d" % a.id) == "NULL")
 
 
@@ -489,7 +510,7 @@ def test_notice_shown_after_redirect():
 
 @case
 def test_forgot_answer_is_neutral():
-    a = register(client(), email=new_email("qmk"))
+    a = confirmed(register(client(), email=new_email("qmk")))
     unknown = new_email("khong-co")
     c = client()
     c.token()
@@ -511,9 +532,9 @@ def test_forgot_answer_is_neutral():
 def test_forgot_sends_nothing_for_disabled_or_too_often():
     """The same neutral answer, and no mail, for a disabled account and for
     an account that asked five times within the hour."""
-    d = register(client(), email=new_email("vhh"))
+    d = confirmed(register(client(), email=new_email("vhh")))
     sql("UPDATE users SET status = 'disabled' WHERE id = %d" % d.id)
-    busy = register(client(), email=new_email("nhieu"))
+    busy = confirmed(register(client(), email=new_email("nhieu")))
     sql("INSERT INTO password_resets (token_hash, user_id, expires_at) VALUES "
         + ", ".join("(SHA2(%s, 256), %d, UTC_TIMESTAMP() + INTERVAL 30 MINUTE)"
                     % (sql_quote(secrets.token_hex(16)), busy.id) for _ in range(5)))
@@ -521,13 +542,14 @@ def test_forgot_sends_nothing_for_disabled_or_too_often():
     c.token()
     for addr in (d.email, busy.email):
         ask_reset(c, addr)
-        check(sql_value("SELECT COUNT(*) FROM outbox WHERE recipient = %s" % sql_quote(addr)) == "0",
+        check(sql_value("SELECT COUNT(*) FROM outbox WHERE recipient = %s AND subject = %s"
+                        % (sql_quote(addr), sql_quote(RESET_SUBJECT))) == "0",
               "mail queued for %s" % addr)
 
 
 @case
 def test_password_reset_by_mail():
-    a = register(client(), email=new_email("dlmk"), name="Lê Văn Quên")
+    a = confirmed(register(client(), email=new_email("dlmk"), name="Lê Văn Quên"))
     other = Client("127.0.3.2")
     check(other.login(a.phone, a.password).status == 303)
     c = client()
@@ -537,7 +559,7 @@ def test_password_reset_by_mail():
     check(m["subject"] == RESET_SUBJECT, m["subject"])
     check(m.get_content_charset() == "utf-8" and m["content-transfer-encoding"] == "base64")
     body = m.get_content()
-    check("Xin chào Lê Văn Quên" in body, body)
+    check("Xin chào,\n" in body.replace("\r\n", "\n") and "Quên" not in body, body)  # no typed name in mail
     check(sql_value("SELECT COUNT(*) FROM password_resets WHERE token_hash = %s AND user_id = %d"
                     % (sql_quote(sid_hash(token)), a.id)) == "1", "token not stored hashed")
     # The link shows the form.
@@ -579,7 +601,7 @@ def test_reset_link_invalid_or_expired_404():
     for q in ("", "?ma=", "?ma=abc", "?ma=" + secrets.token_urlsafe(32)):
         r = c.get("/dat-lai-mat-khau" + q)
         check(r.status == 404 and INVALID_LINK in r.text, "%r: %d" % (q, r.status))
-    a = register(client(), email=new_email("hh"))
+    a = confirmed(register(client(), email=new_email("hh")))
     c.token()
     ask_reset(c, a.email)
     _, token = reset_link(a.email)
@@ -597,7 +619,7 @@ def test_reset_link_invalid_or_expired_404():
 def test_reset_voids_other_links():
     """Once a link has set a new password, the account's other outstanding
     links are void too (an older mail must not reset it again)."""
-    a = register(client(), email=new_email("hai"))
+    a = confirmed(register(client(), email=new_email("hai")))
     c = client()
     c.token()
     ask_reset(c, a.email)
@@ -616,7 +638,7 @@ def test_reset_voids_other_links():
 def test_audit_trail():
     """register, login, logout, password_change and password_reset rows,
     in that order, about the same user."""
-    a = register(client(), email=new_email("nk"))
+    a = confirmed(register(client(), email=new_email("nk")))
     c = client()
     check(c.login(a.phone, a.password).status == 303)
     check(c.logout().status == 303)
@@ -626,8 +648,8 @@ def test_audit_trail():
                                          ("mat_khau_nhap_lai", p2)]).status == 303)
     do_reset(a.email, random_password())
     acts = audit_actions(a.id)
-    want = ["register", "login", "logout", "login", "password_change", "password_reset_request",
-            "password_reset"]
+    want = ["register", "email_verify", "login", "logout", "login", "password_change",
+            "password_reset_request", "password_reset"]
     check(acts == want, acts)
     rows = sql("SELECT actor_id, addr FROM audit_log WHERE object_type = 'user' AND object_id = %s"
                % sql_quote(a.id))

@@ -100,6 +100,8 @@ forgot                  GET    -           200  200  200  200  200  200  200
 forgot                  POST   -           422  422  422  422  422  422  422
 reset                   GET    -           404  404  404  404  404  404  404
 reset                   POST   -           404  404  404  404  404  404  404
+email_confirm           GET    -           404  404  404  404  404  404  404
+email_confirm           POST   -           404  404  404  404  404  404  404
 account                 GET    -           303  200  200  200  200  200  200
 account                 POST   -           403  422  422  422  422  422  422
 account_password        POST   -           403  422  422  422  422  422  422
@@ -212,6 +214,8 @@ def body_for(route, actor, obj):
         return {"email": ""}
     if route == "reset":
         return {"ma": "khong-phai-ma-hop-le", "mat_khau": "x", "mat_khau_nhap_lai": "x"}
+    if route == "email_confirm":
+        return {"ma": "khong-phai-ma-hop-le"}               # 404: no such link
     if route == "account":
         return {"ho_ten": "", "email": ""}                  # 422: name required
     if route == "account_password":
