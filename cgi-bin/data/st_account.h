@@ -189,6 +189,11 @@ Q(AUDIT_LIST,
   "FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id "
   "WHERE a.object_type = ? AND a.object_id = ? ORDER BY a.id DESC LIMIT 20",
   C(TIME, at) C(TEXT, actor) C(TEXT, action) C(TEXT, detail))
-Q(AUDIT_COUNT_ADDR,
-  "SELECT COUNT(*) AS n FROM audit_log WHERE addr = ? AND action = ? AND "
-  "at > UTC_TIMESTAMP(3) - INTERVAL 1 HOUR", C(I64, n))
+/* Registration attempts: every POST of the form counts. */
+X(REGISTER_ATTEMPT, "INSERT INTO register_attempts (addr) VALUES (?)")
+Q(REGISTER_ATTEMPTS,
+  "SELECT COUNT(*) AS n FROM register_attempts WHERE addr = ? AND "
+  "at > UTC_TIMESTAMP() - INTERVAL 1 HOUR", C(I64, n))
+X(REGISTER_ATTEMPT_EXPIRE,
+  "DELETE FROM register_attempts WHERE at < UTC_TIMESTAMP() - "
+  "INTERVAL 1 DAY LIMIT 1000")

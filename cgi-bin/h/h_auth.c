@@ -161,21 +161,26 @@ register_check(struct request *r, struct page *p)
 	return p->errors;
 }
 
-/* How many accounts this address registered in the last hour; -1 on a
+/* Counts this registration attempt against its address.  Returns the
+ * attempts the address made in the last hour before this one, -1 on a
  * database error. */
 static long
-registered_from(struct request *r)
+register_attempt(struct request *r)
 {
-	struct row_AUDIT_COUNT_ADDR	 c;
+	struct row_REGISTER_ATTEMPTS	 c;
+	const char			*addr = r->remote_addr ?
+					    r->remote_addr : "";
 
-	if (db_one(r->db, r->a, AUDIT_COUNT_ADDR, &c, "ss", r->remote_addr ?
-	    r->remote_addr : "", "register") != DB_OK)
+	if (db_one(r->db, r->a, REGISTER_ATTEMPTS, &c, "s", addr) != DB_OK ||
+	    db_exec(r->db, STMT_REGISTER_ATTEMPT, NULL, NULL, "s", addr) !=
+	    DB_OK)
 		return -1;
 	return (long)c.n;
 }
 
-/* GET/POST /dang-ky: at most [security] register_addr_limit accounts an
- * hour from one address. */
+/* GET/POST /dang-ky: at most [security] register_addr_limit attempts an
+ * hour from one address, refused ones included (they tell which phone
+ * numbers are registered). */
 int
 h_register(struct request *r)
 {
@@ -193,12 +198,12 @@ h_register(struct request *r)
 	resp_page_new(r, &p, "Đăng ký tài khoản", "register.tpl");
 	if (r->method != METHOD_POST)
 		return register_page(r, &p, 200);
-	if ((n = registered_from(r)) < 0)
+	if ((n = register_attempt(r)) < 0)
 		return resp_error(r, 500, NULL);
 	if (n >= auth.register_limit) {
 		resp_header(r, "Retry-After", "3600");
-		resp_form_error(&p, "Đã có quá nhiều tài khoản được đăng ký từ "
-		    "địa chỉ mạng này trong một giờ qua. Vui lòng thử lại sau.");
+		resp_form_error(&p, "Đã có quá nhiều lần đăng ký từ địa chỉ mạng "
+		    "này trong một giờ qua. Vui lòng thử lại sau.");
 		return register_page(r, &p, 429);
 	}
 	if ((n = register_check(r, &p)) < 0)

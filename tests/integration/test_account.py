@@ -659,17 +659,31 @@ def test_audit_trail():
 
 @case
 def test_registration_limited_per_address():
-    """[security] register_addr_limit accounts an hour from one address: the
-    test fills this address's quota in the (append-only) audit log, then
-    registers once more."""
+    """[security] register_addr_limit attempts an hour from one address:
+    the test fills this address's quota, then registers once more."""
     addr = "127.0.4.%d" % (secrets.randbelow(200) + 20)
     limit = int(os.environ.get("PORTAL_SECURITY_REGISTER_ADDR_LIMIT", "20"))
-    sql("INSERT INTO audit_log (action, object_type, object_id, addr) "
-        "SELECT 'register', 'user', '0', %s FROM seq_1_to_%d" % (sql_quote(addr), limit))
+    sql("INSERT INTO register_attempts (addr) SELECT %s FROM seq_1_to_%d" % (sql_quote(addr), limit))
     over = register(Client(addr), expect=429).response
-    check("quá nhiều tài khoản" in over.text)
+    check("quá nhiều lần đăng ký" in over.text)
     check(over.header("retry-after") == "3600")
     register(Client("127.0.4.250"), expect=303)  # other addresses are unaffected
+
+
+@case
+def test_refused_registrations_count_against_the_address():
+    """Issue 7, finding 6: a refused registration (a phone number already
+    registered) counts against the address like one that succeeded, so the
+    form is no unlimited oracle of who is registered."""
+    addr = "127.0.4.%d" % (secrets.randbelow(200) + 20)
+    taken = register(Client(ADDR))
+    before = int(sql_value("SELECT COUNT(*) FROM register_attempts WHERE addr = %s" % sql_quote(addr)))
+    for _ in range(3):
+        r = register(Client(addr), phone=taken.phone, expect=422).response
+        check("đã được đăng ký" in r.text, r.text[:200])
+    after = int(sql_value("SELECT COUNT(*) FROM register_attempts WHERE addr = %s" % sql_quote(addr)))
+    check(after - before == 3, "refused attempts counted: %d of 3" % (after - before))
+
 
 if __name__ == "__main__":
     main()
