@@ -4,8 +4,8 @@ every actor x, for routes with an object in the path (or, for
 /bien-tap/bai-viet/moi, in the body), an object of the actor's own unit,
 one of another unit and one that does not exist.  The expected status of
 every cell is written out below (the EXPECT table), reviewed by hand from
-DESIGN.md and the handlers: it is NOT derived from the route table the
-server uses.  The test fails when the server's route table has a route or
+the rules in README.md (Architecture: "Authorization") and the handlers:
+it is NOT derived from the route table the server uses.  The test fails when the server's route table has a route or
 method that EXPECT does not cover, or when EXPECT has rows for routes or
 methods that no longer exist.
 
@@ -18,7 +18,8 @@ refuse it (405).  So a new route needs one EXPECT row per method and
 object, and nothing else (a new kind of object in a path needs a value
 in objects_for).
 
-The rules the table encodes (DESIGN.md): public routes answer everyone;
+The rules the table encodes (README.md, "Authorization"): public routes
+answer everyone;
 a protected GET sends an anonymous visitor to /dang-nhap?tiep=<path>
 (303); a protected POST by an anonymous visitor, or any request by a
 signed-in person without the route's role, is refused (403); with the
