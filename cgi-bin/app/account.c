@@ -13,32 +13,8 @@
 #include "core/cfg.h"
 #include "core/seal.h"
 #include "core/tmpl.h"
+#include "core/token.h"
 #include "data/db.h"
-
-#define TOKEN_BYTES	32
-
-/* The hex SHA-256 of a link's token: what the database keeps. */
-static void
-account_token_hash(const char *token, char out[ACCOUNT_HASH_LEN])
-{
-	unsigned char	 h[crypto_hash_sha256_BYTES];
-
-	crypto_hash_sha256(h, (const unsigned char *)token, strlen(token));
-	sodium_bin2hex(out, ACCOUNT_HASH_LEN, h, sizeof(h));
-}
-
-/* A fresh 256-bit token (unpadded base64url) and its hash. */
-static void
-account_token_new(char token[ACCOUNT_TOKEN_LEN], char hash[ACCOUNT_HASH_LEN])
-{
-	unsigned char	 raw[TOKEN_BYTES];
-
-	randombytes_buf(raw, sizeof(raw));
-	sodium_bin2base64(token, ACCOUNT_TOKEN_LEN, raw, sizeof(raw),
-	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-	sodium_memzero(raw, sizeof(raw));
-	account_token_hash(token, hash);
-}
 
 /* A mail's dictionary (the caller frees it) with the names of the site
  * and the service: never a name a user typed. */
@@ -64,11 +40,11 @@ account_confirm_send(struct db *db, struct arena *a, uint64_t user,
 {
 	long			 ttl = cfg_int("security", "email_confirm_ttl",
 				    86400, 300, 604800);
-	char			 token[ACCOUNT_TOKEN_LEN], hash[ACCOUNT_HASH_LEN];
+	char			 token[TOKEN_LEN], hash[TOKEN_HASH_LEN];
 	struct tmpl_dict	*d;
 	enum db_err		 e;
 
-	account_token_new(token, hash);
+	token_new(token, hash);
 	e = db_exec(db, STMT_CONFIRM_INSERT, NULL, NULL, "susi", hash,
 	    (unsigned long long)user, email, (long long)ttl);
 	if (e == DB_OK) {
@@ -377,9 +353,9 @@ enum db_err
 account_confirm_find(struct db *db, struct arena *a, const char *token,
     struct row_CONFIRM_GET *v)
 {
-	char	 hash[ACCOUNT_HASH_LEN];
+	char	 hash[TOKEN_HASH_LEN];
 
-	account_token_hash(token, hash);
+	token_hash(token, hash);
 	return db_one(db, a, CONFIRM_GET, v, "s", hash);
 }
 
@@ -392,11 +368,11 @@ account_confirm_email(struct db *db, struct arena *a, const char *addr,
 {
 	struct row_CONFIRM_GET	 v = { 0 };
 	struct actor		 who;
-	char			 hash[ACCOUNT_HASH_LEN];
+	char			 hash[TOKEN_HASH_LEN];
 	uint64_t		 n = 0;
 	enum db_err		 e;
 
-	account_token_hash(token, hash);
+	token_hash(token, hash);
 	if ((e = db_begin(db)) != DB_OK)
 		return e;
 	e = db_one(db, a, CONFIRM_GET, &v, "s", hash);

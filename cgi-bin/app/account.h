@@ -9,8 +9,6 @@
 #include "core/role.h"
 #include "data/db.h"
 
-#define ACCOUNT_TOKEN_LEN	44	/* 43 base64url characters and NUL */
-#define ACCOUNT_HASH_LEN	65	/* hex SHA-256 and NUL */
 
 struct arena;
 

@@ -15,12 +15,10 @@
 #include "core/cfg.h"
 #include "core/log.h"
 #include "core/tmpl.h"
+#include "core/token.h"
 
 #define RESETS_PER_HOUR	5
 #define RESET_BATCH	100	/* requests handled per run at most */
-#define TOKEN_BYTES	32
-#define TOKEN_LEN	44	/* 43 base64url characters and NUL */
-#define HASH_LEN	65	/* hex SHA-256 and NUL */
 
 /* Reads the reset settings; call once in the jobs process. */
 void
@@ -41,20 +39,6 @@ reset_ask(struct db *db, const char *email, const char *addr)
 	    addr != NULL ? addr : "");
 }
 
-/* A fresh 256-bit link token (unpadded base64url) and its hex SHA-256:
- * the form http/sess.c's sess_token_hash finds it by. */
-static void
-reset_token(char token[TOKEN_LEN], char hash[HASH_LEN])
-{
-	unsigned char	 raw[TOKEN_BYTES], h[crypto_hash_sha256_BYTES];
-
-	randombytes_buf(raw, sizeof(raw));
-	sodium_bin2base64(token, TOKEN_LEN, raw, sizeof(raw),
-	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-	crypto_hash_sha256(h, (const unsigned char *)token, strlen(token));
-	sodium_bin2hex(hash, HASH_LEN, h, sizeof(h));
-	sodium_memzero(raw, sizeof(raw));
-}
 
 /* Queues the reset link (token) to email: templates/mail/reset.txt, whose
  * greeting is fixed (no name a user typed reaches a mail).  Returns 1/0. */
@@ -81,11 +65,11 @@ static enum db_err
 reset_link(struct db *db, struct arena *a, const struct reset_conf *c,
     const struct row_RESET_ASK_NEXT *q, const struct row_USER_BY_EMAIL *v)
 {
-	char		 token[TOKEN_LEN], hash[HASH_LEN];
+	char		 token[TOKEN_LEN], hash[TOKEN_HASH_LEN];
 	struct actor	 who = { v->id, q->addr };
 	enum db_err	 e;
 
-	reset_token(token, hash);
+	token_new(token, hash);
 	e = db_exec(db, STMT_RESET_INSERT, NULL, NULL, "sui", hash,
 	    (unsigned long long)v->id, (long long)c->ttl);
 	if (e == DB_OK && !reset_mail(db, a, c, q->email, token))

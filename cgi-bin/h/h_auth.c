@@ -8,8 +8,8 @@
 #include "app/account.h"
 #include "app/audit.h"
 #include "app/mail.h"
-#include "app/signin.h"
 #include "app/reset.h"
+#include "app/signin.h"
 #include "core/arena.h"
 #include "core/cfg.h"
 #include "core/clock.h"
@@ -17,6 +17,7 @@
 #include "core/metrics.h"
 #include "core/pw.h"
 #include "core/tmpl.h"
+#include "core/token.h"
 #include "data/db.h"
 #include "h/form.h"
 #include "h/h.h"
@@ -272,7 +273,7 @@ reset_user(struct request *r, char *hash, struct row_RESET_GET *v)
 
 	if (token == NULL)
 		return DB_NOTFOUND;
-	sess_token_hash(token, hash);
+	token_hash(token, hash);
 	return db_one(r->db, r->a, RESET_GET, v, "s", hash);
 }
 
@@ -283,7 +284,7 @@ h_reset(struct request *r)
 	struct page		 p;
 	struct row_RESET_GET	 v;
 	struct actor		 who;
-	char			 hash[SESS_HASH_LEN], pwhash[PW_HASH_LEN];
+	char			 hash[TOKEN_HASH_LEN], pwhash[PW_HASH_LEN];
 	enum pw_err		 e;
 
 	if (!sess_ensure(r))

@@ -12,10 +12,11 @@
 
 #include "app/account.h"
 #include "core/arena.h"
-#include "core/role.h"
 #include "core/cfg.h"
 #include "core/log.h"
+#include "core/role.h"
 #include "core/seal.h"
+#include "core/token.h"
 #include "core/valid.h"
 #include "data/db.h"
 #include "http/request.h"
@@ -97,36 +98,6 @@ sess_absolute(void)
 	return sess.absolute;
 }
 
-/* The hex SHA-256 of a token: what the database keeps instead of it. */
-void
-sess_token_hash(const char *token, char out[SESS_HASH_LEN])
-{
-	unsigned char	 h[crypto_hash_sha256_BYTES];
-
-	crypto_hash_sha256(h, (const unsigned char *)token, strlen(token));
-	sodium_bin2hex(out, SESS_HASH_LEN, h, sizeof(h));
-}
-
-/* A fresh 256-bit random token, unpadded base64url. */
-static void
-sess_token_random(char token[SESS_TOKEN_LEN])
-{
-	unsigned char	 raw[TOKEN_BYTES];
-
-	randombytes_buf(raw, sizeof(raw));
-	sodium_bin2base64(token, SESS_TOKEN_LEN, raw, sizeof(raw),
-	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-	sodium_memzero(raw, sizeof(raw));
-}
-
-/* A fresh 256-bit token (unpadded base64url) and its hash. */
-void
-sess_token_new(char token[SESS_TOKEN_LEN], char hash[SESS_HASH_LEN])
-{
-	sess_token_random(token);
-	sess_token_hash(token, hash);
-}
-
 /* The value of cookie name when well-formed (a token), else NULL. */
 static const char *
 sess_cookie(const struct request *r, const char *name)
@@ -203,7 +174,7 @@ sess_row(struct request *r, const char *token)
 	enum db_err		 e;
 
 	s = arena_calloc(r->a, 1, sizeof(*s));
-	sess_token_hash(token, s->id_hash);
+	token_hash(token, s->id_hash);
 	e = db_one(r->db, r->a, SESS_GET, &v, "sii", s->id_hash,
 	    (long long)sess.idle, (long long)sess.absolute);
 	if (e == DB_NOTFOUND)
@@ -267,11 +238,11 @@ static int
 sess_create(struct request *r, uint64_t user_id)
 {
 	unsigned char	 csrf[TOKEN_BYTES];
-	char		 token[SESS_TOKEN_LEN];
+	char		 token[TOKEN_LEN];
 	struct sess	*s = arena_calloc(r->a, 1, sizeof(*s));
 	enum db_err	 e;
 
-	sess_token_new(token, s->id_hash);
+	token_new(token, s->id_hash);
 	randombytes_buf(csrf, sizeof(csrf));
 	sodium_bin2hex(s->csrf, sizeof(s->csrf), csrf, sizeof(csrf));
 	e = db_exec(r->db, STMT_SESS_INSERT, NULL, NULL, "snsss", s->id_hash,
@@ -293,12 +264,12 @@ sess_create(struct request *r, uint64_t user_id)
 int
 sess_ensure(struct request *r)
 {
-	char	 fid[SESS_TOKEN_LEN];
+	char	 fid[TOKEN_LEN];
 	int	 ok;
 
 	if (r->sess != NULL)
 		return 1;
-	sess_token_random(fid);
+	token_random(fid);
 	r->sess = sess_anon(r, fid);
 	ok = resp_header(r, "Set-Cookie", arena_printf(r->a, "%s=%s%s",
 	    sess.form_cookie, fid, sess.attrs));

@@ -7,8 +7,6 @@
 #define SESS_H
 #include <stdint.h>
 
-#define SESS_TOKEN_LEN	44	/* 43 base64url characters and NUL */
-#define SESS_HASH_LEN	65	/* hex SHA-256 and NUL */
 
 struct request;
 struct db;
@@ -18,8 +16,6 @@ extern const char sess_failed[];
 
 int	sess_init(void);
 const char *const *sess_cookie_names(void);
-void	sess_token_new(char token[SESS_TOKEN_LEN], char hash[SESS_HASH_LEN]);
-void	sess_token_hash(const char *, char out[SESS_HASH_LEN]);
 int	sess_load(struct request *);
 int	sess_ensure(struct request *);
 int	sess_login(struct request *, uint64_t user_id);
