@@ -76,18 +76,6 @@ struct db {
 
 static void	(*error_hook)(void);
 
-const char *
-db_stmt_sql(enum stmt s)
-{
-	return s < STMT__MAX ? stmt_defs[s].sql : NULL;
-}
-
-const char *
-db_stmt_name(enum stmt s)
-{
-	return s < STMT__MAX ? stmt_defs[s].name : NULL;
-}
-
 /* The client library, once per process (before threads), and per thread. */
 int
 db_library_init(void)

@@ -99,8 +99,6 @@ enum db_err	 db_begin(struct db *);
 enum db_err	 db_commit(struct db *);
 enum db_err	 db_rollback(struct db *);
 void		 db_set_error_hook(void (*)(void));
-const char	*db_stmt_sql(enum stmt);
-const char	*db_stmt_name(enum stmt);
 int		 db_check(struct db *, struct arena *);
 enum db_err	 db_script(struct db *, const char *);
 char		*db_like(struct arena *, const char *);
