@@ -5,6 +5,7 @@ unknown one does, in the same time; one address's failures on one account
 do not lock other accounts out from that address, and the address's own
 ceiling slows down before it refuses; a session that cannot be made is a
 clear 503, not a dead worker."""
+import multiprocessing
 import os
 import statistics
 import threading
@@ -166,40 +167,49 @@ def page_times(path, n):
     return times
 
 
+def flood(i, phone, stop, sent):
+    """One flooder: wrong passwords from its own address until stop."""
+    c = Client(FLOOD_NET % (i + 1))
+    while not stop.is_set():
+        c.login(phone if i % 2 else new_phone(), "sai-%d" % i)
+        with sent.get_lock():
+            sent.value += 1
+
+
 @case
 def test_pages_do_not_wait_behind_hashing():
     """12 clients posting wrong passwords as fast as they can (a bounded
     flood of password checks, a few seconds; more of them than the test
     stack's workers have threads): the home page and /healthz, which need
     no hash, keep their latency within a small factor, since threads beyond
-    half a worker's do not queue for a hash permit."""
+    half a worker's do not queue for a hash permit: a page takes less than
+    a quarter of one password check.  The flooders are processes of their
+    own, so that the interpreter's lock does not make the measuring client
+    wait for them; they still share the machine's two cores with the
+    stack, which is most of the factor."""
     a = register(Client(ADDR))
+    hash_time, _ = median_time(Client(ADDR), a.phone, "sai", n=3)
     base = statistics.median(page_times("/", 15) + page_times("/healthz", 15))
-    stop = threading.Event()
-    sent = [0]
-
-    def flood(i):
-        c = Client(FLOOD_NET % (i + 1))
-        while not stop.is_set():
-            c.login("0" + a.phone[1:] if i % 2 else new_phone(), "sai-%d" % i)
-            sent[0] += 1
-
-    threads = [threading.Thread(target=flood, args=(i,)) for i in range(FLOODERS)]
-    for t in threads:
-        t.start()
+    ctx = multiprocessing.get_context("fork")
+    stop, sent = ctx.Event(), ctx.Value("i", 0)
+    procs = [ctx.Process(target=flood, args=(i, a.phone, stop, sent)) for i in range(FLOODERS)]
+    for p in procs:
+        p.start()
     try:
-        wait_for(lambda: sent[0] >= 2 * FLOODERS, 20)
+        wait_for(lambda: sent.value >= 2 * FLOODERS, 20)
         during = statistics.median(page_times("/", 15) + page_times("/healthz", 15))
     finally:
         stop.set()
-        for t in threads:
-            t.join()
+        for p in procs:
+            p.join()
         for i in range(FLOODERS):
             forget(FLOOD_NET % (i + 1))
     factor = during / base
-    print("  pages: %.1f ms before, %.1f ms during a flood of %d sign-ins (factor %.1f)"
-          % (base * 1e3, during * 1e3, sent[0], factor))
-    check(factor < 10, "pages %.1f times slower under a hash flood" % factor)
+    print("  pages: %.1f ms before, %.1f ms during a flood of %d sign-ins (factor %.1f);"
+          " a password check %.0f ms" % (base * 1e3, during * 1e3, sent.value, factor, hash_time * 1e3))
+    check(all(p.exitcode == 0 for p in procs), "a flooder failed")
+    check(during < hash_time / 4, "pages wait behind hashing: %.1f ms" % (during * 1e3))
+    check(factor < 25, "pages %.1f times slower under a hash flood" % factor)
 
 
 TRIGGER = "session_fail_test"
