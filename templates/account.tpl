@@ -5,7 +5,8 @@
   also shown whenever an ERR_* is: it lists them).
   (a) profile, POST /tai-khoan: fields ho_ten, email, mat_khau_hien_tai
       (needed only when the email changes).  Keys PHONE (text),
-      HAS_ID (section: ID_MASKED), VAL_FULL_NAME, VAL_EMAIL,
+      HAS_ID (section: ID_MASKED, ID_STATE: verified or not),
+      VAL_FULL_NAME, VAL_EMAIL,
       EMAIL_VERIFIED, EMAIL_UNVERIFIED (sections: the address on file is
       confirmed or not), ERR_FULL_NAME, ERR_EMAIL, ERR_EMAIL_PASSWORD
       (sections: MESSAGE).
@@ -29,7 +30,7 @@
       <dd>{{PHONE}}</dd>
       {{#HAS_ID}}
       <dt>Số định danh cá nhân</dt>
-      <dd><span class="num">{{ID_MASKED}}</span> <span class="form-note">(chỉ hiện 4 số cuối)</span></dd>
+      <dd><span class="num">{{ID_MASKED}}</span> <span class="form-note">(chỉ hiện 4 số cuối; {{ID_STATE}})</span></dd>
       {{/HAS_ID}}
     </dl>
     <form class="form" method="post" action="/tai-khoan" novalidate>

@@ -1,7 +1,8 @@
 {{%AUTOESCAPE context="HTML"}}
 {{!
   One user, /quan-tri/nguoi-dung/{id} (BODY of layout.tpl).
-  Keys: CSRF, USER_ID, FULL_NAME, PHONE, EMAIL, ID_MASKED (may be empty),
+  Keys: CSRF, USER_ID, FULL_NAME, PHONE, EMAIL, HAS_ID (section:
+  ID_MASKED, ID_STATE: whether the number is verified),
   STATUS_LABEL, CREATED, NOTICE (section: MESSAGE),
   FORM_ERROR (section: MESSAGE).
   Show exactly one of ACTIVE / DISABLED (sections): the lock form.
@@ -29,7 +30,7 @@
       <dt>Thư điện tử</dt>
       <dd>{{EMAIL}}</dd>
       <dt>Số định danh cá nhân</dt>
-      <dd class="num">{{ID_MASKED}}</dd>
+      <dd>{{#HAS_ID}}<span class="num">{{ID_MASKED}}</span> ({{ID_STATE}}){{/HAS_ID}}</dd>
       <dt>Trạng thái</dt>
       <dd>{{STATUS_LABEL}}</dd>
       <dt>Ngày tạo</dt>

@@ -74,26 +74,22 @@ account_notify_changed(struct db *db, const char *old)
 	return ok ? DB_OK : DB_ERR;
 }
 
-/* Finds which of phone, email and ID number another account (not
- * except) already has.  NULL arguments are not looked for. */
+/* Finds which of phone and email another account (not except) already
+ * has.  NULL arguments are not looked for. */
 enum db_err
 account_taken(struct db *db, struct arena *a, uint64_t except,
-    const char *phone, const char *email, const char *id_number,
-    struct account_taken *t)
+    const char *phone, const char *email, struct account_taken *t)
 {
-	const char		*idx = id_number ? seal_index(a, id_number) :
-				    NULL;
 	struct row_USER_TAKEN	 r;
 	enum db_err		 e;
 
 	memset(t, 0, sizeof(*t));
-	e = db_one(db, a, USER_TAKEN, &r, "ssssssu", phone, email, idx, phone,
-	    email, idx, (unsigned long long)except);
+	e = db_one(db, a, USER_TAKEN, &r, "ssssu", phone, email, phone, email,
+	    (unsigned long long)except);
 	if (e == DB_NOTFOUND)
 		return DB_OK;
 	t->phone = r.phone != 0;
 	t->email = r.email != 0;
-	t->id_number = r.id_number != 0;
 	return e;
 }
 
@@ -116,6 +112,38 @@ account_end_sessions(struct db *db, uint64_t user, const char *keep_session)
 		    (unsigned long long)user, keep_session);
 	return db_exec(db, STMT_SESS_DELETE_USER, NULL, NULL, "u",
 	    (unsigned long long)user);
+}
+
+/* Tells the other accounts claiming user's ID number, in the caller's
+ * transaction: an audit row on each, for the
+ * desk that verifies numbers, and a mail (templates/mail/id_claimed.txt)
+ * to each confirmed address.  The registration form says nothing of them
+ * (issue 7: it told anyone who is registered). */
+static enum db_err
+account_id_notify(struct db *db, struct arena *a, const struct actor *who,
+    uint64_t user, const char *id_number)
+{
+	const char		*idx = seal_index(a, id_number);
+	struct row_USER_SAME_ID	*v;
+	struct tmpl_dict	*d;
+	size_t			 i, n;
+	enum db_err		 e;
+
+	if (idx == NULL)
+		return DB_ERR;
+	e = db_all(db, a, USER_SAME_ID, &v, &n, "su", idx,
+	    (unsigned long long)user);
+	for (i = 0; e == DB_OK && i < n; i++) {
+		e = audit_add(db, who, "id_number_claimed", "user", v[i].id,
+		    arena_printf(a, "%llu", (unsigned long long)user));
+		if (e != DB_OK || v[i].email == NULL)
+			continue;
+		d = account_mail_dict("id_claimed");
+		if (!mail_queue_tmpl(db, v[i].email, "mail/id_claimed.txt", d))
+			e = DB_ERR;
+		tmpl_dict_free(d);
+	}
+	return e;
 }
 
 static enum db_err
@@ -144,12 +172,11 @@ account_grant(struct db *db, uint64_t user, enum role role, uint64_t unit,
 	    (unsigned long long)unit, (unsigned long long)by);
 }
 
-/* Creates an account (the ID number, if any, sealed, with its blind index
- * and last four digits) holding city-wide role (ROLE_USER: none), its
- * email (if any) unconfirmed with a confirmation link sent to it, with
- * the audit row action (actor: who, or the new account when who is
- * NULL).  Returns DB_DUP when phone, email or ID belong to someone
- * else. */
+/* Creates an account (its ID number, if any, an unverified claim)
+ * holding city-wide role (ROLE_USER: none), its email (if any)
+ * unconfirmed with a confirmation link sent to it, with the audit row
+ * action (actor: who, or the new account when who is NULL).  Returns
+ * DB_DUP when phone or email belong to someone else. */
 static enum db_err
 account_add(struct db *db, struct arena *a, const struct actor *who,
     const char *addr, const struct account_new *u, enum role role,
@@ -161,12 +188,15 @@ account_add(struct db *db, struct arena *a, const struct actor *who,
 	if ((e = db_begin(db)) != DB_OK)
 		return e;
 	e = account_insert(db, a, u, id);
+	self.id = *id;
+	self.addr = addr;
+	if (e == DB_OK && u->id_number != NULL)
+		e = account_id_notify(db, a, who ? who : &self, *id,
+		    u->id_number);
 	if (e == DB_OK && u->email != NULL)
 		e = account_confirm_send(db, a, *id, u->email);
 	if (e == DB_OK && role != ROLE_USER)
 		e = account_grant(db, *id, role, 0, who ? who->id : 0);
-	self.id = *id;
-	self.addr = addr;
 	if (e == DB_OK)
 		e = audit_add(db, who ? who : &self, who ? "user_create" :
 		    "register", "user", *id, who ? u->phone : "");

@@ -20,16 +20,17 @@ struct account_new {
 	const char	*pw_hash;	/* Argon2id string, or NULL */
 };
 
-/* What is already taken by another account. */
+/* What is already taken by another account (an ID number never is: it
+ * is a claim until verified). */
 struct account_taken {
-	int	 phone, email, id_number;
+	int	 phone, email;
 };
 
 enum db_err	 account_find(struct db *, struct arena *, const char *name,
 		    struct row_USER_BY_PHONE *);
 enum db_err	 account_taken(struct db *, struct arena *, uint64_t except,
 		    const char *phone, const char *email,
-		    const char *id_number, struct account_taken *);
+		    struct account_taken *);
 enum db_err	 account_create(struct db *, struct arena *,
 		    const struct actor *, const struct account_new *,
 		    uint64_t *id);

@@ -62,16 +62,23 @@ Q(USER_BY_EMAIL,
   "email_verified_at IS NOT NULL", DB_LOGIN_ROW)
 Q(USER_GET,
   "SELECT id, full_name, phone, email, id_last4, status, created_at, "
-  "email_verified_at IS NOT NULL AS email_verified FROM users WHERE id = ?",
+  "email_verified_at IS NOT NULL AS email_verified, "
+  "id_verified_at IS NOT NULL AS id_verified FROM users WHERE id = ?",
   C(U64, id) C(TEXT, full_name) C(TEXT, phone) C(TEXT, email)
   C(TEXT, id_last4) C(TEXT, status) C(TIME, created_at)
-  C(I64, email_verified))
+  C(I64, email_verified) C(I64, id_verified))
+/* An ID number is not looked for: it is only a claim (migration 0010). */
 Q(USER_TAKEN,
   "SELECT COALESCE(MAX(phone = ?), 0) AS phone, "
-  "COALESCE(MAX(email = ?), 0) AS email, "
-  "COALESCE(MAX(id_index = ?), 0) AS id_number FROM users "
-  "WHERE (phone = ? OR email = ? OR id_index = ?) AND id <> ?",
-  C(I64, phone) C(I64, email) C(I64, id_number))
+  "COALESCE(MAX(email = ?), 0) AS email FROM users "
+  "WHERE (phone = ? OR email = ?) AND id <> ?",
+  C(I64, phone) C(I64, email))
+/* The other accounts claiming an ID number (its index), a bounded few,
+ * with their address when confirmed. */
+Q(USER_SAME_ID,
+  "SELECT id, IF(email_verified_at IS NULL, NULL, email) AS email "
+  "FROM users WHERE id_index = ? AND id <> ? ORDER BY id LIMIT 10",
+  C(U64, id) C(TEXT, email))
 X(USER_SET_PASSWORD,
   "UPDATE users SET pw_hash = ?, failed_logins = 0, locked_until = NULL "
   "WHERE id = ?")

@@ -38,7 +38,8 @@ form_new_password(struct request *r, struct page *p, const char *phone,
 }
 
 /* Checks the person fields the route accepts (name, phone, email, ID
- * number): their form, then that no account but except has them.  Marks
+ * number): their form, then that no account but except has the phone or
+ * the email (an ID number is only a claim: app/account.c).  Marks
  * the errors on p; returns how many, or -1 on a database error. */
 int
 form_person(struct request *r, struct page *p, uint64_t except)
@@ -62,7 +63,7 @@ form_person(struct request *r, struct page *p, uint64_t except)
 	if (p->errors)
 		return p->errors;
 	if (account_taken(r->db, r->a, except, v[KEY_PHONE].s, v[KEY_EMAIL].s,
-	    v[KEY_ID_NUMBER].s, &t) != DB_OK)
+	    &t) != DB_OK)
 		return -1;
 	if (t.phone)
 		resp_field_error(p, "ERR_PHONE", "Số điện thoại này đã được "
@@ -70,9 +71,6 @@ form_person(struct request *r, struct page *p, uint64_t except)
 	if (t.email)
 		resp_field_error(p, "ERR_EMAIL", "Thư điện tử này đã được đăng "
 		    "ký cho một tài khoản khác.");
-	if (t.id_number)
-		resp_field_error(p, "ERR_ID_NUMBER", "Số định danh này đã được "
-		    "đăng ký cho một tài khoản khác.");
 	return p->errors;
 }
 

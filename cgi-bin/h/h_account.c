@@ -58,9 +58,7 @@ account_page(struct request *r, struct page *p, int status)
 	if (v.email != NULL)
 		tmpl_show(p->body, v.email_verified ? "EMAIL_VERIFIED" :
 		    "EMAIL_UNVERIFIED");
-	if (v.id_last4 != NULL)
-		tmpl_set(tmpl_section(p->body, "HAS_ID"), "ID_MASKED",
-		    page_masked_id(r->a, v.id_last4));
+	page_id_number(r->a, p->body, v.id_last4, v.id_verified != 0);
 	return resp_page(r, status, p);
 }
 

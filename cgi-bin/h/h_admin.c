@@ -201,7 +201,7 @@ user_page(struct request *r, int status, const char *error)
 	tmpl_set(p.body, "FULL_NAME", v.full_name);
 	tmpl_set(p.body, "PHONE", v.phone);
 	tmpl_set(p.body, "EMAIL", v.email);
-	tmpl_set(p.body, "ID_MASKED", page_masked_id(r->a, v.id_last4));
+	page_id_number(r->a, p.body, v.id_last4, v.id_verified != 0);
 	tmpl_set(p.body, "CREATED", clock_datetime(r->a, v.created_at));
 	tmpl_set(p.body, "STATUS_LABEL", status_label(v.status));
 	tmpl_show(p.body, strcmp(v.status, "active") == 0 ? "ACTIVE" :

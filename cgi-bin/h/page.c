@@ -92,11 +92,19 @@ page_article_url(struct arena *a, const char *unit_slug, uint64_t id,
 	    (unsigned long long)id, slug);
 }
 
-/* An ID number shown by its last four digits only; "" without one. */
-const char *
-page_masked_id(struct arena *a, const char *last4)
+/* Shows an account's ID number in d (section HAS_ID, when it has one):
+ * its last four digits only, and whether it is verified. */
+void
+page_id_number(struct arena *a, struct tmpl_dict *d, const char *last4,
+    int verified)
 {
-	return last4 != NULL ? arena_printf(a, "********%s", last4) : "";
+	struct tmpl_dict	*s;
+
+	if (last4 == NULL)
+		return;
+	s = tmpl_section(d, "HAS_ID");
+	tmpl_set(s, "ID_MASKED", arena_printf(a, "********%s", last4));
+	tmpl_set(s, "ID_STATE", verified ? "đã xác minh" : "chưa xác minh");
 }
 
 /* The signed-in user, from the request's address: who the audit log

@@ -10,6 +10,7 @@
 struct arena;
 struct page;
 struct request;
+struct tmpl_dict;
 
 struct unit {
 	uint64_t	 id;
@@ -27,7 +28,8 @@ int		 page_status(enum db_err);
 void		 page_unit_header(struct page *, const struct unit *);
 const char	*page_article_url(struct arena *, const char *unit_slug,
 		    uint64_t id, const char *slug);
-const char	*page_masked_id(struct arena *, const char *last4);
+void		 page_id_number(struct arena *, struct tmpl_dict *,
+		    const char *last4, int verified);
 struct actor	 page_actor(const struct request *);
 
 #endif

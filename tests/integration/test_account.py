@@ -11,6 +11,7 @@ import glob
 import os
 import re
 import secrets
+import subprocess
 import unicodedata
 
 from lib import (DEMO_ADMIN, DEMO_EDITOR_BA_HANG, PORT, VAR, Client, audit_actions, case,
@@ -207,15 +208,52 @@ def test_register_duplicate_phone_refused():
 
 
 @case
-def test_register_bad_or_duplicate_id_number_refused():
+def test_register_bad_id_number_refused():
     r, _ = refused(so_dinh_danh="12345")
     check("Số định danh cá nhân gồm 12 chữ số." in r.text)
     r, _ = refused(so_dinh_danh="099123456789")  # no province 099
     check("Số định danh cá nhân gồm 12 chữ số." in r.text)
+
+
+ID_CLAIMED_SUBJECT = "Số định danh cá nhân của bạn vừa được khai trên "
+
+
+@case
+def test_registered_id_number_not_revealed():
+    """Issue 7, finding 6: registering with an ID number another account
+    has answers exactly as with a new one (the form was an oracle for who
+    is registered); the number is a claim, unverified on both accounts;
+    the account on file is told by mail and in the audit log, without a
+    word of who registered."""
     idn = new_id_number()
-    register(client(), id_number=idn)
-    r, _ = refused(so_dinh_danh=idn)
-    check("Số định danh này đã được đăng ký" in r.text)
+    owner = confirmed(register(client(), id_number=idn, email=new_email("chu")))
+    fresh = register(client(), id_number=new_id_number())
+    again = register(client(), id_number=idn)
+    check(again.response.status == fresh.response.status == 303)
+    check(again.response.header("location") == fresh.response.header("location"),
+          again.response.header("location"))
+    r = again.client.get("/tai-khoan")
+    check("********" + idn[-4:] in r.text and "chưa xác minh" in r.text, "no unverified claim shown")
+    check(sql_value("SELECT COUNT(*) FROM users WHERE id_index = (SELECT id_index FROM users WHERE id = %d)"
+                    " AND id_verified_at IS NULL" % owner.id) == "2")
+    check(audit_actions(owner.id)[-1] == "id_number_claimed", audit_actions(owner.id))
+    check(sql_value("SELECT detail FROM audit_log WHERE action = 'id_number_claimed' AND object_id = %d"
+                    % owner.id) == str(again.id))
+
+    def told():
+        return [m for m in mails_to(owner.email) if str(m["subject"]).startswith(ID_CLAIMED_SUBJECT)]
+    check(wait_for(told, 10), "the owner was not told")
+    body = told()[0].get_content()
+    check(again.phone not in body and again.name not in body and idn not in body, body)
+    # Verified, a number belongs to one account only.
+    verify = "UPDATE users SET id_verified_at = UTC_TIMESTAMP(), id_verified_index = id_index WHERE id = %d"
+    sql(verify % owner.id)
+    try:
+        sql(verify % again.id)
+        check(False, "one number verified for two accounts")
+    except subprocess.CalledProcessError as e:
+        check("Duplicate entry" in e.stderr, e.stderr)
+    check("đã xác minh" in owner.client.get("/tai-khoan").text, "verified not shown")
 
 
 @case
@@ -258,8 +296,6 @@ def test_register_id_number_sealed_and_masked():
     check(sealed and idn not in sealed, "id_sealed holds the number: %r" % sealed)
     check(index and idn not in index, "id_index holds the number")
     check(last4 == idn[-4:], "id_last4 %r" % last4)
-    # The same number sealed twice gives different text (random nonce) but
-    # the same index; checked with a second account refused as duplicate.
     r = a.client.get("/tai-khoan")
     check(r.status == 200, r.status)
     check("********" + idn[-4:] in r.text, "no masked ID on /tai-khoan")
