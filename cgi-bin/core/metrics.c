@@ -43,6 +43,8 @@ static const char *const event_names[EV__MAX][2] = {
 	    "Sign-ins refused for a locked account or a throttled address." },
 	[EV_HASH_BUSY] = { "portal_hash_busy_total",
 	    "Requests answered 503 for want of an Argon2id permit." },
+	[EV_DB_DOWN] = { "portal_db_unavailable_total",
+	    "Requests answered 503 because the database was away." },
 	[EV_MAIL_SENT] = { "portal_mail_sent_total", "Messages delivered." },
 	[EV_MAIL_FAILED] = { "portal_mail_failures_total",
 	    "Delivery attempts that failed." },

@@ -14,6 +14,7 @@ enum metric_event {
 	EV_LOGIN_FAILED,	/* wrong name or password */
 	EV_LOGIN_REFUSED,	/* locked account or throttled address */
 	EV_HASH_BUSY,		/* no Argon2id permit in time: 503 */
+	EV_DB_DOWN,		/* the database away: 503 */
 	EV_MAIL_SENT,
 	EV_MAIL_FAILED,		/* an attempt failed (retried later) */
 	EV__MAX

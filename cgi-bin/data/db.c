@@ -2,6 +2,7 @@
  * placeholders; each statement is prepared once per connection, on first
  * use.  A connection that the server dropped is closed and made again on
  * the next call, so a database restart needs no responder restart. */
+#include <poll.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -68,7 +69,8 @@ static const struct stmt_def stmt_defs[STMT__MAX] = {
 struct db {
 	MYSQL		*my;
 	MYSQL_STMT	*st[STMT__MAX];
-	int		 in_tx;
+	int		 in_tx;		/* a transaction began, not yet ended */
+	int		 down;		/* the last statement found no server */
 	int		 scripts;
 	unsigned	 port;
 	char		*socket, *host, *user, *password, *name;
@@ -164,7 +166,6 @@ db_disconnect(struct db *db)
 	if (db->my != NULL)
 		mysql_close(db->my);
 	db->my = NULL;
-	db->in_tx = 0;
 }
 
 void
@@ -191,12 +192,27 @@ db_fail(const char *what, unsigned err, const char *msg)
 		error_hook();
 }
 
-/* Connects when not connected.  Returns 1 when a connection is up. */
+/* Has the server closed an idle link (a restart, a kill)?  Between
+ * statements it sends nothing, so anything to read is its end: seen
+ * without a round trip, the link is replaced before a write is sent on
+ * it and lost with an unknown outcome. */
+static int
+db_link_closed(struct db *db)
+{
+	struct pollfd	 pfd = { mysql_get_socket(db->my), POLLIN, 0 };
+
+	return pfd.fd >= 0 && poll(&pfd, 1, 0) > 0;
+}
+
+/* Connects when not connected, or when the idle link was closed outside a
+ * transaction.  Returns 1 when a connection is up. */
 static int
 db_connect(struct db *db)
 {
 	unsigned	 timeout = 3;
 
+	if (db->my != NULL && !db->in_tx && db_link_closed(db))
+		db_disconnect(db);
 	if (db->my != NULL)
 		return 1;
 	if ((db->my = mysql_init(NULL)) == NULL)
@@ -351,6 +367,8 @@ db_run_once(struct db *db, enum stmt s, const struct db_args *args,
 	va_list		 aq;
 
 	*out = NULL;
+	if (db->in_tx && db->my == NULL)
+		return CR_SERVER_LOST;	/* the transaction went with the link */
 	if (!db_connect(db))
 		return CR_CONNECTION_ERROR;
 	if ((st = db_stmt(db, s)) == NULL)
@@ -380,25 +398,36 @@ db_run_once(struct db *db, enum stmt s, const struct db_args *args,
 	return 0;
 }
 
+/* Notes the outcome err of a statement: after a lost link, the
+ * connection is dropped (the next statement reconnects), and the server
+ * counts as down until a statement succeeds.  Returns err. */
+static unsigned
+db_outcome(struct db *db, unsigned err)
+{
+	if (err != 0 && db_link_lost(err))
+		db_disconnect(db);
+	db->down = err != 0 && db_link_lost(err);
+	return err;
+}
+
 /* Executes s; after a lost link, reconnects and, for a read outside a
  * transaction (or any statement when the link was gone before sending),
- * tries once more. */
+ * tries once more.  Inside a transaction whose link was lost, every
+ * statement fails until db_rollback: the server rolled it back. */
 static enum db_err
 db_run(struct db *db, enum stmt s, const struct db_args *args,
     MYSQL_STMT **out)
 {
 	unsigned	 err;
-	int		 in_tx = db->in_tx;
 
 	err = db_run_once(db, s, args, out);
-	if (err != 0 && db_link_lost(err)) {
+	if (err != 0 && db_link_lost(err) && !db->in_tx) {
 		db_disconnect(db);
-		if (!in_tx && (stmt_defs[s].retry ||
-		    err == CR_SERVER_GONE_ERROR || err == CR_CONNECTION_ERROR))
+		if (stmt_defs[s].retry || err == CR_SERVER_GONE_ERROR ||
+		    err == CR_CONNECTION_ERROR)
 			err = db_run_once(db, s, args, out);
-		if (err != 0 && db_link_lost(err))
-			db_disconnect(db);
 	}
+	err = db_outcome(db, err);
 	if (err == ER_DUP_ENTRY)
 		return DB_DUP;
 	return err == 0 ? DB_OK : DB_ERR;
@@ -643,42 +672,81 @@ db_exec_text(struct db *db, enum stmt s, uint64_t *affected,
 	return db_exec_done(st, db_run(db, s, &args, &st), affected, NULL);
 }
 
-static enum db_err
-db_simple(struct db *db, const char *sql)
+/* Runs sql (no parameters, no rows) once.  Returns the MariaDB error
+ * number, 0 on success. */
+static unsigned
+db_simple_once(struct db *db, const char *sql)
 {
+	unsigned	 err;
+
 	if (!db_connect(db))
-		return DB_ERR;
-	if (mysql_query(db->my, sql) != 0) {
-		unsigned err = mysql_errno(db->my);
-		db_fail(sql, err, mysql_error(db->my));
-		if (db_link_lost(err))
-			db_disconnect(db);
-		return DB_ERR;
-	}
-	return DB_OK;
+		return CR_CONNECTION_ERROR;
+	if (mysql_query(db->my, sql) == 0)
+		return 0;
+	err = mysql_errno(db->my);
+	db_fail(sql, err, mysql_error(db->my));
+	return err ? err : CR_SERVER_LOST;
 }
 
+/* Runs sql; after a lost link, reconnects and, when retry is set (what
+ * cannot have changed anything), tries once more. */
+static enum db_err
+db_simple(struct db *db, const char *sql, int retry)
+{
+	unsigned	 err = db_simple_once(db, sql);
+
+	if (err != 0 && db_link_lost(err) && retry) {
+		db_disconnect(db);
+		err = db_simple_once(db, sql);
+	}
+	return db_outcome(db, err) == 0 ? DB_OK : DB_ERR;
+}
+
+/* Begins a transaction: after a restart of the server, on a new link (a
+ * transaction that never began is safe to begin again). */
 enum db_err
 db_begin(struct db *db)
 {
-	enum db_err	 ret = db_simple(db, "START TRANSACTION");
+	enum db_err	 ret;
 
+	db->in_tx = 0;
+	ret = db_simple(db, "START TRANSACTION", 1);
 	db->in_tx = ret == DB_OK;
 	return ret;
 }
 
+/* Commits; DB_ERR when the link was lost in the transaction (rolled back
+ * by the server) or at the commit (never retried). */
 enum db_err
 db_commit(struct db *db)
 {
+	int	 lost = db->my == NULL;
+
 	db->in_tx = 0;
-	return db_simple(db, "COMMIT");
+	if (lost) {
+		db->down = 1;
+		return DB_ERR;
+	}
+	return db_simple(db, "COMMIT", 0);
 }
 
+/* Rolls back; nothing to do when the link, and the transaction with it,
+ * is gone. */
 enum db_err
 db_rollback(struct db *db)
 {
 	db->in_tx = 0;
-	return db_simple(db, "ROLLBACK");
+	if (db->my == NULL)
+		return DB_OK;
+	return db_simple(db, "ROLLBACK", 0);
+}
+
+/* Is the server away (the last statement could not reach it)?  A page
+ * then answers 503: a temporary condition, not an error of the page. */
+int
+db_down(const struct db *db)
+{
+	return db->down;
 }
 
 /* Returns 1 when the server answers a query, reconnecting if need be;
@@ -699,7 +767,7 @@ db_script(struct db *db, const char *sql)
 	enum db_err	 ret;
 	int		 status;
 
-	if ((ret = db_simple(db, sql)) != DB_OK)
+	if ((ret = db_simple(db, sql, 0)) != DB_OK)
 		return ret;
 	do {
 		MYSQL_RES *res = mysql_store_result(db->my);

@@ -98,6 +98,7 @@ enum db_err	 db_exec_text(struct db *, enum stmt, uint64_t *affected,
 enum db_err	 db_begin(struct db *);
 enum db_err	 db_commit(struct db *);
 enum db_err	 db_rollback(struct db *);
+int		 db_down(const struct db *);
 void		 db_set_error_hook(void (*)(void));
 int		 db_check(struct db *, struct arena *);
 enum db_err	 db_script(struct db *, const char *);

@@ -191,6 +191,7 @@ h_register(struct request *r)
 				    r->val[KEY_ID_NUMBER].s, NULL };
 	char			 hash[PW_HASH_LEN];
 	enum pw_err		 e;
+	enum db_err		 de;
 	uint64_t		 id = 0;
 	long			 n;
 
@@ -214,11 +215,14 @@ h_register(struct request *r)
 	if ((e = pw_hash(r->val[KEY_PASSWORD].raw, hash)) != PW_OK)
 		return resp_error(r, e == PW_BUSY ? 503 : 500, pw_err_msg(e));
 	u.pw_hash = hash;
-	if (account_register(r->db, r->a, r->remote_addr, &u, &id) != DB_OK) {
+	if ((de = account_register(r->db, r->a, r->remote_addr, &u, &id)) ==
+	    DB_DUP) {
 		resp_form_error(&p, "Không tạo được tài khoản (có thể số điện "
 		    "thoại vừa được đăng ký). Vui lòng thử lại.");
 		return register_page(r, &p, 409);
 	}
+	if (de != DB_OK)
+		return resp_error(r, 500, NULL);
 	if (!sess_login(r, id))
 		return resp_error(r, 503, sess_failed);
 	return resp_redirect(r, 303, u.email ? "/tai-khoan?tb=dang-ky-email" :

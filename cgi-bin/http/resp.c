@@ -11,7 +11,9 @@
 #include "core/arena.h"
 #include "core/cfg.h"
 #include "core/log.h"
+#include "core/metrics.h"
 #include "core/tmpl.h"
+#include "data/db.h"
 #include "http/request.h"
 #include "http/resp.h"
 
@@ -357,13 +359,23 @@ resp_redirect(struct request *r, int status, const char *location)
 }
 
 /* Renders the error page for status; detail, when given, replaces the
- * standard explanation. */
+ * standard explanation.  A 500 because the database is away is a 503: a
+ * temporary condition, counted, with a time to come back. */
 int
 resp_error(struct request *r, int status, const char *detail)
 {
-	const struct status_text	*st = status_find(status);
+	const struct status_text	*st;
 	struct page			 p;
+	int				 db_away = 0;
 
+	if (status == 500 && r->db != NULL && db_down(r->db)) {
+		status = 503;
+		db_away = 1;
+		detail = "Hệ thống tạm thời không truy cập được cơ sở dữ liệu. "
+		    "Vui lòng thử lại sau ít phút.";
+		metrics_event(EV_DB_DOWN);
+	}
+	st = status_find(status);
 	if (st->title == NULL)
 		st = status_find(500);
 	resp_page_new(r, &p, st->title, "error.tpl");
@@ -373,7 +385,7 @@ resp_error(struct request *r, int status, const char *detail)
 	if (r->rid != NULL)
 		tmpl_set(tmpl_section(p.body, "RID"), "REQUEST_ID", r->rid);
 	if (status == 503)
-		resp_header(r, "Retry-After", "30");
+		resp_header(r, "Retry-After", db_away ? "10" : "30");
 	return resp_page(r, status, &p) == 500 && status != 500 ? 500 : status;
 }
 
