@@ -4,7 +4,8 @@
  * processes alive, starting a new one whenever one dies (as nginx and
  * php-fpm do).  Each worker runs T threads; each thread owns a database
  * connection and an arena and answers requests one at a time.  SIGTERM
- * or SIGINT to the master stops everything within about a second. */
+ * or SIGINT to the master stops everything once the requests in flight
+ * are answered (10 s at most). */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -50,7 +51,9 @@ now(void)
 }
 
 /* The jobs process: every second, a tick of app/jobs (mail delivery,
- * housekeeping).  Stops on SIGTERM/SIGINT. */
+ * housekeeping).  Stops on SIGTERM/SIGINT, between ticks; SIGHUP, which
+ * the workers ignore, does nothing either (it killed the process in the
+ * middle of a delivery, sent again by the next one). */
 static void __attribute__((noreturn))
 jobs_main(pid_t master)
 {
@@ -68,6 +71,7 @@ jobs_main(pid_t master)
 	sigemptyset(&set);
 	sigaddset(&set, SIGTERM);
 	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGHUP);
 	sigprocmask(SIG_SETMASK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	jobs_init(&j);
@@ -95,7 +99,7 @@ worker_spawn(int slot, int jobs)
 		serve_main(&conf, master);
 	}
 	if (pid < 0)
-		LOGE("fork: %s", strerror(errno));
+		LOGE("fork: %s", log_errno(errno));
 	return pid;
 }
 
@@ -135,11 +139,12 @@ master_reap(struct slot *w, int n)
 		}
 }
 
-/* Sends SIGTERM to every worker, waits for them (SIGKILL after 1.5 s). */
+/* Sends SIGTERM to every worker, waits for them to finish the requests
+ * in flight (serve.c gives them 8 s; SIGKILL after 10 s). */
 static void
 master_stop(struct slot *w, int n)
 {
-	double	 deadline = now() + 1.5;
+	double	 deadline = now() + 10.0;
 	int	 i, live;
 
 	for (i = 0; i < n; i++)

@@ -74,7 +74,7 @@ cfg_load(const char *path)
 	int	 ok = 1, lineno = 0;
 
 	if ((f = fopen(path, "r")) == NULL) {
-		LOGE("%s: %s", path, strerror(errno));
+		LOGE("%s: %s", path, log_errno(errno));
 		return 0;
 	}
 	while (fgets(line, sizeof(line), f) != NULL) {

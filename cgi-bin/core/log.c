@@ -103,3 +103,13 @@ log_access(const char *rid, const char *method, const char *path,
 	    "dur_ms=%.3f", crid, cmethod, cpath, status, ms);
 	log_line(line, n, sizeof(line));
 }
+
+/* The text of error number e, for a log line: strerror_r into a buffer of
+ * the calling thread (strerror's is shared by all threads). */
+const char *
+log_errno(int e)
+{
+	static _Thread_local char	 buf[128];
+
+	return strerror_r(e, buf, sizeof(buf));
+}

@@ -11,6 +11,7 @@ void	log_msg(enum log_level, const char *where, const char *fmt, ...)
 void	log_access(const char *rid, const char *method, const char *path,
 	    int status, double ms);
 size_t	log_clean(char *dst, size_t dstsz, const char *src);
+const char *log_errno(int);
 
 #define LOGE(...) log_msg(LOG_ERR, __func__, __VA_ARGS__)
 #define LOGW(...) log_msg(LOG_WARN, __func__, __VA_ARGS__)

@@ -52,7 +52,7 @@ slurp(struct arena *a, const char *path)
 	long	 n;
 
 	if (f == NULL) {
-		LOGE("%s: %s", path, strerror(errno));
+		LOGE("%s: %s", path, log_errno(errno));
 		return NULL;
 	}
 	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 &&
@@ -98,7 +98,7 @@ migration_list(struct arena *a, const char *dir, char **names)
 	int		 n = 0;
 
 	if (d == NULL) {
-		LOGE("%s: %s", dir, strerror(errno));
+		LOGE("%s: %s", dir, log_errno(errno));
 		return -1;
 	}
 	while ((e = readdir(d)) != NULL && n < MIGRATIONS_MAX)
@@ -346,7 +346,7 @@ seed_accounts(struct db *db, struct arena *a)
 
 	umask(077);
 	if ((out = fopen(path, "w")) == NULL) {
-		LOGE("%s: %s", path, strerror(errno));
+		LOGE("%s: %s", path, log_errno(errno));
 		return 1;
 	}
 	pad(out, "Vai trò", 17);
@@ -558,7 +558,7 @@ cmd_error_pages(const char *dir)
 			abort();
 		if ((f = fopen(path, "w")) == NULL ||
 		    fwrite(html, 1, len, f) != len || fclose(f) != 0) {
-			LOGE("%s: %s", path, strerror(errno));
+			LOGE("%s: %s", path, log_errno(errno));
 			rc = 1;
 		}
 		free(path);
