@@ -32,6 +32,7 @@
 #define PW_OPS		crypto_pwhash_OPSLIMIT_INTERACTIVE
 #define PW_MEM		crypto_pwhash_MEMLIMIT_INTERACTIVE
 #define PW_SLOTS	128	/* processes that may hash at once */
+#define PW_ERRBUF	128	/* room for strerror_r's message */
 
 /* The bound on concurrent hashes, shared by every process forked after
  * pw_init, and how many permits each process holds, so that the master
@@ -65,6 +66,15 @@ static const char *const pw_msgs[PW_ERR__MAX] = {
 	[PW_BUSY] = "Hệ thống đang bận, vui lòng thử lại sau ít giây.",
 	[PW_ERR] = "Đã có lỗi xảy ra, vui lòng thử lại sau.",
 };
+
+/* The message of errno value e for a log line.  strerror(3) may write
+ * one buffer shared by every thread, and pw runs on request threads:
+ * GNU strerror_r fills buf, or returns a string of its own. */
+static const char *
+pw_strerror(int e, char buf[PW_ERRBUF])
+{
+	return strerror_r(e, buf, PW_ERRBUF);
+}
 
 /* Strictly valid UTF-8 (no overlong forms, surrogates or values past
  * U+10FFFF) without C0 controls, DEL or C1 controls (U+0080-U+009F). */
@@ -101,7 +111,7 @@ static char *
 pw_nfc(const char *s, size_t n, size_t *len)
 {
 	uint8_t	*r;
-	char	*out;
+	char	*out, eb[PW_ERRBUF];
 
 	*len = 0;
 	if (!pw_utf8_ok(s, n))
@@ -110,7 +120,7 @@ pw_nfc(const char *s, size_t n, size_t *len)
 		return xcalloc(1, 1);
 	r = u8_normalize(UNINORM_NFC, (const uint8_t *)s, n, NULL, len);
 	if (r == NULL) {
-		LOGE("u8_normalize: %s", strerror(errno));
+		LOGE("u8_normalize: %s", pw_strerror(errno, eb));
 		abort();
 	}
 	out = xmalloc(*len + 1);
@@ -203,13 +213,13 @@ static int
 pw_list_load(const char *path)
 {
 	FILE	*f;
-	char	*line = NULL;
+	char	*line = NULL, eb[PW_ERRBUF];
 	size_t	 cap = 0, bad = 0;
 	ssize_t	 len;
 	int	 ok = 0;
 
 	if ((f = fopen(path, "r")) == NULL) {
-		LOGE("%s: %s", path, strerror(errno));
+		LOGE("%s: %s", path, pw_strerror(errno, eb));
 		goto out;
 	}
 	while ((len = getline(&line, &cap, f)) != -1) {
@@ -251,16 +261,17 @@ static int
 pw_sem_new(unsigned concurrency)
 {
 	void	*m;
+	char	 eb[PW_ERRBUF];
 
 	m = mmap(NULL, sizeof(struct pw_shared), PROT_READ | PROT_WRITE,
 	    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	if (m == MAP_FAILED) {
-		LOGE("mmap: %s", strerror(errno));
+		LOGE("mmap: %s", pw_strerror(errno, eb));
 		return 0;
 	}
 	memset(m, 0, sizeof(struct pw_shared));
 	if (sem_init(&((struct pw_shared *)m)->sem, 1, concurrency) == -1) {
-		LOGE("sem_init: %s", strerror(errno));
+		LOGE("sem_init: %s", pw_strerror(errno, eb));
 		munmap(m, sizeof(struct pw_shared));
 		return 0;
 	}
@@ -331,6 +342,7 @@ static enum pw_err
 pw_sem_take(void)
 {
 	struct timespec	ts;
+	char		eb[PW_ERRBUF];
 	int		rc;
 
 	if (pw_held)
@@ -367,20 +379,22 @@ pw_sem_take(void)
 		metrics_event(EV_HASH_BUSY);
 		return PW_BUSY;
 	}
-	LOGE("sem_clockwait: %s", strerror(errno));
+	LOGE("sem_clockwait: %s", pw_strerror(errno, eb));
 	return PW_ERR;
 }
 
 static void
 pw_sem_give(void)
 {
+	char	eb[PW_ERRBUF];
+
 	if (pw_held)
 		return;
 	if (pw.threads_max > 0)
 		atomic_fetch_sub(&pw.threads, 1);
 	atomic_fetch_sub(&pw.sh->held[pw.slot], 1);
 	if (sem_post(&pw.sh->sem) == -1)
-		LOGE("sem_post: %s", strerror(errno));
+		LOGE("sem_post: %s", pw_strerror(errno, eb));
 }
 
 /* At most n threads of this process wait for a permit or hash at once
