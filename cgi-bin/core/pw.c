@@ -49,6 +49,7 @@ static struct {
 	struct pw_shared *sh;		/* in a MAP_SHARED mapping */
 	unsigned	  slot;		/* this process's row of held[] */
 	unsigned	  wait_ms;
+	unsigned	  permits;	/* [security] hash_concurrency */
 	unsigned	  threads_max;	/* of this process, in pw_sem_take */
 	atomic_uint	  threads;	/* waiting for a permit or holding one */
 } pw;
@@ -323,6 +324,7 @@ pw_init(const char *common_list, unsigned concurrency, unsigned wait_ms)
 	if (!pw_sem_new(concurrency))
 		goto out;
 	pw.wait_ms = wait_ms;
+	pw.permits = concurrency;
 	LOGI("%zu common passwords, %u concurrent hashes, wait %u ms",
 	    pw.nwords, concurrency, wait_ms);
 	ok = 1;
@@ -335,6 +337,57 @@ out:
 /* Set while this thread holds a permit taken by pw_permit_take: its
  * hashes then use that one. */
 static _Thread_local int	 pw_held;
+
+#ifdef PORTAL_TEST_HOOKS
+/* Test builds only (make asan): the moments where a worker's death must
+ * not lose a permit.  pw_hash of a password that begins with one of these
+ * words stops its thread at that moment for PW_PAUSE_SECONDS, after a log
+ * line naming the moment (the line has the pid), so that a test can kill
+ * the worker right there (tests/integration/test_permits.py). */
+#define PW_PAUSE_SECONDS	30
+enum pw_pause {
+	PW_PAUSE_NONE,
+	PW_PAUSE_TAKE,	/* the permit taken, pw_sem_take not returned */
+	PW_PAUSE_GIVE,	/* pw_sem_give called, the permit not yet free */
+	PW_PAUSE__MAX
+};
+static const char *const pw_pause_words[PW_PAUSE__MAX] = {
+	[PW_PAUSE_NONE] = NULL,
+	[PW_PAUSE_TAKE] = "pw-test-pause-take",
+	[PW_PAUSE_GIVE] = "pw-test-pause-give",
+};
+static _Thread_local enum pw_pause	 pw_pause_at;
+
+/* Arms this thread's pause for a password p (NULL: disarms). */
+static void
+pw_pause_arm(const char *p)
+{
+	size_t	 i;
+
+	pw_pause_at = PW_PAUSE_NONE;
+	for (i = 1; p != NULL && i < PW_PAUSE__MAX; i++)
+		if (strncmp(p, pw_pause_words[i],
+		    strlen(pw_pause_words[i])) == 0)
+			pw_pause_at = (enum pw_pause)i;
+}
+
+/* Stops here when this thread's pause is armed for moment at. */
+static void
+pw_pause(enum pw_pause at)
+{
+	struct timespec	 ts = { PW_PAUSE_SECONDS, 0 };
+
+	if (pw_pause_at != at)
+		return;
+	pw_pause_at = PW_PAUSE_NONE;
+	LOGW("test pause: %s", pw_pause_words[at]);
+	while (nanosleep(&ts, &ts) == -1 && errno == EINTR)
+		;
+}
+#else
+#define pw_pause_arm(p)	((void)0)
+#define pw_pause(at)	((void)0)
+#endif
 
 /* Waits at most wait_ms (on the monotonic clock, so that setting the
  * time of day changes nothing) for a permit to hash. */
@@ -370,6 +423,7 @@ pw_sem_take(void)
 		rc = sem_clockwait(&pw.sh->sem, CLOCK_MONOTONIC, &ts);
 	while (rc == -1 && errno == EINTR);
 	if (rc == 0) {
+		pw_pause(PW_PAUSE_TAKE);
 		atomic_fetch_add(&pw.sh->held[pw.slot], 1);
 		return PW_OK;
 	}
@@ -393,8 +447,22 @@ pw_sem_give(void)
 	if (pw.threads_max > 0)
 		atomic_fetch_sub(&pw.threads, 1);
 	atomic_fetch_sub(&pw.sh->held[pw.slot], 1);
+	pw_pause(PW_PAUSE_GIVE);
 	if (sem_post(&pw.sh->sem) == -1)
 		LOGE("sem_post: %s", pw_strerror(errno, eb));
+}
+
+/* How many hash permits are free now, of *total (for /metrics): every
+ * one of them once no hash runs. */
+unsigned
+pw_permits_free(unsigned *total)
+{
+	int	 v = 0;
+
+	*total = pw.sh != NULL ? pw.permits : 0;
+	if (pw.sh != NULL && sem_getvalue(&pw.sh->sem, &v) == -1)
+		v = 0;
+	return v > 0 ? (unsigned)v : 0;
 }
 
 /* At most n threads of this process wait for a permit or hash at once
@@ -591,6 +659,7 @@ pw_hash(const char *p, char out[PW_HASH_LEN])
 
 	if ((rc = pw_prepare(p, &nfc, &n)) != PW_OK)
 		goto out;
+	pw_pause_arm(nfc);
 	if ((rc = pw_sem_take()) != PW_OK)
 		goto out;
 	if (crypto_pwhash_str(out, nfc, n, PW_OPS, PW_MEM) != 0) {
@@ -599,6 +668,7 @@ pw_hash(const char *p, char out[PW_HASH_LEN])
 	}
 	pw_sem_give();
 out:
+	pw_pause_arm(NULL);
 	pw_wipe(nfc, n + 1);
 	return rc;
 }
