@@ -23,7 +23,10 @@ LDFLAGS = -Wl,-z,relro -Wl,-z,now
 CFLAGS_O = -std=c17 -D_GNU_SOURCE -O2 -g $(CWARN) $(HARDEN) $(INC) $(DEPS)
 CXXFLAGS_O = -std=c++17 -O2 -g $(WARN) $(HARDEN) $(INC) $(DEPS)
 SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
-CFLAGS_A = -std=c17 -D_GNU_SOURCE -O1 -g $(CWARN) $(SAN) $(INC) $(DEPS)
+# The sanitized build is the tests' (tests/run starts the stack from it):
+# it alone has the test-only hooks (PORTAL_TEST_HOOKS, e.g. core/pw.c's).
+CFLAGS_A = -std=c17 -D_GNU_SOURCE -DPORTAL_TEST_HOOKS -O1 -g $(CWARN) \
+    $(SAN) $(INC) $(DEPS)
 CXXFLAGS_A = -std=c++17 -O1 -g $(WARN) $(SAN) $(INC) $(DEPS)
 
 # Every module but the two programs' mains forms the library the unit tests

@@ -1,16 +1,19 @@
 /* Passwords: NFC normalisation, the policy, and Argon2id hashing bounded
- * by a semaphore shared by every worker process.  Every copy of a
- * password made here is wiped before it is freed. */
+ * by permits shared by every worker process.  Every copy of a password
+ * made here is wiped before it is freed. */
 #include <errno.h>
 #include <stdatomic.h>
 #include <limits.h>
-#include <semaphore.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 #include <time.h>
+#include <unistd.h>
+
+#include <linux/futex.h>
 
 #include <sodium.h>
 #include <unistr.h>
@@ -31,24 +34,42 @@
 #define PW_PHONE_MAX	20	/* digits of a phone number, E.164 has 15 */
 #define PW_OPS		crypto_pwhash_OPSLIMIT_INTERACTIVE
 #define PW_MEM		crypto_pwhash_MEMLIMIT_INTERACTIVE
-#define PW_SLOTS	128	/* processes that may hash at once */
+#define PW_PERMITS_MAX	64	/* [security] hash_concurrency at most */
+#define PW_FREE		0	/* the owner of a permit nobody holds */
+#define PW_ERRBUF	128	/* room for strerror_r's message */
 
 /* The bound on concurrent hashes, shared by every process forked after
- * pw_init, and how many permits each process holds, so that the master
- * can give back those of a worker that died while hashing. */
+ * pw_init: permits tied to their owners (issue 15).  Each permit is one
+ * word naming the process that holds it (its slot + 1) or PW_FREE.  A
+ * thread takes a permit with one compare-and-swap from PW_FREE to its own
+ * name and gives it back with one store of PW_FREE: at every moment a
+ * permit is free or names its holder, so whatever the moment a worker
+ * dies, its permits are the words that name it, and the master frees them
+ * once it has reaped it (pw_reclaim).  No lock is ever held, so a dead or
+ * stopped process leaves nothing half done and blocks nobody: a robust
+ * mutex would need mending after its owner's death, and OFD locks an open
+ * file description of their own per thread.
+ *
+ * Threads waiting for a permit sleep on the futex gen, which every give
+ * and reclaim increments: a waiter reads gen before it looks for a free
+ * permit, so a permit freed after it looked has changed gen and its sleep
+ * ends at once; the kernel keeps nothing of a waiter that dies (a
+ * process-shared condition variable would). */
 struct pw_shared {
-	sem_t		 sem;
-	atomic_uint	 held[PW_SLOTS];
+	atomic_uint	 owner[PW_PERMITS_MAX];
+	atomic_uint	 gen;
 };
+_Static_assert(sizeof(atomic_uint) == sizeof(uint32_t), "a futex word");
 
 static struct {
 	char		**words;	/* sorted, unique, NFC */
 	size_t		  nwords;
 	size_t		  cap;
 	struct pw_shared *sh;		/* in a MAP_SHARED mapping */
-	unsigned	  slot;		/* this process's row of held[] */
+	unsigned	  slot;		/* this process's, see pw_set_slot */
 	unsigned	  wait_ms;
-	unsigned	  threads_max;	/* of this process, in pw_sem_take */
+	unsigned	  permits;	/* [security] hash_concurrency */
+	unsigned	  threads_max;	/* of this process, in pw_take */
 	atomic_uint	  threads;	/* waiting for a permit or holding one */
 } pw;
 
@@ -65,6 +86,15 @@ static const char *const pw_msgs[PW_ERR__MAX] = {
 	[PW_BUSY] = "Hệ thống đang bận, vui lòng thử lại sau ít giây.",
 	[PW_ERR] = "Đã có lỗi xảy ra, vui lòng thử lại sau.",
 };
+
+/* The message of errno value e for a log line.  strerror(3) may write
+ * one buffer shared by every thread, and pw runs on request threads:
+ * GNU strerror_r fills buf, or returns a string of its own. */
+static const char *
+pw_strerror(int e, char buf[PW_ERRBUF])
+{
+	return strerror_r(e, buf, PW_ERRBUF);
+}
 
 /* Strictly valid UTF-8 (no overlong forms, surrogates or values past
  * U+10FFFF) without C0 controls, DEL or C1 controls (U+0080-U+009F). */
@@ -101,7 +131,7 @@ static char *
 pw_nfc(const char *s, size_t n, size_t *len)
 {
 	uint8_t	*r;
-	char	*out;
+	char	*out, eb[PW_ERRBUF];
 
 	*len = 0;
 	if (!pw_utf8_ok(s, n))
@@ -110,7 +140,7 @@ pw_nfc(const char *s, size_t n, size_t *len)
 		return xcalloc(1, 1);
 	r = u8_normalize(UNINORM_NFC, (const uint8_t *)s, n, NULL, len);
 	if (r == NULL) {
-		LOGE("u8_normalize: %s", strerror(errno));
+		LOGE("u8_normalize: %s", pw_strerror(errno, eb));
 		abort();
 	}
 	out = xmalloc(*len + 1);
@@ -203,13 +233,13 @@ static int
 pw_list_load(const char *path)
 {
 	FILE	*f;
-	char	*line = NULL;
+	char	*line = NULL, eb[PW_ERRBUF];
 	size_t	 cap = 0, bad = 0;
 	ssize_t	 len;
 	int	 ok = 0;
 
 	if ((f = fopen(path, "r")) == NULL) {
-		LOGE("%s: %s", path, strerror(errno));
+		LOGE("%s: %s", path, pw_strerror(errno, eb));
 		goto out;
 	}
 	while ((len = getline(&line, &cap, f)) != -1) {
@@ -236,57 +266,70 @@ out:
 }
 
 static void
-pw_sem_free(void)
+pw_shared_free(void)
 {
 	if (pw.sh == NULL)
 		return;
-	sem_destroy(&pw.sh->sem);
 	munmap(pw.sh, sizeof(*pw.sh));
 	pw.sh = NULL;
 }
 
-/* A semaphore counting concurrency permits, in anonymous shared memory
- * so that processes forked afterwards all count against the same bound. */
+/* The permits, all free, in anonymous shared memory so that processes
+ * forked afterwards all count against the same bound. */
 static int
-pw_sem_new(unsigned concurrency)
+pw_shared_new(void)
 {
 	void	*m;
+	char	 eb[PW_ERRBUF];
 
 	m = mmap(NULL, sizeof(struct pw_shared), PROT_READ | PROT_WRITE,
 	    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	if (m == MAP_FAILED) {
-		LOGE("mmap: %s", strerror(errno));
+		LOGE("mmap: %s", pw_strerror(errno, eb));
 		return 0;
 	}
-	memset(m, 0, sizeof(struct pw_shared));
-	if (sem_init(&((struct pw_shared *)m)->sem, 1, concurrency) == -1) {
-		LOGE("sem_init: %s", strerror(errno));
-		munmap(m, sizeof(struct pw_shared));
-		return 0;
-	}
+	memset(m, 0, sizeof(struct pw_shared));	/* every owner PW_FREE */
 	pw.sh = m;
 	return 1;
 }
 
-/* Names this process's row of the held-permits table (a worker's slot
- * number, 1..PW_SLOTS-1; 0 is everyone else's). */
+/* Names this process in the permits it takes: a worker's slot number, 1
+ * or more; 0 is everyone else's, never reclaimed. */
 void
 pw_set_slot(unsigned slot)
 {
-	pw.slot = slot < PW_SLOTS ? slot : 0;
+	pw.slot = slot < UINT_MAX ? slot : 0;
+}
+
+/* Wakes every thread waiting for a permit, of every process: woken one
+ * at a time, a waiter that was giving up would not pass its turn on. */
+static void
+pw_wake(void)
+{
+	atomic_fetch_add(&pw.sh->gen, 1);
+	syscall(SYS_futex, &pw.sh->gen, FUTEX_WAKE, INT_MAX, NULL, NULL, 0);
 }
 
 /* Gives back the permits held by the process of slot, which has died.
- * For the master, after reaping a worker. */
+ * For the master, after reaping a worker and before starting the next
+ * one in its slot.  Wakes the waiters even when the dead held none: it
+ * may have died between freeing a permit and waking them. */
 void
 pw_reclaim(unsigned slot)
 {
-	unsigned	 n;
+	unsigned	 i, n = 0, owner;
 
-	if (pw.sh == NULL || slot == 0 || slot >= PW_SLOTS)
+	if (pw.sh == NULL || slot == 0 || slot == UINT_MAX)
 		return;
-	for (n = atomic_exchange(&pw.sh->held[slot], 0); n > 0; n--)
-		sem_post(&pw.sh->sem);
+	for (i = 0; i < pw.permits; i++) {
+		owner = slot + 1;
+		n += atomic_compare_exchange_strong(&pw.sh->owner[i], &owner,
+		    PW_FREE);
+	}
+	if (n > 0)
+		LOGI("%u hash permits of the dead worker %u given back", n,
+		    slot);
+	pw_wake();
 }
 
 /* Loads the common-password list and creates the bound on concurrent
@@ -298,20 +341,21 @@ pw_init(const char *common_list, unsigned concurrency, unsigned wait_ms)
 	int	ok = 0;
 
 	pw_list_free();
-	pw_sem_free();
+	pw_shared_free();
 	if (sodium_init() < 0) {
 		LOGE("sodium_init failed");
 		goto out;
 	}
-	if (concurrency == 0 || concurrency > (unsigned)SEM_VALUE_MAX) {
-		LOGE("concurrency must be 1..%d", SEM_VALUE_MAX);
+	if (concurrency == 0 || concurrency > PW_PERMITS_MAX) {
+		LOGE("concurrency must be 1..%d", PW_PERMITS_MAX);
 		goto out;
 	}
 	if (common_list == NULL || !pw_list_load(common_list))
 		goto out;
-	if (!pw_sem_new(concurrency))
+	if (!pw_shared_new())
 		goto out;
 	pw.wait_ms = wait_ms;
+	pw.permits = concurrency;
 	LOGI("%zu common passwords, %u concurrent hashes, wait %u ms",
 	    pw.nwords, concurrency, wait_ms);
 	ok = 1;
@@ -324,14 +368,101 @@ out:
 /* Set while this thread holds a permit taken by pw_permit_take: its
  * hashes then use that one. */
 static _Thread_local int	 pw_held;
+/* The index of the permit this thread holds, -1 when none. */
+static _Thread_local int	 pw_cell = -1;
+
+#ifdef PORTAL_TEST_HOOKS
+/* Test builds only (make asan): the moments where a worker's death must
+ * not lose a permit.  pw_hash of a password that begins with one of these
+ * words stops its thread at that moment for PW_PAUSE_SECONDS, after a log
+ * line naming the moment (the line has the pid), so that a test can kill
+ * the worker right there (tests/integration/test_permits.py). */
+#define PW_PAUSE_SECONDS	30
+enum pw_pause {
+	PW_PAUSE_NONE,
+	PW_PAUSE_TAKE,	/* the permit taken, pw_take not returned */
+	PW_PAUSE_GIVE,	/* pw_give called, the permit not yet free */
+	PW_PAUSE__MAX
+};
+static const char *const pw_pause_words[PW_PAUSE__MAX] = {
+	[PW_PAUSE_NONE] = NULL,
+	[PW_PAUSE_TAKE] = "pw-test-pause-take",
+	[PW_PAUSE_GIVE] = "pw-test-pause-give",
+};
+static _Thread_local enum pw_pause	 pw_pause_at;
+
+/* Arms this thread's pause for a password p (NULL: disarms). */
+static void
+pw_pause_arm(const char *p)
+{
+	size_t	 i;
+
+	pw_pause_at = PW_PAUSE_NONE;
+	for (i = 1; p != NULL && i < PW_PAUSE__MAX; i++)
+		if (strncmp(p, pw_pause_words[i],
+		    strlen(pw_pause_words[i])) == 0)
+			pw_pause_at = (enum pw_pause)i;
+}
+
+/* Stops here when this thread's pause is armed for moment at. */
+static void
+pw_pause(enum pw_pause at)
+{
+	struct timespec	 ts = { PW_PAUSE_SECONDS, 0 };
+
+	if (pw_pause_at != at)
+		return;
+	pw_pause_at = PW_PAUSE_NONE;
+	LOGW("test pause: %s", pw_pause_words[at]);
+	while (nanosleep(&ts, &ts) == -1 && errno == EINTR)
+		;
+}
+#else
+#define pw_pause_arm(p)	((void)0)
+#define pw_pause(at)	((void)0)
+#endif
+
+/* Takes a free permit for this thread: its index, or -1 when none is. */
+static int
+pw_try(void)
+{
+	unsigned	 i, owner;
+
+	for (i = 0; i < pw.permits; i++) {
+		owner = PW_FREE;
+		if (atomic_compare_exchange_strong(&pw.sh->owner[i], &owner,
+		    pw.slot + 1))
+			return (int)i;
+	}
+	return -1;
+}
+
+/* Sleeps while gen is still seen, until the deadline on the monotonic
+ * clock.  Returns 1 to look for a permit again, 0 at the deadline, -1 on
+ * error. */
+static int
+pw_sleep(unsigned seen, const struct timespec *deadline)
+{
+	char	 eb[PW_ERRBUF];
+
+	if (syscall(SYS_futex, &pw.sh->gen, FUTEX_WAIT_BITSET, seen, deadline,
+	    NULL, FUTEX_BITSET_MATCH_ANY) == 0 || errno == EAGAIN ||
+	    errno == EINTR)
+		return 1;
+	if (errno == ETIMEDOUT)
+		return 0;
+	LOGE("futex: %s", pw_strerror(errno, eb));
+	return -1;
+}
 
 /* Waits at most wait_ms (on the monotonic clock, so that setting the
  * time of day changes nothing) for a permit to hash. */
 static enum pw_err
-pw_sem_take(void)
+pw_take(void)
 {
 	struct timespec	ts;
-	int		rc;
+	unsigned	seen;
+	int		i, rc = 1;
 
 	if (pw_held)
 		return PW_OK;
@@ -354,33 +485,47 @@ pw_sem_take(void)
 		ts.tv_sec++;
 		ts.tv_nsec -= 1000000000L;
 	}
-	do
-		rc = sem_clockwait(&pw.sh->sem, CLOCK_MONOTONIC, &ts);
-	while (rc == -1 && errno == EINTR);
-	if (rc == 0) {
-		atomic_fetch_add(&pw.sh->held[pw.slot], 1);
+	do {
+		seen = atomic_load(&pw.sh->gen);
+		if ((i = pw_try()) >= 0)
+			break;
+	} while ((rc = pw_sleep(seen, &ts)) == 1);
+	if (i >= 0) {
+		pw_cell = i;
+		pw_pause(PW_PAUSE_TAKE);
 		return PW_OK;
 	}
 	if (pw.threads_max > 0)
 		atomic_fetch_sub(&pw.threads, 1);
-	if (errno == ETIMEDOUT) {
+	if (rc == 0)
 		metrics_event(EV_HASH_BUSY);
-		return PW_BUSY;
-	}
-	LOGE("sem_clockwait: %s", strerror(errno));
-	return PW_ERR;
+	return rc == 0 ? PW_BUSY : PW_ERR;
 }
 
 static void
-pw_sem_give(void)
+pw_give(void)
 {
-	if (pw_held)
+	if (pw_held || pw_cell < 0)
 		return;
 	if (pw.threads_max > 0)
 		atomic_fetch_sub(&pw.threads, 1);
-	atomic_fetch_sub(&pw.sh->held[pw.slot], 1);
-	if (sem_post(&pw.sh->sem) == -1)
-		LOGE("sem_post: %s", strerror(errno));
+	pw_pause(PW_PAUSE_GIVE);
+	atomic_store(&pw.sh->owner[pw_cell], PW_FREE);
+	pw_cell = -1;
+	pw_wake();
+}
+
+/* How many hash permits are free now, of *total (for /metrics): every
+ * one of them whenever no hash runs. */
+unsigned
+pw_permits_free(unsigned *total)
+{
+	unsigned	 i, n = 0;
+
+	*total = pw.sh != NULL ? pw.permits : 0;
+	for (i = 0; i < *total; i++)
+		n += atomic_load(&pw.sh->owner[i]) == PW_FREE;
+	return n;
 }
 
 /* At most n threads of this process wait for a permit or hash at once
@@ -402,7 +547,7 @@ pw_permit_take(void)
 
 	if (pw_held)
 		return PW_ERR;	/* a programming error: one at a time */
-	if ((rc = pw_sem_take()) == PW_OK)
+	if ((rc = pw_take()) == PW_OK)
 		pw_held = 1;
 	return rc;
 }
@@ -413,7 +558,7 @@ pw_permit_give(void)
 	if (!pw_held)
 		return;
 	pw_held = 0;
-	pw_sem_give();
+	pw_give();
 }
 
 /* NFC copy of a password for hashing: *out is malloc'd, to be released
@@ -577,14 +722,16 @@ pw_hash(const char *p, char out[PW_HASH_LEN])
 
 	if ((rc = pw_prepare(p, &nfc, &n)) != PW_OK)
 		goto out;
-	if ((rc = pw_sem_take()) != PW_OK)
+	pw_pause_arm(nfc);
+	if ((rc = pw_take()) != PW_OK)
 		goto out;
 	if (crypto_pwhash_str(out, nfc, n, PW_OPS, PW_MEM) != 0) {
 		LOGE("crypto_pwhash_str failed (out of memory?)");
 		rc = PW_ERR;
 	}
-	pw_sem_give();
+	pw_give();
 out:
+	pw_pause_arm(NULL);
 	pw_wipe(nfc, n + 1);
 	return rc;
 }
@@ -610,11 +757,11 @@ pw_verify(const char *hash, const char *p, int *rehash)
 		rc = rc == PW_ERR ? PW_ERR : PW_MISMATCH;
 		goto out;
 	}
-	if ((rc = pw_sem_take()) != PW_OK)
+	if ((rc = pw_take()) != PW_OK)
 		goto out;
 	rc = crypto_pwhash_str_verify(hash, nfc, n) == 0 ? PW_OK :
 	    PW_MISMATCH;
-	pw_sem_give();
+	pw_give();
 out:
 	if (rehash != NULL)
 		*rehash = rc == PW_OK && stale != 0;

@@ -37,5 +37,6 @@ const char	*pw_err_msg(enum pw_err);
 void		 pw_set_slot(unsigned);
 void		 pw_set_threads(unsigned);
 void		 pw_reclaim(unsigned);
+unsigned	 pw_permits_free(unsigned *total);
 
 #endif

@@ -1,6 +1,9 @@
 /* Operations: /healthz (does the database answer?) and /metrics. */
+#include <string.h>
+
 #include "core/arena.h"
 #include "core/metrics.h"
+#include "core/pw.h"
 #include "data/db.h"
 #include "h/h.h"
 #include "http/request.h"
@@ -23,11 +26,22 @@ h_healthz(struct request *r)
 	    sizeof(ok) - 1);
 }
 
+/* The counters, and the hash permits free now: all of them whenever no
+ * hash runs, or some were lost (issue 15). */
 int
 h_metrics(struct request *r)
 {
-	size_t	 len;
-	char	*body = metrics_render(r->a, &len);
+	size_t		 len;
+	unsigned	 total, nfree = pw_permits_free(&total);
+	char		*body = metrics_render(r->a, &len);
+
+	body = arena_printf(r->a, "%s# HELP portal_hash_permits Argon2id "
+	    "permits ([security] hash_concurrency).\n"
+	    "# TYPE portal_hash_permits gauge\nportal_hash_permits %u\n"
+	    "# HELP portal_hash_permits_free Argon2id permits not held.\n"
+	    "# TYPE portal_hash_permits_free gauge\n"
+	    "portal_hash_permits_free %u\n", body, total, nfree);
+	len = strlen(body);
 
 	resp_header(r, "Cache-Control", "no-store");
 	return resp_text(r, 200, "text/plain; version=0.0.4; charset=utf-8",

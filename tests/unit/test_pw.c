@@ -601,6 +601,40 @@ test_pw_reclaim_after_kill(void)
 	CHECK_INT(pw_init(LIST, 1, 1), 1);
 }
 
+/* A thread waiting for the permit a dead worker held gets it as soon as
+ * the master gives it back, not when its wait runs out: the give-back
+ * wakes waiters of every process. */
+static void
+test_pw_reclaim_wakes_waiter(void)
+{
+	struct taker	 k;
+	atomic_int	 busy = 0;
+	int		 st = 0;
+	double		 t0;
+	pid_t		 pid;
+
+	CHECK_INT(pw_init(LIST, 1, 60000), 1);
+	fflush(stdout);
+	if ((pid = fork()) == 0)
+		child_hold(5, 1);
+	CHECK(pid > 0);
+	CHECK_INT(held_read(10000), 1);	/* the child holds the only one */
+	k.busy = &busy;
+	k.rc = PW_ERR;
+	pthread_create(&k.t, NULL, taker_run, &k);
+	usleep(100 * 1000);		/* the taker waits */
+	CHECK_INT(kill(pid, SIGKILL), 0);
+	CHECK_INT(waitpid(pid, &st, 0), pid);
+	t0 = now_ms();
+	pw_reclaim(5);
+	pthread_join(k.t, NULL);
+	printf("  the waiter hashed %.0f ms after the give-back\n",
+	    now_ms() - t0);
+	CHECK_INT(k.rc, PW_OK);
+	CHECK(now_ms() - t0 < 10000);
+	CHECK_INT(pw_init(LIST, 1, 1), 1);
+}
+
 static void
 test_pw_bound_wait(void)
 {
@@ -645,6 +679,7 @@ main(void)
 		RUN(test_pw_bound_processes);
 		RUN(test_pw_free_permits);
 		RUN(test_pw_reclaim_after_kill);
+		RUN(test_pw_reclaim_wakes_waiter);
 	}
 	arena_free(A);
 	return T_END();
