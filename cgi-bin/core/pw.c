@@ -36,7 +36,6 @@
 #define PW_MEM		crypto_pwhash_MEMLIMIT_INTERACTIVE
 #define PW_PERMITS_MAX	64	/* [security] hash_concurrency at most */
 #define PW_FREE		0	/* the owner of a permit nobody holds */
-#define PW_ERRBUF	128	/* room for strerror_r's message */
 
 /* The bound on concurrent hashes, shared by every process forked after
  * pw_init: permits tied to their owners (issue 15).  Each permit is one
@@ -87,15 +86,6 @@ static const char *const pw_msgs[PW_ERR__MAX] = {
 	[PW_ERR] = "Đã có lỗi xảy ra, vui lòng thử lại sau.",
 };
 
-/* The message of errno value e for a log line.  strerror(3) may write
- * one buffer shared by every thread, and pw runs on request threads:
- * GNU strerror_r fills buf, or returns a string of its own. */
-static const char *
-pw_strerror(int e, char buf[PW_ERRBUF])
-{
-	return strerror_r(e, buf, PW_ERRBUF);
-}
-
 /* Strictly valid UTF-8 (no overlong forms, surrogates or values past
  * U+10FFFF) without C0 controls, DEL or C1 controls (U+0080-U+009F). */
 static int
@@ -131,7 +121,7 @@ static char *
 pw_nfc(const char *s, size_t n, size_t *len)
 {
 	uint8_t	*r;
-	char	*out, eb[PW_ERRBUF];
+	char	*out;
 
 	*len = 0;
 	if (!pw_utf8_ok(s, n))
@@ -140,7 +130,7 @@ pw_nfc(const char *s, size_t n, size_t *len)
 		return xcalloc(1, 1);
 	r = u8_normalize(UNINORM_NFC, (const uint8_t *)s, n, NULL, len);
 	if (r == NULL) {
-		LOGE("u8_normalize: %s", pw_strerror(errno, eb));
+		LOGE("u8_normalize: %s", log_errno(errno));
 		abort();
 	}
 	out = xmalloc(*len + 1);
@@ -233,13 +223,13 @@ static int
 pw_list_load(const char *path)
 {
 	FILE	*f;
-	char	*line = NULL, eb[PW_ERRBUF];
+	char	*line = NULL;
 	size_t	 cap = 0, bad = 0;
 	ssize_t	 len;
 	int	 ok = 0;
 
 	if ((f = fopen(path, "r")) == NULL) {
-		LOGE("%s: %s", path, pw_strerror(errno, eb));
+		LOGE("%s: %s", path, log_errno(errno));
 		goto out;
 	}
 	while ((len = getline(&line, &cap, f)) != -1) {
@@ -280,12 +270,11 @@ static int
 pw_shared_new(void)
 {
 	void	*m;
-	char	 eb[PW_ERRBUF];
 
 	m = mmap(NULL, sizeof(struct pw_shared), PROT_READ | PROT_WRITE,
 	    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	if (m == MAP_FAILED) {
-		LOGE("mmap: %s", pw_strerror(errno, eb));
+		LOGE("mmap: %s", log_errno(errno));
 		return 0;
 	}
 	memset(m, 0, sizeof(struct pw_shared));	/* every owner PW_FREE */
@@ -443,7 +432,6 @@ pw_try(void)
 static int
 pw_sleep(unsigned seen, const struct timespec *deadline)
 {
-	char	 eb[PW_ERRBUF];
 
 	if (syscall(SYS_futex, &pw.sh->gen, FUTEX_WAIT_BITSET, seen, deadline,
 	    NULL, FUTEX_BITSET_MATCH_ANY) == 0 || errno == EAGAIN ||
@@ -451,7 +439,7 @@ pw_sleep(unsigned seen, const struct timespec *deadline)
 		return 1;
 	if (errno == ETIMEDOUT)
 		return 0;
-	LOGE("futex: %s", pw_strerror(errno, eb));
+	LOGE("futex: %s", log_errno(errno));
 	return -1;
 }
 
