@@ -112,7 +112,7 @@ fz_file(const struct req_kv *kv, const struct req_limits *lim)
 	FZ_CHECK(valid_utf8(kv->filename, strlen(kv->filename)));
 	for (i = 0; kv->filename[i] != '\0'; i++)
 		FZ_CHECK((unsigned char)kv->filename[i] >= 0x20 &&
-		    kv->filename[i] != '/' && kv->filename[i] != '\\');
+		    kv->filename[i] != '/');
 	FZ_CHECK(strcmp(kv->filename, ".") && strcmp(kv->filename, ".."));
 	FZ_CHECK(strncmp(kv->path, fz_dir, strlen(fz_dir)) == 0);
 	FZ_CHECK(stat(kv->path, &st) == 0 && S_ISREG(st.st_mode));

@@ -1583,7 +1583,7 @@ test_mp_filename_quotes(void)
 	CHECK_INT(l.n, 2);
 	if (l.n == 2) {
 		CHECK_STR(l.v[0].filename, "say \"hi\"; x=1.txt");
-		CHECK_STR(l.v[1].filename, "a%22b.txt");
+		CHECK_STR(l.v[1].filename, "a\"b.txt");
 	}
 	arena_free(a);
 }
@@ -1623,6 +1623,242 @@ test_mp_file_exact_max(void)
 	CHECK_INT(l.n, 1);
 	if (l.n == 1)
 		check_file(&l.v[0], "0123456789", 10);
+	arena_free(a);
+}
+
+/* ---- multipart: what browsers and libraries send ---- */
+
+/* Parses the captured body tests/unit/mp/<name> with its Content-Type
+ * (<name>.ct) in chunks of chunk bytes. */
+static enum req_err
+mp_capture(struct arena *a, const char *name, size_t chunk,
+    struct req_kvlist *out)
+{
+	struct req_limits	 lm = lim();
+	char			 path[256], *body, *ct;
+	size_t			 n = 0, ctn = 0;
+
+	snprintf(path, sizeof(path), "tests/unit/mp/%s.ct", name);
+	if ((ct = slurp(a, path, &ctn)) == NULL)
+		return REQ_ERR__MAX;
+	ct[ctn] = '\0';
+	snprintf(path, sizeof(path), "tests/unit/mp/%s", name);
+	if ((body = slurp(a, path, &n)) == NULL)
+		return REQ_ERR__MAX;
+	return mp_run(a, ct, body, n, chunk, &lm, out);
+}
+
+/* A value part's name and value. */
+static void
+check_val(const struct req_kv *kv, const char *key, const char *val)
+{
+	CHECK_STR(kv->key, key);
+	CHECK_STR(kv->val, val);
+	CHECK(kv->path == NULL && kv->filename == NULL);
+}
+
+/* A file part's name, file name and content. */
+static void
+check_named_file(const struct req_kv *kv, const char *key, const char *fn,
+    const char *data, size_t n)
+{
+	CHECK_STR(kv->key, key);
+	CHECK_STR(kv->filename, fn);
+	check_file(kv, data, n);
+}
+
+/* Chromium writes '"' as %22 and leaves '\\' alone, also at the end of a
+ * name or file name (issue 15: the whole form was refused). */
+static void
+test_mp_chromium_quote_backslash(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+	size_t			 chunk;
+
+	for (chunk = 0; chunk < 8; chunk += 7) {
+		l.n = 0;
+		CHECK_INT(mp_capture(a, "chromium_quote_backslash", chunk,
+		    &l), REQ_OK);
+		CHECK_INT(l.n, 4);
+		if (l.n != 4)
+			continue;
+		check_val(&l.v[0], "ten\"x", "gi\xC3\xA1 \"tr\xE1\xBB\x8B\"");
+		check_val(&l.v[1], "ghi\\",
+		    "C:\\th\xC6\xB0 m\xE1\xBB\xA5" "c\\");
+		check_named_file(&l.v[2], "tep",
+		    "b\xE1\xBA\xA3n \"v\xE1\xBA\xBD\"\\.txt", "xin chao\n", 9);
+		check_named_file(&l.v[3], "tep2\\", "du-lieu\\",
+		    "\0\1\2\r\n--", 7);
+	}
+	arena_free(a);
+}
+
+/* A name or file name holding CR or LF comes from Chromium as %0D%0A; it
+ * is refused like any control character in a name. */
+static void
+test_mp_chromium_crlf_refused(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+	int			 before = tmp_count();
+
+	CHECK_INT(mp_capture(a, "chromium_crlf", 0, &l), REQ_BADUTF8);
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"f\"; filename=\"a%0Ab.txt\"\r\n\r\nx\r\n--XyZ--", &l),
+	    REQ_BADUTF8);
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"a%0Db\"\r\n\r\nx\r\n--XyZ--", &l), REQ_BADUTF8);
+	CHECK_INT(l.n, 0);
+	arena_free(a);
+	CHECK_INT(tmp_count(), before);
+}
+
+/* urllib3 2 (and requests over it) follows the HTML standard. */
+static void
+test_mp_urllib3_requests(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(mp_capture(a, "urllib3_quote_backslash", 0, &l), REQ_OK);
+	CHECK_INT(l.n, 4);
+	if (l.n == 4) {
+		check_val(&l.v[0], "ghi\\",
+		    "C:\\th\xC6\xB0 m\xE1\xBB\xA5" "c\\");
+		check_val(&l.v[1], "ten\"x", "gi\xC3\xA1 \"tr\xE1\xBB\x8B\"");
+		check_named_file(&l.v[2], "tep",
+		    "b\xE1\xBA\xA3n \"v\xE1\xBA\xBD\"\\.txt", "xin chao\n", 9);
+		check_named_file(&l.v[3], "tep2", "du-lieu\\", "\0\1", 2);
+	}
+	l.n = 0;
+	CHECK_INT(mp_capture(a, "requests_backslash", 3, &l), REQ_OK);
+	CHECK_INT(l.n, 2);
+	if (l.n == 2) {
+		check_val(&l.v[0], "ghi\\", "a");
+		check_named_file(&l.v[1], "tep", "trang\\", "abc", 3);
+	}
+	arena_free(a);
+}
+
+/* Python's email package: filename*= for a name that is not ASCII,
+ * backslash escapes in quoted-strings.  Content-Transfer-Encoding (RFC
+ * 7578 4.7: deprecated, browsers never send it) is not undone. */
+static void
+test_mp_email_package(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(mp_capture(a, "email_filename_star", 0, &l), REQ_OK);
+	CHECK_INT(l.n, 3);
+	if (l.n == 3) {
+		check_val(&l.v[0], "ten", "Z2nDoSB0cuG7iw==\r\n");
+		check_named_file(&l.v[1], "tep", "b\xE1\xBA\xA3n v\xE1\xBA\xBD.pdf",
+		    "JVBERi0xLjQK\r\n", 14);
+		check_named_file(&l.v[2], "tep2", "say \"hi\"\\.bin",
+		    "ZGF0YQ==\r\n", 10);
+	}
+	arena_free(a);
+}
+
+/* filename*= wins over filename=; a charset other than UTF-8, a bad
+ * escape, bytes that are not UTF-8 and continuations are refused. */
+static void
+test_mp_filename_star(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"f\"; filename=\"ban.pdf\"; "
+	    "filename*=UTF-8'vi'b%E1%BA%A3n.pdf\r\n\r\nx\r\n--XyZ--", &l),
+	    REQ_OK);
+	CHECK_INT(l.n, 1);
+	if (l.n == 1)
+		check_named_file(&l.v[0], "f", "b\xE1\xBA\xA3n.pdf", "x", 1);
+	l.n = 0;
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"f\"; filename*=iso-8859-1''caf%E9\r\n\r\nx\r\n--XyZ--",
+	    &l), REQ_MALFORMED);
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"f\"; filename*=utf-8''a%E\r\n\r\nx\r\n--XyZ--", &l),
+	    REQ_MALFORMED);
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"f\"; filename*=utf-8''a%FF\r\n\r\nx\r\n--XyZ--", &l),
+	    REQ_MALFORMED);
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"f\"; filename*=utf-8'a%41\r\n\r\nx\r\n--XyZ--", &l),
+	    REQ_MALFORMED);
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"f\"; filename*0*=utf-8''a; filename*1=b\r\n\r\nx\r\n"
+	    "--XyZ--", &l), REQ_MALFORMED);
+	CHECK_INT(l.n, 0);
+	arena_free(a);
+}
+
+/* The HTML standard's escapes are undone in names and file names;
+ * nothing else is. */
+static void
+test_mp_html_escapes(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"a%22b%2522%41%0a\"\r\n\r\nx\r\n--XyZ\r\n"
+	    "Content-Disposition: form-data; name=\"f\"; "
+	    "filename=\"%22q%22.txt%\"\r\n\r\ny\r\n--XyZ--", &l), REQ_OK);
+	CHECK_INT(l.n, 2);
+	if (l.n == 2) {
+		check_val(&l.v[0], "a\"b%2522%41%0a", "x");
+		check_named_file(&l.v[1], "f", "\"q\".txt%", "y", 1);
+	}
+	arena_free(a);
+}
+
+/* Backslashes: at the end of a name or file name (browsers), as a path
+ * separator only in a Windows path. */
+static void
+test_mp_backslash(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"a\\\"\r\n\r\nx\r\n--XyZ\r\n"
+	    "Content-Disposition: form-data; name=\"f\\\"; "
+	    "filename=\"b\\\"\r\n\r\ny\r\n--XyZ\r\n"
+	    "Content-Disposition: form-data; name=\"g\"; "
+	    "filename=\"..\\\\host\\x.txt\"\r\n\r\nz\r\n--XyZ\r\n"
+	    "Content-Disposition: form-data; name=\"h\"; "
+	    "filename=\"\\\\host\\share\\y.txt\"\r\n\r\nw\r\n--XyZ--", &l),
+	    REQ_OK);
+	CHECK_INT(l.n, 4);
+	if (l.n == 4) {
+		check_val(&l.v[0], "a\\", "x");
+		check_named_file(&l.v[1], "f\\", "b\\", "y", 1);
+		check_named_file(&l.v[2], "g", "..\\host\\x.txt", "z", 1);
+		check_named_file(&l.v[3], "h", "y.txt", "w", 1);
+	}
+	arena_free(a);
+}
+
+/* Refused, and meant to be: LF-only line ends (no browser or library
+ * sends them over HTTP; Python's email package does with its default
+ * policy) and folded header lines (RFC 7578 has none; Python's email
+ * package folds long RFC 2231 names into continuations). */
+static void
+test_mp_lf_only_and_folded_refused(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(mp_capture(a, "email_lf_only", 0, &l), REQ_MALFORMED);
+	CHECK_INT(mp_str(a, "--XyZ\nContent-Disposition: form-data; "
+	    "name=\"a\"\n\nx\n--XyZ--\n", &l), REQ_MALFORMED);
+	CHECK_INT(mp_capture(a, "email_folded", 0, &l), REQ_MALFORMED);
+	CHECK_INT(l.n, 0);
 	arena_free(a);
 }
 
@@ -1736,6 +1972,14 @@ run_multipart(void)
 	RUN(test_mp_filename_quotes);
 	RUN(test_mp_tmpfile_unlinked);
 	RUN(test_mp_file_exact_max);
+	RUN(test_mp_chromium_crlf_refused);
+	RUN(test_mp_lf_only_and_folded_refused);
+	RUN(test_mp_filename_star);
+	RUN(test_mp_chromium_quote_backslash);
+	RUN(test_mp_urllib3_requests);
+	RUN(test_mp_email_package);
+	RUN(test_mp_html_escapes);
+	RUN(test_mp_backslash);
 }
 
 int
