@@ -79,6 +79,7 @@ struct mp_file {
 	int		 fd;
 	size_t		 size;
 	size_t		 max;
+	ssize_t		(*write)(int, const void *, size_t);
 };
 
 static void
@@ -642,35 +643,51 @@ out:
 	return rc;
 }
 
-/* Appends to the temporary file, up to max bytes in all. */
+/* Appends to the temporary file, up to max bytes in all.  A file over
+ * the process's file size limit is too large (413); a full spool or any
+ * other write error is the server's (503), errno telling which. */
 static enum req_err
 mp_sink_file(void *arg, const char *p, size_t n)
 {
 	struct mp_file	*f = arg;
-	ssize_t		 w;
+	ssize_t		 w = 0;
 	enum req_err	 rc = REQ_TOOLARGE;
 
 	if (n > f->max - f->size)
 		goto out;
-	rc = REQ_IO;
 	while (n > 0) {
-		if ((w = write(f->fd, p, n)) < 0 && errno == EINTR)
+		if ((w = f->write(f->fd, p, n)) < 0 && errno == EINTR)
 			continue;
 		if (w <= 0)
-			goto out;
+			break;
 		p += w;
 		n -= (size_t)w;
 		f->size += (size_t)w;
 	}
-	rc = REQ_OK;
+	if (n == 0)
+		rc = REQ_OK;
+	else if (w == 0 || errno != EFBIG) {
+		if (w == 0)
+			errno = ENOSPC;
+		rc = REQ_SPOOL;
+	}
 out:
 	return rc;
 }
 
+/* Removes a spooled file, once: an emptied path is one already gone, so
+ * that a later call cannot remove another request's file of the same
+ * name.  errno is kept for the caller's message. */
 static void
-mp_unlink(void *path)
+mp_unlink(void *arg)
 {
-	(void)unlink(path);
+	char	*path = arg;
+	int	 e = errno;
+
+	if (path[0] != '\0')
+		(void)unlink(path);
+	path[0] = '\0';
+	errno = e;
 }
 
 /* Reads a non-file part's data as a strict UTF-8 value. */
@@ -700,25 +717,31 @@ out:
 }
 
 /* Streams a file part into a new mode 0600 file in tmpdir, which is
- * unlinked when the arena is freed (even when this part fails). */
+ * unlinked when the arena is freed, or at once when this part fails: no
+ * half file stays behind.  A spool that cannot take the file is
+ * REQ_SPOOL with errno set. */
 static enum req_err
 mp_file(struct mp *m, const struct mp_part *pt, struct req_kvlist *l)
 {
 	const char	*dir = m->lim->tmpdir ? m->lim->tmpdir : "/tmp";
 	char		*path = arena_printf(m->a, "%s/portal-up-XXXXXX", dir);
-	struct mp_file	 f = { -1, 0, m->lim->file_max };
+	struct mp_file	 f = { -1, 0, m->lim->file_max, m->lim->spool_write };
 	struct req_kv	*kv;
-	enum req_err	 rc = REQ_IO;
-	int		 fd;
+	enum req_err	 rc = REQ_SPOOL;
+	int		 fd, e;
 
-	if ((f.fd = mkostemp(path, O_CLOEXEC)) == -1)
+	if (f.write == NULL)
+		f.write = write;
+	if ((f.fd = mkostemp(path, O_CLOEXEC)) == -1) {
+		path[0] = '\0';
 		goto out;
+	}
 	arena_defer(m->a, mp_unlink, path);
 	if ((rc = mp_scan(m, mp_sink_file, &f)) != REQ_OK)
 		goto out;
 	fd = f.fd;
 	f.fd = -1;
-	rc = REQ_IO;
+	rc = REQ_SPOOL;
 	if (close(fd) == -1)
 		goto out;
 	kv = req_kv_add(m->a, l);
@@ -729,8 +752,13 @@ mp_file(struct mp *m, const struct mp_part *pt, struct req_kvlist *l)
 	kv->fsize = f.size;
 	rc = REQ_OK;
 out:
-	if (f.fd != -1)
+	if (f.fd != -1) {
+		e = errno;
 		close(f.fd);
+		errno = e;
+	}
+	if (rc != REQ_OK)
+		mp_unlink(path);
 	return rc;
 }
 
@@ -757,6 +785,20 @@ out:
 	return rc;
 }
 
+/* Drops the entries from n0 on after an error, removing their spooled
+ * files now rather than when the arena is freed. */
+static void
+mp_forget(struct req_kvlist *l, size_t n0)
+{
+	size_t	 i;
+
+	/* The paths are this parser's arena memory (mp_file). */
+	for (i = n0; i < l->n; i++)
+		if (l->v[i].path != NULL)
+			mp_unlink((char *)(uintptr_t)l->v[i].path);
+	l->n = n0;
+}
+
 /* Streams the body through a fixed buffer.  Reading stops after the
  * close delimiter: the caller drains any epilogue. */
 enum req_err
@@ -780,6 +822,6 @@ req_parse_multipart(struct arena *a, const char *ctype, req_read_fn rd,
 			break;
 out:
 	if (rc != REQ_OK)
-		l->n = n0;
+		mp_forget(l, n0);
 	return rc;
 }

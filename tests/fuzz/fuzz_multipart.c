@@ -139,7 +139,7 @@ fz_kv(const struct req_kv *kv, const struct req_limits *lim)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct req_limits	 lim = { 4096, 8, 64, 512, fz_tmpdir(), NULL };
+	struct req_limits	 lim = { 4096, 8, 64, 512, fz_tmpdir(), NULL, NULL };
 	struct req_kvlist	 l = { NULL, 0, 0 };
 	struct fz_rd		 r = { NULL, 0, 0, 0, 0 };
 	struct arena		*a;
