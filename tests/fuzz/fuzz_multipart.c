@@ -4,8 +4,9 @@
  *           (FZ_CT_INPUT) the bytes after byte 3 up to the first LF;
  *   byte 1  the read size (low 6 bits, 0 = as much as asked), faults of
  *           the spool (bit 6: writes of at most 7 bytes, every other one
- *           interrupted, and failing after as many bytes as byte 3's high
- *           nibble says), whether the end of input is a read error (bit 7);
+ *           interrupted, and after byte 3's high nibble times 1000 bytes
+ *           failing with ENOSPC, EIO, EFBIG or writing nothing), whether
+ *           the end of input is a read error (bit 7);
  *   byte 2  limits: body_max (bits 0-2), value_max (3-5), file_max (6-7);
  *   byte 3  fields_max (bits 0-3) and the spool's fault (bits 4-7);
  *
@@ -54,7 +55,7 @@ static const size_t fz_body_max[8] = {
 static const size_t fz_value_max[8] = {
 	64, 0, 1, 255, 256, 257, 1000, 65536 };
 static const size_t fz_file_max[4] = { 512, 0, 20000, 1 << 20 };
-static const int fz_errnos[3] = { ENOSPC, EIO, EFBIG };
+static const int fz_errnos[4] = { ENOSPC, EIO, EFBIG, 0 }; /* 0: writes 0 */
 
 /* The spool's faults for one input (byte 1 bit 6, byte 3 bits 4-7). */
 struct fz_fault {
@@ -111,7 +112,7 @@ fz_write(int fd, const void *p, size_t n)
 	if (n == 0) {
 		f->fired = 1;
 		errno = f->err;
-		return -1;
+		return f->err != 0 ? -1 : 0;
 	}
 	f->done += n;
 	return write(fd, p, n);
@@ -205,7 +206,7 @@ fz_limits(const uint8_t *d, struct req_limits *lim)
 	fz_fault.on = (d[1] & 0x40) != 0;
 	fz_fault.after = (d[3] >> 4) == 15 ? SIZE_MAX : (size_t)(d[3] >> 4) *
 	    1000;
-	fz_fault.err = fz_errnos[(d[3] >> 4) % 3];
+	fz_fault.err = fz_errnos[(d[3] >> 4) % 4];
 	lim->spool_write = fz_fault.on ? fz_write : NULL;
 }
 

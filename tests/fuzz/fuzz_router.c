@@ -9,7 +9,8 @@
  * pattern, id-typed ones parsing back to their number, the pattern with
  * each placeholder replaced by its argument giving the path back; 405
  * with allow the methods of every route of the path; 404 when no route
- * has the path. */
+ * has the path.  Method names convert both ways (the path serves as an
+ * untrusted REQUEST_METHOD too). */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -282,6 +283,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FZ_CHECK((m.allow & meth) == 0);
 	} else
 		FZ_CHECK(rc == 404 && m.route == NULL && m.allow == 0);
+	/* The path as a REQUEST_METHOD (nginx passes any token): a method
+	 * known by name comes back as that name, and every name as its
+	 * method. */
+	meth = router_method(path);
+	FZ_CHECK(meth == METHOD_OTHER ?
+	    strcmp(router_method_str(meth), "OTHER") == 0 :
+	    strcmp(router_method_str(meth), path) == 0);
+	meth = (enum method)(1u << (data[0] & 7));
+	FZ_CHECK(router_method(router_method_str(meth)) == meth);
 	/* The high bits of the first byte: other method sets and buffers. */
 	fz_check_allow(data[0] >> 3 ? (unsigned)data[0] << 1 : m.allow,
 	    1 + (size_t)(data[0] >> 3) * 3 % 80);

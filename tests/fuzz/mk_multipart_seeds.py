@@ -86,7 +86,7 @@ def header_8k():
 
 def spool_faults():
     # Byte 3's high nibble n: fail after n * 1000 bytes with ENOSPC, EIO,
-    # EFBIG for n % 3 = 0, 1, 2; 15 only interrupts.
+    # EFBIG, a write of 0 bytes for n % 4 = 0, 1, 2, 3; 15 only interrupts.
     body = part(b"f", b"a" * 2500, b"a.bin") + \
         part(b"g", b"b" * 500, b"b.bin") + b"--XyZ--"
     for n in (0, 1, 2, 3, 15):
@@ -94,7 +94,27 @@ def spool_faults():
              limits(B_1M, V_64, F_1M), n << 4, body)
 
 
+def refusals():
+    cd = b"--XyZ\r\nContent-Disposition: form-data; "
+    for name, hdr in (
+            ("dotdot", b'name="f"; filename="../.."'),
+            ("trailing_slash", b'name="f"; filename="dir/"'),
+            ("dup_filename", b'name="f"; filename="a"; filename="b"'),
+            ("dup_filename_star",
+             b"name=\"f\"; filename*=utf-8''a; filename*=utf-8''b"),
+            ("continuation", b"name=\"f\"; filename*0*=utf-8''a; "
+             b"filename*1=b"),
+            ("star_latin1", b"name=\"f\"; filename*=iso-8859-1''caf%E9"),
+            ("dup_name", b'name="a"; name="b"'),
+            ("windows_path", b'name="f"; filename="C:\\dir\\x.txt"'),
+            ("unc_path", b'name="f"; filename="\\\\host\\s\\x.txt"')):
+        seed("cd_" + name, CT_XYZ, 0, limits(B_1M, V_64, F_512), 0,
+             cd + hdr + b"\r\n\r\nx\r\n--XyZ--")
+    seed("padding_eof", CT_XYZ, 0, 0, 0, b"--XyZ  \t")
+
+
 captures()
+refusals()
 values()
 across_16k()
 header_8k()
