@@ -1768,8 +1768,8 @@ test_mp_email_package(void)
 	CHECK_INT(l.n, 3);
 	if (l.n == 3) {
 		check_val(&l.v[0], "ten", "Z2nDoSB0cuG7iw==\r\n");
-		check_named_file(&l.v[1], "tep", "b\xE1\xBA\xA3n v\xE1\xBA\xBD.pdf",
-		    "JVBERi0xLjQK\r\n", 14);
+		check_named_file(&l.v[1], "tep",
+		    "b\xE1\xBA\xA3n v\xE1\xBA\xBD.pdf", "JVBERi0xLjQK\r\n", 14);
 		check_named_file(&l.v[2], "tep2", "say \"hi\"\\.bin",
 		    "ZGF0YQ==\r\n", 10);
 	}
@@ -2050,7 +2050,7 @@ spool_tmpfs_child(const char *dir)
 	struct rlimit	 rl = { 4000, 4000 };
 
 	if (unshare(CLONE_NEWNS) == -1 ||
-	    mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) == -1 ||
+	    mount("none", "/", "none", MS_REC | MS_PRIVATE, NULL) == -1 ||
 	    mount("tmpfs", dir, "tmpfs", 0, "size=16k,nr_inodes=8") == -1) {
 		printf("  %s: %s\n", dir, strerror(errno));
 		t_case_failed = 1;
