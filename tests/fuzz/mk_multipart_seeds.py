@@ -40,7 +40,7 @@ def part(name, data, filename=None, extra=b""):
 
 def captures():
     for n in sorted(os.listdir(CAPS)):
-        if n.endswith(".ct") or n == "README":
+        if "." in n or n == "README":     # .ct, the capture scripts
             continue
         with open(os.path.join(CAPS, n), "rb") as f:
             body = f.read()
