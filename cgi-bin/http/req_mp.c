@@ -1,6 +1,17 @@
 /* Streamed multipart/form-data (RFC 7578): parts' headers parsed under
  * limits, values kept in the arena, files spooled to temporary files that
- * are removed with the arena.  Nothing here knows FastCGI. */
+ * are removed with the arena.  Nothing here knows FastCGI.
+ *
+ * What clients send, as decided in issue 15 (tests/unit/mp holds bodies
+ * captured from Chromium, urllib3, requests and Python's email package):
+ * names and file names are read with RFC quoted-pairs and, when that does
+ * not parse, as the HTML standard writes them (a trailing backslash);
+ * %22, %0D and %0A in them are undone, and a CR or LF is then refused like
+ * any control character; filename*= (UTF-8) names a file, continuations
+ * (filename*0=) are refused; a backslash is a path separator only in a
+ * Windows path.  LF-only line ends and folded header lines are refused;
+ * Content-Transfer-Encoding is not undone.  A full or failing spool is
+ * REQ_SPOOL (503) and leaves no file behind. */
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
