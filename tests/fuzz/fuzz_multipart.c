@@ -181,8 +181,13 @@ fz_file(const struct req_kv *kv, const struct req_limits *lim)
 static void
 fz_kv(const struct req_kv *kv, const struct req_limits *lim)
 {
+	size_t	i;
+
 	FZ_CHECK(kv->key != NULL && kv->key[0] != '\0');
 	FZ_CHECK(valid_utf8(kv->key, strlen(kv->key)));
+	for (i = 0; kv->key[i] != '\0'; i++)
+		FZ_CHECK((unsigned char)kv->key[i] >= 0x20 &&
+		    kv->key[i] != 0x7F);
 	if (kv->ctype != NULL)
 		FZ_CHECK(valid_utf8(kv->ctype, strlen(kv->ctype)));
 	if (kv->path != NULL) {
