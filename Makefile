@@ -45,7 +45,7 @@ A = var/asan
 LIB_O = $(LIB_C:cgi-bin/%.c=$(B)/%.o) $(LIB_CC:cgi-bin/%.cc=$(B)/%.o)
 LIB_A = $(LIB_C:cgi-bin/%.c=$(A)/%.o) $(LIB_CC:cgi-bin/%.cc=$(A)/%.o)
 
-.PHONY: all build deps deps-test run stop test unit asan fuzz bench clean
+.PHONY: all build deps deps-test run stop test unit asan fuzz fuzz-cov bench clean
 all: build
 build: cgi-bin/portal.fcgi cgi-bin/portalctl $(ERROR_PAGES)
 
@@ -153,16 +153,42 @@ fuzz: deps-test $(FUZZERS:%=$(F)/%)
 	@for f in $(FUZZERS); do \
 		mkdir -p $(F)/corpus-$$f; \
 		echo "fuzz $$f for $(FUZZ_SECONDS)s"; \
-		$(F)/$$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+		lc=; [ $$f = fuzz_multipart ] && lc=-len_control=0; \
+		$(F)/$$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 $$lc \
 		    -artifact_prefix=$(F)/$$f- \
 		    $(F)/corpus-$$f tests/fuzz/corpus/$$f || exit 1; \
 	done
+
+# Line coverage of the parsers by the fuzz corpora (clang's source-based
+# coverage, the replay driver): the seeds, and what `make fuzz` (or a
+# tests/run-like run into var/fuzz/corpus-<target>) added to them.
+C = var/cov
+COV_SRC = cgi-bin/http/req.c cgi-bin/http/req_mp.c cgi-bin/http/router.c \
+    cgi-bin/http/key.c cgi-bin/core/valid.c cgi-bin/core/text.c \
+    cgi-bin/app/mail_msg.c
+$(C)/%: tests/fuzz/%.c tests/fuzz/replay.c $(FUZZ_SRC) $(FUZZ_HDR)
+	@mkdir -p $(C)
+	@echo "  COV     $@"
+	@clang -std=c17 -D_GNU_SOURCE -g -O0 $(CWARN) $(INC) \
+	    -fprofile-instr-generate -fcoverage-mapping -o $@ $< \
+	    tests/fuzz/replay.c $(FUZZ_SRC) $(FUZZ_LIBS)
+fuzz-cov: deps-test $(FUZZERS:%=$(C)/%)
+	@rm -f $(C)/*.profraw
+	@for f in $(FUZZERS); do \
+		d=; [ -d $(F)/corpus-$$f ] && d=$(F)/corpus-$$f; \
+		LLVM_PROFILE_FILE=$(C)/$$f.profraw $(C)/$$f \
+		    tests/fuzz/corpus/$$f $$d || exit 1; \
+	done
+	@llvm-profdata merge -o $(C)/all.profdata $(C)/*.profraw
+	@llvm-cov report -instr-profile=$(C)/all.profdata \
+	    $(firstword $(FUZZERS:%=$(C)/%)) \
+	    $(patsubst %,-object $(C)/%,$(wordlist 2,99,$(FUZZERS))) $(COV_SRC)
 
 bench: deps-test build
 	@tests/bench/run
 
 clean:
-	rm -rf var/build var/asan var/fuzz cgi-bin/portal.fcgi cgi-bin/portalctl \
+	rm -rf var/build var/asan var/fuzz var/cov cgi-bin/portal.fcgi cgi-bin/portalctl \
 	    $(ERROR_PAGES)
 
 -include $(shell find $(B) $(A) -name '*.d' 2>/dev/null)

@@ -25,6 +25,7 @@ static const char *const req_err_names[REQ_ERR__MAX] = {
 	"too many fields",	/* REQ_TOOMANY */
 	"too large",		/* REQ_TOOLARGE */
 	"i/o error",		/* REQ_IO */
+	"upload spool error",	/* REQ_SPOOL */
 };
 
 static const int req_err_statuses[REQ_ERR__MAX] = {
@@ -34,6 +35,7 @@ static const int req_err_statuses[REQ_ERR__MAX] = {
 	413,			/* REQ_TOOMANY */
 	413,			/* REQ_TOOLARGE */
 	400,			/* REQ_IO */
+	503,			/* REQ_SPOOL */
 };
 
 /* 1 if s is strict UTF-8 free of C0, DEL and C1 control characters. */

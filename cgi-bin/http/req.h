@@ -16,7 +16,8 @@ enum req_err {
 	REQ_BADUTF8,	/* a name or value is not strict UTF-8: 400 */
 	REQ_TOOMANY,	/* more fields than limits.fields_max: 413 */
 	REQ_TOOLARGE,	/* a field, file or the body over its limit: 413 */
-	REQ_IO,		/* short read or temp file error: 400 / 500 */
+	REQ_IO,		/* short read: 400 */
+	REQ_SPOOL,	/* the upload spool failed or is full: 503 */
 	REQ_ERR__MAX
 };
 
@@ -31,6 +32,8 @@ struct req_limits {
 	size_t		 file_max;	/* one file part, bytes */
 	const char	*tmpdir;	/* where file parts are spooled */
 	const char *const *cookies;	/* names kept, NULL-terminated */
+	/* Writes to the spool: NULL is write(2); tests inject faults. */
+	ssize_t		(*spool_write)(int, const void *, size_t);
 };
 
 /* One field.  For a file part of a multipart body, path names a temporary

@@ -1,6 +1,18 @@
 /* Streamed multipart/form-data (RFC 7578): parts' headers parsed under
  * limits, values kept in the arena, files spooled to temporary files that
- * are removed with the arena.  Nothing here knows FastCGI. */
+ * are removed with the arena.  Nothing here knows FastCGI.
+ *
+ * What clients send, as decided in issue 15 (tests/unit/mp holds bodies
+ * captured from Chromium, urllib3, requests and Python's email package):
+ * names and file names are read with RFC quoted-pairs and, when that does
+ * not parse, as the HTML standard writes them (a trailing backslash);
+ * %22, %0D and %0A in them are undone, and a CR or LF is then refused like
+ * any control character; filename*= (UTF-8) names a file, continuations
+ * (filename*0=) are refused; a backslash is a path separator only in a
+ * Windows path.  LF-only line ends and folded header lines are refused;
+ * Content-Transfer-Encoding is not undone.  A full or failing spool is
+ * REQ_SPOOL (503) and leaves no file behind. */
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -78,6 +90,7 @@ struct mp_file {
 	int		 fd;
 	size_t		 size;
 	size_t		 max;
+	ssize_t		(*write)(int, const void *, size_t);
 };
 
 static void
@@ -98,17 +111,22 @@ cur_token(struct cur *c)
 	return (size_t)(c->p - start);
 }
 
-/* Consumes a quoted-string into NUL-terminated arena memory.  A backslash
- * escapes only '"' and '\\', so that "C:\dir\f.txt" keeps its separators. */
+/* Consumes a quoted-string into NUL-terminated arena memory.  With esc,
+ * a backslash escapes '"' and '\\' (RFC 9110; Go and Python's email
+ * package write them so) and no other character, so that "C:\dir\f.txt"
+ * keeps its separators; without, a backslash is an ordinary character and
+ * the first '"' ends the string (the HTML standard, which browsers and
+ * urllib3 follow). */
 static enum req_err
-cur_quoted(struct arena *a, struct cur *c, char **out, size_t *outlen)
+cur_quoted(struct arena *a, struct cur *c, int esc, char **out,
+    size_t *outlen)
 {
 	char		*d = arena_alloc(a, (size_t)(c->end - c->p));
 	size_t		 n = 0;
 	enum req_err	 rc = REQ_MALFORMED;
 
 	for (c->p++; c->p < c->end && *c->p != '"'; c->p++) {
-		if (*c->p == '\\' && c->end - c->p > 1 &&
+		if (esc && *c->p == '\\' && c->end - c->p > 1 &&
 		    (c->p[1] == '"' || c->p[1] == '\\'))
 			c->p++;
 		d[n++] = *c->p;
@@ -124,9 +142,10 @@ out:
 	return rc;
 }
 
-/* Consumes `name = (token | quoted-string)` into p. */
+/* Consumes `name = (token | quoted-string)` into p; esc as for
+ * cur_quoted. */
 static enum req_err
-hdr_param(struct arena *a, struct cur *c, struct hdr_param *p)
+hdr_param(struct arena *a, struct cur *c, int esc, struct hdr_param *p)
 {
 	const char	*start;
 	enum req_err	 rc = REQ_MALFORMED;
@@ -139,7 +158,7 @@ hdr_param(struct arena *a, struct cur *c, struct hdr_param *p)
 		goto out;
 	cur_ows(c);
 	if (c->p < c->end && *c->p == '"') {
-		rc = cur_quoted(a, c, &p->val, &p->vlen);
+		rc = cur_quoted(a, c, esc, &p->val, &p->vlen);
 		goto out;
 	}
 	start = c->p;
@@ -152,9 +171,9 @@ out:
 }
 
 /* Parses `type[/subtype] *(; param)` (Content-Type, Content-Disposition)
- * into h; parameter values live in the arena. */
+ * into h; parameter values live in the arena; esc as for cur_quoted. */
 static enum req_err
-hdr_parse(struct arena *a, const char *s, size_t n, struct hdr *h)
+hdr_parse(struct arena *a, const char *s, size_t n, int esc, struct hdr *h)
 {
 	struct cur	 c = { s, s + n };
 	enum req_err	 rc = REQ_MALFORMED;
@@ -181,7 +200,7 @@ hdr_parse(struct arena *a, const char *s, size_t n, struct hdr *h)
 		if (c.p == c.end)
 			rc = REQ_OK;	/* a trailing ';' */
 		else if (h->np < HDR_PARAMS_MAX)
-			rc = hdr_param(a, &c, &h->p[h->np++]);
+			rc = hdr_param(a, &c, esc, &h->p[h->np++]);
 	}
 out:
 	return rc;
@@ -231,7 +250,7 @@ mp_init(struct mp *m, struct arena *a, const char *ctype)
 
 	if (ctype == NULL)
 		goto out;
-	if ((rc = hdr_parse(a, ctype, strlen(ctype), &h)) != REQ_OK ||
+	if ((rc = hdr_parse(a, ctype, strlen(ctype), 1, &h)) != REQ_OK ||
 	    (rc = hdr_get(&h, "boundary", &b)) != REQ_OK)
 		goto out;
 	rc = REQ_MALFORMED;
@@ -384,19 +403,56 @@ out:
 	return rc;
 }
 
-/* Keeps the last path component of a client's file name.  An empty name
- * stays empty (no file chosen); ".", ".." and a trailing separator are
- * refused, and so are control characters. */
+/* Undoes in place the HTML standard's escaping of a name or file name:
+ * "%22", "%0D" and "%0A" become '"', CR and LF, which a browser cannot
+ * put in its quoted-string.  Nothing else is escaped, '%' included, so
+ * any other '%' stays as sent (and a name that really holds "%22" reads
+ * as '"': the standard leaves no way to tell). */
+static void
+mp_unescape(char *s, size_t *n)
+{
+	size_t	 i, j = 0;
+	char	 c;
+
+	for (i = 0; i < *n; i++) {
+		c = s[i];
+		if (c == '%' && *n - i >= 3) {
+			if (s[i + 1] == '2' && s[i + 2] == '2')
+				c = '"';
+			else if (s[i + 1] == '0' && s[i + 2] == 'D')
+				c = '\r';
+			else if (s[i + 1] == '0' && s[i + 2] == 'A')
+				c = '\n';
+			if (c != '%')
+				i += 2;
+		}
+		s[j++] = c;
+	}
+	s[j] = '\0';
+	*n = j;
+}
+
+/* Keeps the last path component of a client's file name.  Browsers send
+ * the name alone, in which a backslash is an ordinary character (a file
+ * made on Linux may be called "du-lieu\"); only a Windows path, as old
+ * Internet Explorer sent it ("C:\dir\f.txt", "\\host\share\f.txt",
+ * "\dir\f.txt": a backslash first), is cut at backslashes.  An empty
+ * name stays empty (no file chosen); ".", ".." and a trailing separator
+ * are refused, and so are control characters (a CR or LF sent as %0D or
+ * %0A included). */
 static enum req_err
 mp_basename(char *fn, size_t n, char **out)
 {
 	size_t		 i, start = 0;
+	int		 win;
 	enum req_err	 rc = REQ_BADUTF8;
 
 	if (!req_text_clean(fn, n))
 		goto out;
+	win = (n > 2 && isalpha((unsigned char)fn[0]) && fn[1] == ':' &&
+	    fn[2] == '\\') || (n > 0 && fn[0] == '\\');
 	for (i = 0; i < n; i++)
-		if (fn[i] == '/' || fn[i] == '\\')
+		if (fn[i] == '/' || (win && fn[i] == '\\'))
 			start = i + 1;
 	rc = REQ_MALFORMED;
 	if (n > 0 && (start == n || strcmp(fn + start, ".") == 0 ||
@@ -408,27 +464,101 @@ out:
 	return rc;
 }
 
-/* Parses `form-data; name="..."[; filename="..."]` into pt. */
+/* Decodes the RFC 8187 ext-value v (`UTF-8''b%E1%BA%A3n.pdf`, which is
+ * how Python's email package writes a name that is not ASCII) into *out,
+ * NUL-terminated arena memory.  Only UTF-8 is taken; the language is
+ * ignored. */
+static enum req_err
+mp_ext_value(struct arena *a, const struct hdr_param *v, char **out,
+    size_t *outlen)
+{
+	const char	*q1, *q2, *end = v->val + v->vlen;
+	enum req_err	 rc = REQ_MALFORMED;
+
+	if ((q1 = memchr(v->val, '\'', v->vlen)) == NULL ||
+	    (q2 = memchr(q1 + 1, '\'', (size_t)(end - q1 - 1))) == NULL ||
+	    !req_ci_eq(v->val, (size_t)(q1 - v->val), "utf-8") ||
+	    !req_pctdecode(a, q2 + 1, (size_t)(end - q2 - 1), 0, out, outlen))
+		goto out;
+	rc = REQ_OK;
+out:
+	return rc;
+}
+
+/* 1 if h holds an RFC 2231 continuation of the file name (filename*0=,
+ * filename*1*=...), which would leave a file without its name. */
+static int
+mp_continued(const struct hdr *h)
+{
+	size_t	 i;
+	int	 found = 0;
+
+	for (i = 0; i < h->np; i++)
+		found |= h->p[i].nlen > 9 &&
+		    strncasecmp(h->p[i].name, "filename*", 9) == 0;
+	return found;
+}
+
+/* Reads the file name of a part into pt: filename*= (RFC 8187) over
+ * filename=, which is unescaped as browsers escape it. */
+static enum req_err
+mp_filename(struct arena *a, const struct hdr *h, struct mp_part *pt)
+{
+	const struct hdr_param	*fn, *fnx;
+	char			*v;
+	size_t			 n;
+	enum req_err		 rc;
+
+	if ((rc = hdr_get(h, "filename", &fn)) != REQ_OK ||
+	    (rc = hdr_get(h, "filename*", &fnx)) != REQ_OK)
+		goto out;
+	rc = REQ_MALFORMED;
+	if (mp_continued(h))
+		goto out;
+	rc = REQ_OK;
+	if (fnx != NULL)
+		rc = mp_ext_value(a, fnx, &v, &n);
+	else if (fn != NULL) {
+		v = fn->val;
+		n = fn->vlen;
+		mp_unescape(v, &n);
+	} else
+		goto out;
+	if (rc == REQ_OK)
+		rc = mp_basename(v, n, &pt->filename);
+out:
+	return rc;
+}
+
+/* Parses `form-data; name="..."[; filename="..."]` into pt.  The header
+ * is read as RFC 9110 writes quoted-strings, and when that does not
+ * parse, as the HTML standard does (see cur_quoted): a browser's
+ * name="a\" parses only the second way, Python's filename="say \"hi\""
+ * only the first.  A name is clean text, like a file name. */
 static enum req_err
 mp_disposition(struct arena *a, const char *s, size_t n, struct mp_part *pt)
 {
 	struct hdr		 h;
-	const struct hdr_param	*name, *fn;
+	const struct hdr_param	*name;
+	size_t			 nlen;
 	enum req_err		 rc;
 
-	if ((rc = hdr_parse(a, s, n, &h)) != REQ_OK ||
-	    (rc = hdr_get(&h, "name", &name)) != REQ_OK ||
-	    (rc = hdr_get(&h, "filename", &fn)) != REQ_OK)
+	if (hdr_parse(a, s, n, 1, &h) != REQ_OK &&
+	    (rc = hdr_parse(a, s, n, 0, &h)) != REQ_OK)
+		goto out;
+	if ((rc = hdr_get(&h, "name", &name)) != REQ_OK)
 		goto out;
 	rc = REQ_MALFORMED;
 	if (!req_ci_eq(h.type, h.tlen, "form-data") || name == NULL ||
 	    name->vlen == 0)
 		goto out;
+	nlen = name->vlen;
+	mp_unescape(name->val, &nlen);
 	rc = REQ_BADUTF8;
-	if (!valid_utf8(name->val, name->vlen))
+	if (!req_text_clean(name->val, nlen))
 		goto out;
 	pt->name = name->val;
-	rc = fn == NULL ? REQ_OK : mp_basename(fn->val, fn->vlen, &pt->filename);
+	rc = mp_filename(a, &h, pt);
 out:
 	return rc;
 }
@@ -524,35 +654,51 @@ out:
 	return rc;
 }
 
-/* Appends to the temporary file, up to max bytes in all. */
+/* Appends to the temporary file, up to max bytes in all.  A file over
+ * the process's file size limit is too large (413); a full spool or any
+ * other write error is the server's (503), errno telling which. */
 static enum req_err
 mp_sink_file(void *arg, const char *p, size_t n)
 {
 	struct mp_file	*f = arg;
-	ssize_t		 w;
+	ssize_t		 w = 0;
 	enum req_err	 rc = REQ_TOOLARGE;
 
 	if (n > f->max - f->size)
 		goto out;
-	rc = REQ_IO;
 	while (n > 0) {
-		if ((w = write(f->fd, p, n)) < 0 && errno == EINTR)
+		if ((w = f->write(f->fd, p, n)) < 0 && errno == EINTR)
 			continue;
 		if (w <= 0)
-			goto out;
+			break;
 		p += w;
 		n -= (size_t)w;
 		f->size += (size_t)w;
 	}
-	rc = REQ_OK;
+	if (n == 0)
+		rc = REQ_OK;
+	else if (w == 0 || errno != EFBIG) {
+		if (w == 0)
+			errno = ENOSPC;
+		rc = REQ_SPOOL;
+	}
 out:
 	return rc;
 }
 
+/* Removes a spooled file, once: an emptied path is one already gone, so
+ * that a later call cannot remove another request's file of the same
+ * name.  errno is kept for the caller's message. */
 static void
-mp_unlink(void *path)
+mp_unlink(void *arg)
 {
-	(void)unlink(path);
+	char	*path = arg;
+	int	 e = errno;
+
+	if (path[0] != '\0')
+		(void)unlink(path);
+	path[0] = '\0';
+	errno = e;
 }
 
 /* Reads a non-file part's data as a strict UTF-8 value. */
@@ -582,25 +728,31 @@ out:
 }
 
 /* Streams a file part into a new mode 0600 file in tmpdir, which is
- * unlinked when the arena is freed (even when this part fails). */
+ * unlinked when the arena is freed, or at once when this part fails: no
+ * half file stays behind.  A spool that cannot take the file is
+ * REQ_SPOOL with errno set. */
 static enum req_err
 mp_file(struct mp *m, const struct mp_part *pt, struct req_kvlist *l)
 {
 	const char	*dir = m->lim->tmpdir ? m->lim->tmpdir : "/tmp";
 	char		*path = arena_printf(m->a, "%s/portal-up-XXXXXX", dir);
-	struct mp_file	 f = { -1, 0, m->lim->file_max };
+	struct mp_file	 f = { -1, 0, m->lim->file_max, m->lim->spool_write };
 	struct req_kv	*kv;
-	enum req_err	 rc = REQ_IO;
-	int		 fd;
+	enum req_err	 rc = REQ_SPOOL;
+	int		 fd, e;
 
-	if ((f.fd = mkostemp(path, O_CLOEXEC)) == -1)
+	if (f.write == NULL)
+		f.write = write;
+	if ((f.fd = mkostemp(path, O_CLOEXEC)) == -1) {
+		path[0] = '\0';
 		goto out;
+	}
 	arena_defer(m->a, mp_unlink, path);
 	if ((rc = mp_scan(m, mp_sink_file, &f)) != REQ_OK)
 		goto out;
 	fd = f.fd;
 	f.fd = -1;
-	rc = REQ_IO;
+	rc = REQ_SPOOL;
 	if (close(fd) == -1)
 		goto out;
 	kv = req_kv_add(m->a, l);
@@ -611,8 +763,13 @@ mp_file(struct mp *m, const struct mp_part *pt, struct req_kvlist *l)
 	kv->fsize = f.size;
 	rc = REQ_OK;
 out:
-	if (f.fd != -1)
+	if (f.fd != -1) {
+		e = errno;
 		close(f.fd);
+		errno = e;
+	}
+	if (rc != REQ_OK)
+		mp_unlink(path);
 	return rc;
 }
 
@@ -639,6 +796,20 @@ out:
 	return rc;
 }
 
+/* Drops the entries from n0 on after an error, removing their spooled
+ * files now rather than when the arena is freed. */
+static void
+mp_forget(struct req_kvlist *l, size_t n0)
+{
+	size_t	 i;
+
+	/* The paths are this parser's arena memory (mp_file). */
+	for (i = n0; i < l->n; i++)
+		if (l->v[i].path != NULL)
+			mp_unlink((char *)(uintptr_t)l->v[i].path);
+	l->n = n0;
+}
+
 /* Streams the body through a fixed buffer.  Reading stops after the
  * close delimiter: the caller drains any epilogue. */
 enum req_err
@@ -662,6 +833,6 @@ req_parse_multipart(struct arena *a, const char *ctype, req_read_fn rd,
 			break;
 out:
 	if (rc != REQ_OK)
-		l->n = n0;
+		mp_forget(l, n0);
 	return rc;
 }

@@ -1,6 +1,7 @@
 /* Turning one FastCGI request into a struct request: parameters, path,
  * query, cookies and body, all under limits; then the route's keys
  * found and validated into typed values (by key.c's table). */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 #include <sodium.h>
 
 #include "core/arena.h"
+#include "core/log.h"
 #include "core/valid.h"
 #include "http/key.h"
 #include "http/request.h"
@@ -122,6 +124,9 @@ request_body(struct request *r, const struct req_limits *lim)
 	} else if (strncasecmp(ct, "multipart/form-data", 19) == 0)
 		e = req_parse_multipart(r->a, ct, body_read, &src, lim,
 		    &r->form);
+	if (e == REQ_SPOOL)
+		LOGE("rid=%s upload spool %s: %s", r->rid, lim->tmpdir,
+		    strerror(errno));
 	return e == REQ_OK ? 0 : req_err_status(e);
 }
 

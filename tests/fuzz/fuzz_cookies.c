@@ -59,7 +59,8 @@ static enum req_err
 fz_parse(struct arena *a, const char *hdr, const char *const *names,
     struct req_kvlist *l)
 {
-	struct req_limits	 lim = { 1 << 20, 16, 64, 0, NULL, names };
+	struct req_limits	 lim = { 1 << 20, 16, 64, 0, NULL, names,
+				    NULL };
 	enum req_err		 rc;
 	size_t			 i;
 

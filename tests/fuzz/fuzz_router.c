@@ -6,8 +6,11 @@
  * checked with the validators) says what must match; the router must
  * agree: 200 for the first route of the path with the method, its
  * arguments NUL-terminated copies of the path's segments named as in the
- * pattern, id-typed ones parsing back to their number; 405 with allow the
- * methods of every route of the path; 404 when no route has the path. */
+ * pattern, id-typed ones parsing back to their number, the pattern with
+ * each placeholder replaced by its argument giving the path back; 405
+ * with allow the methods of every route of the path; 404 when no route
+ * has the path.  Method names convert both ways (the path serves as an
+ * untrusted REQUEST_METHOD too). */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -186,6 +189,34 @@ fz_check_args(const struct route_match *m, const char *path)
 	FZ_CHECK(k == m->nargs && k <= ROUTE_ARGS_MAX);
 }
 
+/* The pattern of m's route with each "{name:type}" replaced by the next
+ * argument, character by character (not by segments as above), is path:
+ * a link built from the route and the arguments leads to the same page. */
+static void
+fz_check_rebuild(const struct route_match *m, const char *path)
+{
+	const char	*p = m->route->pattern, *close;
+	size_t		 k = 0, n = strlen(path), len, j = 0;
+
+	while (*p != '\0') {
+		if (*p != '{') {
+			FZ_CHECK(j < n && path[j] == *p);
+			j++;
+			p++;
+			continue;
+		}
+		FZ_CHECK(k < m->nargs);
+		FZ_CHECK((close = strchr(p, '}')) != NULL);
+		len = strlen(m->args[k].s);
+		FZ_CHECK(len > 0 && n - j >= len &&
+		    memcmp(path + j, m->args[k].s, len) == 0);
+		j += len;
+		k++;
+		p = close + 1;
+	}
+	FZ_CHECK(j == n && k == m->nargs);
+}
+
 /* The Allow header's text for allow: the names of its method bits (the
  * seven known ones), ", "-separated; in a buffer of bufsz, the same text
  * cut to fit, NUL-terminated, nothing written past it. */
@@ -246,11 +277,21 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (first < FZ_NROUTES) {
 		FZ_CHECK(rc == 200 && m.route == &fz_routes[first]);
 		fz_check_args(&m, path);
+		fz_check_rebuild(&m, path);
 	} else if (allow != 0) {
 		FZ_CHECK(rc == 405 && m.route == NULL && m.allow == allow);
 		FZ_CHECK((m.allow & meth) == 0);
 	} else
 		FZ_CHECK(rc == 404 && m.route == NULL && m.allow == 0);
+	/* The path as a REQUEST_METHOD (nginx passes any token): a method
+	 * known by name comes back as that name, and every name as its
+	 * method. */
+	meth = router_method(path);
+	FZ_CHECK(meth == METHOD_OTHER ?
+	    strcmp(router_method_str(meth), "OTHER") == 0 :
+	    strcmp(router_method_str(meth), path) == 0);
+	meth = (enum method)(1u << (data[0] & 7));
+	FZ_CHECK(router_method(router_method_str(meth)) == meth);
 	/* The high bits of the first byte: other method sets and buffers. */
 	fz_check_allow(data[0] >> 3 ? (unsigned)data[0] << 1 : m.allow,
 	    1 + (size_t)(data[0] >> 3) * 3 % 80);

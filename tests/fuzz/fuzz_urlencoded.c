@@ -45,7 +45,8 @@ fz_list(const struct req_kvlist *l, size_t n0, enum req_err rc,
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct req_limits	 lim = { 1 << 20, 32, 128, 0, NULL, NULL };
+	struct req_limits	 lim = { 1 << 20, 32, 128, 0, NULL, NULL,
+				    NULL };
 	struct req_kvlist	 l = { NULL, 0, 0 };
 	struct arena		*a = arena_new();
 	const char		*s = (const char *)data;

@@ -121,6 +121,31 @@ def test_malformed_multipart_400():
 
 
 @case
+def test_browser_multipart_reaches_handler():
+    """A form as Chromium sends it (tests/unit/mp/chromium_quote_backslash):
+    '"' in a file name as %22, a backslash ending a name and a file name.
+    Issue 15: it was 400; it reaches the handler (422, empty fields)."""
+    c = Client()
+    c.token()
+    b = "----WebKitFormBoundarywDxLtnB3XH4LyCTN"
+    body = multipart([
+        (disposition("csrf"), c.csrf.encode()),
+        (disposition("tai_khoan"), b""),
+        (disposition("mat_khau"), b""),
+        (disposition("ghi\\"), "C:\\thư mục\\".encode()),
+        (b'Content-Disposition: form-data; name="tep"; filename="'
+         + "bản %22vẽ%22\\.txt".encode() + b'"\r\nContent-Type: text/plain',
+         b"xin chao\n"),
+        (b'Content-Disposition: form-data; name="tep2\\"; filename="du-lieu\\"'
+         b"\r\nContent-Type: application/octet-stream", b"\x00\x01")], boundary=b)
+    r = c.request("POST", "/dang-nhap", body=body,
+                  headers={"Content-Type": "multipart/form-data; boundary=" + b})
+    check(r.status == 422 and "Vui lòng nhập số điện thoại" in r.text,
+          "browser multipart: %d" % r.status)
+    check_security_headers(r)
+
+
+@case
 def test_log_line_has_no_control_characters():
     r = get("/x%0Ainjected%20status=200%0D")
     check(r.status == 404, r.status)

@@ -1,10 +1,17 @@
 /* Unit tests of req.c: strict UTF-8, percent-decoding, urlencoded,
  * cookies and streamed multipart.  Failure cases come first. */
+#include <sys/mount.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
 #include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
+#include <sched.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/arena.h"
@@ -19,7 +26,7 @@ static char	 tmpdir[256];
 static struct req_limits
 lim(void)
 {
-	struct req_limits l = { 1 << 20, 16, 256, 4096, tmpdir, NULL };
+	struct req_limits l = { 1 << 20, 16, 256, 4096, tmpdir, NULL, NULL };
 
 	return l;
 }
@@ -89,11 +96,11 @@ utf8(const char *s)
 	return valid_utf8(s, strlen(s));
 }
 
-/* Number of entries in the private temporary directory. */
+/* Number of entries in directory dir. */
 static int
-tmp_count(void)
+dir_count(const char *dir)
 {
-	DIR		*d = opendir(tmpdir);
+	DIR		*d = opendir(dir);
 	struct dirent	*e;
 	int		 n = 0;
 
@@ -104,6 +111,13 @@ tmp_count(void)
 			n++;
 	closedir(d);
 	return n;
+}
+
+/* Number of entries in the private temporary directory. */
+static int
+tmp_count(void)
+{
+	return dir_count(tmpdir);
 }
 
 /* Reads a whole file into arena memory. */
@@ -1248,7 +1262,7 @@ test_mp_tmpdir_missing(void)
 	    "name=\"f\"; filename=\"a\"\r\n\r\n1\r\n--XyZ--";
 
 	lm.tmpdir = "/nonexistent/dir";
-	CHECK_INT(mp_run(a, CT, b, strlen(b), 0, &lm, &l), REQ_IO);
+	CHECK_INT(mp_run(a, CT, b, strlen(b), 0, &lm, &l), REQ_SPOOL);
 	arena_free(a);
 }
 
@@ -1583,7 +1597,7 @@ test_mp_filename_quotes(void)
 	CHECK_INT(l.n, 2);
 	if (l.n == 2) {
 		CHECK_STR(l.v[0].filename, "say \"hi\"; x=1.txt");
-		CHECK_STR(l.v[1].filename, "a%22b.txt");
+		CHECK_STR(l.v[1].filename, "a\"b.txt");
 	}
 	arena_free(a);
 }
@@ -1626,6 +1640,461 @@ test_mp_file_exact_max(void)
 	arena_free(a);
 }
 
+/* ---- multipart: what browsers and libraries send ---- */
+
+/* Parses the captured body tests/unit/mp/<name> with its Content-Type
+ * (<name>.ct) in chunks of chunk bytes. */
+static enum req_err
+mp_capture(struct arena *a, const char *name, size_t chunk,
+    struct req_kvlist *out)
+{
+	struct req_limits	 lm = lim();
+	char			 path[256], *body, *ct;
+	size_t			 n = 0, ctn = 0;
+
+	snprintf(path, sizeof(path), "tests/unit/mp/%s.ct", name);
+	if ((ct = slurp(a, path, &ctn)) == NULL)
+		return REQ_ERR__MAX;
+	ct[ctn] = '\0';
+	snprintf(path, sizeof(path), "tests/unit/mp/%s", name);
+	if ((body = slurp(a, path, &n)) == NULL)
+		return REQ_ERR__MAX;
+	return mp_run(a, ct, body, n, chunk, &lm, out);
+}
+
+/* A value part's name and value. */
+static void
+check_val(const struct req_kv *kv, const char *key, const char *val)
+{
+	CHECK_STR(kv->key, key);
+	CHECK_STR(kv->val, val);
+	CHECK(kv->path == NULL && kv->filename == NULL);
+}
+
+/* A file part's name, file name and content. */
+static void
+check_named_file(const struct req_kv *kv, const char *key, const char *fn,
+    const char *data, size_t n)
+{
+	CHECK_STR(kv->key, key);
+	CHECK_STR(kv->filename, fn);
+	check_file(kv, data, n);
+}
+
+/* Chromium writes '"' as %22 and leaves '\\' alone, also at the end of a
+ * name or file name (issue 15: the whole form was refused). */
+static void
+test_mp_chromium_quote_backslash(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+	size_t			 chunk;
+
+	for (chunk = 0; chunk < 8; chunk += 7) {
+		l.n = 0;
+		CHECK_INT(mp_capture(a, "chromium_quote_backslash", chunk,
+		    &l), REQ_OK);
+		CHECK_INT(l.n, 4);
+		if (l.n != 4)
+			continue;
+		check_val(&l.v[0], "ten\"x", "gi\xC3\xA1 \"tr\xE1\xBB\x8B\"");
+		check_val(&l.v[1], "ghi\\",
+		    "C:\\th\xC6\xB0 m\xE1\xBB\xA5" "c\\");
+		check_named_file(&l.v[2], "tep",
+		    "b\xE1\xBA\xA3n \"v\xE1\xBA\xBD\"\\.txt", "xin chao\n", 9);
+		check_named_file(&l.v[3], "tep2\\", "du-lieu\\",
+		    "\0\1\2\r\n--", 7);
+	}
+	arena_free(a);
+}
+
+/* A name or file name holding CR or LF comes from Chromium as %0D%0A; it
+ * is refused like any control character in a name. */
+static void
+test_mp_chromium_crlf_refused(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+	int			 before = tmp_count();
+
+	CHECK_INT(mp_capture(a, "chromium_crlf", 0, &l), REQ_BADUTF8);
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"f\"; filename=\"a%0Ab.txt\"\r\n\r\nx\r\n--XyZ--", &l),
+	    REQ_BADUTF8);
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"a%0Db\"\r\n\r\nx\r\n--XyZ--", &l), REQ_BADUTF8);
+	CHECK_INT(l.n, 0);
+	arena_free(a);
+	CHECK_INT(tmp_count(), before);
+}
+
+/* urllib3 2 (and requests over it) follows the HTML standard. */
+static void
+test_mp_urllib3_requests(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(mp_capture(a, "urllib3_quote_backslash", 0, &l), REQ_OK);
+	CHECK_INT(l.n, 4);
+	if (l.n == 4) {
+		check_val(&l.v[0], "ghi\\",
+		    "C:\\th\xC6\xB0 m\xE1\xBB\xA5" "c\\");
+		check_val(&l.v[1], "ten\"x", "gi\xC3\xA1 \"tr\xE1\xBB\x8B\"");
+		check_named_file(&l.v[2], "tep",
+		    "b\xE1\xBA\xA3n \"v\xE1\xBA\xBD\"\\.txt", "xin chao\n", 9);
+		check_named_file(&l.v[3], "tep2", "du-lieu\\", "\0\1", 2);
+	}
+	l.n = 0;
+	CHECK_INT(mp_capture(a, "requests_backslash", 3, &l), REQ_OK);
+	CHECK_INT(l.n, 2);
+	if (l.n == 2) {
+		check_val(&l.v[0], "ghi\\", "a");
+		check_named_file(&l.v[1], "tep", "trang\\", "abc", 3);
+	}
+	arena_free(a);
+}
+
+/* Python's email package: filename*= for a name that is not ASCII,
+ * backslash escapes in quoted-strings.  Content-Transfer-Encoding (RFC
+ * 7578 4.7: deprecated, browsers never send it) is not undone. */
+static void
+test_mp_email_package(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(mp_capture(a, "email_filename_star", 0, &l), REQ_OK);
+	CHECK_INT(l.n, 3);
+	if (l.n == 3) {
+		check_val(&l.v[0], "ten", "Z2nDoSB0cuG7iw==\r\n");
+		check_named_file(&l.v[1], "tep",
+		    "b\xE1\xBA\xA3n v\xE1\xBA\xBD.pdf", "JVBERi0xLjQK\r\n", 14);
+		check_named_file(&l.v[2], "tep2", "say \"hi\"\\.bin",
+		    "ZGF0YQ==\r\n", 10);
+	}
+	arena_free(a);
+}
+
+/* filename*= wins over filename=; a charset other than UTF-8, a bad
+ * escape, bytes that are not UTF-8 and continuations are refused. */
+static void
+test_mp_filename_star(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"f\"; filename=\"ban.pdf\"; "
+	    "filename*=UTF-8'vi'b%E1%BA%A3n.pdf\r\n\r\nx\r\n--XyZ--", &l),
+	    REQ_OK);
+	CHECK_INT(l.n, 1);
+	if (l.n == 1)
+		check_named_file(&l.v[0], "f", "b\xE1\xBA\xA3n.pdf", "x", 1);
+	l.n = 0;
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"f\"; filename*=iso-8859-1''caf%E9\r\n\r\nx\r\n--XyZ--",
+	    &l), REQ_MALFORMED);
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"f\"; filename*=utf-8''a%E\r\n\r\nx\r\n--XyZ--", &l),
+	    REQ_MALFORMED);
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"f\"; filename*=utf-8''a%FF\r\n\r\nx\r\n--XyZ--", &l),
+	    REQ_MALFORMED);
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"f\"; filename*=utf-8'a%41\r\n\r\nx\r\n--XyZ--", &l),
+	    REQ_MALFORMED);
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"f\"; filename*0*=utf-8''a; filename*1=b\r\n\r\nx\r\n"
+	    "--XyZ--", &l), REQ_MALFORMED);
+	CHECK_INT(l.n, 0);
+	arena_free(a);
+}
+
+/* The HTML standard's escapes are undone in names and file names;
+ * nothing else is. */
+static void
+test_mp_html_escapes(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"a%22b%2522%41%0a\"\r\n\r\nx\r\n--XyZ\r\n"
+	    "Content-Disposition: form-data; name=\"f\"; "
+	    "filename=\"%22q%22.txt%\"\r\n\r\ny\r\n--XyZ--", &l), REQ_OK);
+	CHECK_INT(l.n, 2);
+	if (l.n == 2) {
+		check_val(&l.v[0], "a\"b%2522%41%0a", "x");
+		check_named_file(&l.v[1], "f", "\"q\".txt%", "y", 1);
+	}
+	arena_free(a);
+}
+
+/* Backslashes: at the end of a name or file name (browsers), as a path
+ * separator only in a Windows path. */
+static void
+test_mp_backslash(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(mp_str(a, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"a\\\"\r\n\r\nx\r\n--XyZ\r\n"
+	    "Content-Disposition: form-data; name=\"f\\\"; "
+	    "filename=\"b\\\"\r\n\r\ny\r\n--XyZ\r\n"
+	    "Content-Disposition: form-data; name=\"g\"; "
+	    "filename=\"..\\\\host\\x.txt\"\r\n\r\nz\r\n--XyZ\r\n"
+	    "Content-Disposition: form-data; name=\"h\"; "
+	    "filename=\"\\\\host\\share\\y.txt\"\r\n\r\nw\r\n--XyZ--", &l),
+	    REQ_OK);
+	CHECK_INT(l.n, 4);
+	if (l.n == 4) {
+		check_val(&l.v[0], "a\\", "x");
+		check_named_file(&l.v[1], "f\\", "b\\", "y", 1);
+		check_named_file(&l.v[2], "g", "..\\host\\x.txt", "z", 1);
+		check_named_file(&l.v[3], "h", "y.txt", "w", 1);
+	}
+	arena_free(a);
+}
+
+/* Refused, and meant to be: LF-only line ends (no browser or library
+ * sends them over HTTP; Python's email package does with its default
+ * policy) and folded header lines (RFC 7578 has none; Python's email
+ * package folds long RFC 2231 names into continuations). */
+static void
+test_mp_lf_only_and_folded_refused(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+
+	CHECK_INT(mp_capture(a, "email_lf_only", 0, &l), REQ_MALFORMED);
+	CHECK_INT(mp_str(a, "--XyZ\nContent-Disposition: form-data; "
+	    "name=\"a\"\n\nx\n--XyZ--\n", &l), REQ_MALFORMED);
+	CHECK_INT(mp_capture(a, "email_folded", 0, &l), REQ_MALFORMED);
+	CHECK_INT(l.n, 0);
+	arena_free(a);
+}
+
+/* ---- multipart: faults of the upload spool ---- */
+
+/* A write(2) with faults: after fault_after bytes it fails with
+ * fault_errno (0: returns 0); fault_eintr makes every other call fail
+ * with EINTR and the others write at most 3 bytes. */
+static size_t	fault_after, fault_done;
+static int	fault_errno, fault_eintr, fault_calls;
+
+static ssize_t
+fault_write(int fd, const void *p, size_t n)
+{
+	if (fault_eintr && fault_calls++ % 2 == 0) {
+		errno = EINTR;
+		return -1;
+	}
+	if (fault_eintr && n > 3)
+		n = 3;
+	if (fault_done + n > fault_after) {
+		n = fault_after - fault_done;
+		if (n == 0) {
+			errno = fault_errno;
+			return fault_errno ? -1 : 0;
+		}
+	}
+	fault_done += n;
+	return write(fd, p, n);
+}
+
+static void
+fault_set(size_t after, int err, int eintr)
+{
+	fault_after = after;
+	fault_errno = err;
+	fault_eintr = eintr;
+	fault_done = 0;
+	fault_calls = 0;
+}
+
+/* A body of two file parts of n1 and n2 bytes and a value after them. */
+static char *
+two_files(struct arena *a, size_t n1, size_t n2, size_t *len)
+{
+	char	*b = arena_alloc(a, n1 + n2 + 512), *w = b;
+
+	w += sprintf(w, "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"f\"; filename=\"a.bin\"\r\n\r\n");
+	memset(w, 'a', n1);
+	w += n1;
+	w += sprintf(w, "\r\n--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"g\"; filename=\"b.bin\"\r\n\r\n");
+	memset(w, 'b', n2);
+	w += n2;
+	w += sprintf(w, "\r\n--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"v\"\r\n\r\nx\r\n--XyZ--");
+	*len = (size_t)(w - b);
+	return b;
+}
+
+/* A write error in the second file: 503, and neither file is left, not
+ * even before the arena is freed. */
+static void
+test_mp_spool_write_error(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+	struct req_limits	 lm = lim();
+	size_t			 n;
+	char			*b = two_files(a, 3000, 3000, &n);
+	int			 before = tmp_count();
+
+	lm.spool_write = fault_write;
+	fault_set(4000, EIO, 0);
+	CHECK_INT(mp_run(a, CT, b, n, 0, &lm, &l), REQ_SPOOL);
+	CHECK_INT(errno, EIO);
+	CHECK_INT(req_err_status(REQ_SPOOL), 503);
+	CHECK_INT(l.n, 0);
+	CHECK_INT(tmp_count(), before);
+	fault_set(0, 0, 0);
+	CHECK_INT(mp_run(a, CT, b, n, 7, &lm, &l), REQ_SPOOL);
+	CHECK_INT(errno, ENOSPC);
+	CHECK_INT(tmp_count(), before);
+	arena_free(a);
+	CHECK_INT(tmp_count(), before);
+}
+
+/* Interrupted and short writes are carried on to the end. */
+static void
+test_mp_spool_eintr(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+	struct req_limits	 lm = lim();
+	size_t			 n;
+	char			*b = two_files(a, 1000, 10, &n);
+	char			 want[1000];
+
+	lm.spool_write = fault_write;
+	fault_set(SIZE_MAX, 0, 1);
+	CHECK_INT(mp_run(a, CT, b, n, 0, &lm, &l), REQ_OK);
+	CHECK(fault_calls > 600);
+	CHECK_INT(l.n, 3);
+	memset(want, 'a', sizeof(want));
+	if (l.n == 3) {
+		check_file(&l.v[0], want, 1000);
+		check_file(&l.v[1], "bbbbbbbbbb", 10);
+	}
+	arena_free(a);
+}
+
+/* After the part that failed: the spool (a directory of its own), the
+ * answer and what is left in the spool. */
+static void
+spool_check(const char *dir, size_t n1, size_t n2, size_t file_max,
+    enum req_err want, int want_errno)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+	struct req_limits	 lm = lim();
+	size_t			 n;
+	char			*b = two_files(a, n1, n2, &n);
+
+	lm.tmpdir = dir;
+	lm.file_max = file_max;
+	errno = 0;
+	CHECK_INT(mp_run(a, CT, b, n, 0, &lm, &l), want);
+	if (want_errno != 0)
+		CHECK_INT(errno, want_errno);
+	CHECK_INT(dir_count(dir), want == REQ_OK ? 2 : 0);
+	CHECK_INT(l.n, want == REQ_OK ? 3 : 0);
+	arena_free(a);
+	CHECK_INT(dir_count(dir), 0);
+}
+
+/* No inode left for the second file: the first one goes too. */
+static void
+spool_no_inode(const char *dir)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+	struct req_limits	 lm = lim();
+	size_t			 n;
+	char			*b = two_files(a, 10, 10, &n);
+	char			 f[512];
+	int			 i, fd, nfill;
+
+	for (nfill = 0; nfill < 64; nfill++) {
+		snprintf(f, sizeof(f), "%s/fill%d", dir, nfill);
+		if ((fd = open(f, O_CREAT | O_WRONLY, 0600)) == -1)
+			break;
+		close(fd);
+	}
+	CHECK(nfill > 1 && nfill < 64 && errno == ENOSPC);
+	snprintf(f, sizeof(f), "%s/fill0", dir);
+	unlink(f);
+	lm.tmpdir = dir;
+	CHECK_INT(mp_run(a, CT, b, n, 0, &lm, &l), REQ_SPOOL);
+	CHECK_INT(errno, ENOSPC);
+	CHECK_INT(dir_count(dir), nfill - 1);
+	arena_free(a);
+	for (i = 1; i < nfill; i++) {
+		snprintf(f, sizeof(f), "%s/fill%d", dir, i);
+		unlink(f);
+	}
+	CHECK_INT(dir_count(dir), 0);
+}
+
+/* The child of test_mp_spool_tmpfs: in a mount namespace of its own, so
+ * that the tmpfs goes with it whatever happens. */
+static void
+spool_tmpfs_child(const char *dir)
+{
+	struct rlimit	 rl = { 4000, 4000 };
+
+	if (unshare(CLONE_NEWNS) == -1 ||
+	    mount("none", "/", "none", MS_REC | MS_PRIVATE, NULL) == -1 ||
+	    mount("tmpfs", dir, "tmpfs", 0, "size=16k,nr_inodes=8") == -1) {
+		printf("  %s: %s\n", dir, strerror(errno));
+		t_case_failed = 1;
+		return;
+	}
+	/* Full while writing: not the client's fault, so 503, not 413. */
+	spool_check(dir, 100, 64 * 1024, 1 << 20, REQ_SPOOL, ENOSPC);
+	spool_check(dir, 64 * 1024, 100, 1 << 20, REQ_SPOOL, ENOSPC);
+	/* What fits still does. */
+	spool_check(dir, 4000, 100, 1 << 20, REQ_OK, 0);
+	spool_no_inode(dir);
+	/* Over the process's file size limit: too large, 413. */
+	signal(SIGXFSZ, SIG_IGN);
+	if (setrlimit(RLIMIT_FSIZE, &rl) == -1)
+		t_case_failed = 1;
+	spool_check(dir, 100, 5000, 1 << 20, REQ_TOOLARGE, EFBIG);
+	umount(dir);
+}
+
+/* A full file system as the spool: a 16 KiB tmpfs with 8 inodes, in a
+ * mount namespace of a child process (root only). */
+static void
+test_mp_spool_tmpfs(void)
+{
+	char	 dir[300];
+	pid_t	 pid;
+	int	 st = -1;
+
+	snprintf(dir, sizeof(dir), "%s/spool", tmpdir);
+	if (mkdir(dir, 0700) == -1) {
+		CHECK(!"mkdir spool");
+		return;
+	}
+	fflush(stdout);
+	if ((pid = fork()) == 0) {
+		spool_tmpfs_child(dir);
+		fflush(stdout);
+		_exit(t_case_failed);
+	}
+	CHECK(pid > 0 && waitpid(pid, &st, 0) == pid);
+	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	CHECK(rmdir(dir) == 0);
+}
+
 static void
 test_err_str_status(void)
 {
@@ -1637,6 +2106,7 @@ test_err_str_status(void)
 	CHECK_INT(req_err_status(REQ_TOOMANY), 413);
 	CHECK_INT(req_err_status(REQ_TOOLARGE), 413);
 	CHECK_INT(req_err_status(REQ_IO), 400);
+	CHECK_INT(req_err_status(REQ_SPOOL), 503);
 }
 
 /* UTF-8, percent-decoding, urlencoded, cookies: failure cases first. */
@@ -1736,6 +2206,20 @@ run_multipart(void)
 	RUN(test_mp_filename_quotes);
 	RUN(test_mp_tmpfile_unlinked);
 	RUN(test_mp_file_exact_max);
+	RUN(test_mp_chromium_crlf_refused);
+	RUN(test_mp_lf_only_and_folded_refused);
+	RUN(test_mp_filename_star);
+	RUN(test_mp_chromium_quote_backslash);
+	RUN(test_mp_urllib3_requests);
+	RUN(test_mp_email_package);
+	RUN(test_mp_html_escapes);
+	RUN(test_mp_backslash);
+	RUN(test_mp_spool_write_error);
+	RUN(test_mp_spool_eintr);
+	if (geteuid() == 0)
+		RUN(test_mp_spool_tmpfs);
+	else
+		printf("SKIP test_mp_spool_tmpfs: a tmpfs needs root\n");
 }
 
 int
