@@ -50,13 +50,14 @@ jobs_purge(struct db *db, enum stmt st, const char *fmt, long idle,
 
 /* Housekeeping: deletes every expired session, every sign-in failure
  * older than any throttling window and every reset and email
- * confirmation link and registration attempt a day past its end, a batch
+ * confirmation link, registration attempt and tracking lookup a day
+ * past its end, a batch
  * at a time until none is left, and logs how many when there were any.  Returns the sessions
  * deleted, -1 on a database error. */
 int
 jobs_housekeep(struct db *db, long idle, long absolute)
 {
-	uint64_t	 s = 0, f = 0, r = 0, c = 0, g = 0;
+	uint64_t	 s = 0, f = 0, r = 0, c = 0, g = 0, t = 0;
 	int		 ok;
 
 	ok = jobs_purge(db, STMT_SESS_EXPIRE, "ii", idle, absolute, &s) ==
@@ -64,12 +65,14 @@ jobs_housekeep(struct db *db, long idle, long absolute)
 	    DB_OK && jobs_purge(db, STMT_RESET_EXPIRE, "", 0, 0, &r) ==
 	    DB_OK && jobs_purge(db, STMT_CONFIRM_EXPIRE, "", 0, 0, &c) ==
 	    DB_OK && jobs_purge(db, STMT_REGISTER_ATTEMPT_EXPIRE, "", 0, 0,
-	    &g) == DB_OK;
-	if (s + f + r + c + g > 0)
+	    &g) == DB_OK && jobs_purge(db, STMT_TRACK_ATTEMPT_EXPIRE, "", 0,
+	    0, &t) == DB_OK;
+	if (s + f + r + c + g + t > 0)
 		LOGI("deleted %llu sessions, %llu sign-in failures, %llu "
 		    "reset links, %llu email confirmation links, %llu "
-		    "registration attempts", (unsigned long long)s,
-		    (unsigned long long)f, (unsigned long long)r,
-		    (unsigned long long)c, (unsigned long long)g);
+		    "registration attempts, %llu tracking lookups",
+		    (unsigned long long)s, (unsigned long long)f,
+		    (unsigned long long)r, (unsigned long long)c,
+		    (unsigned long long)g, (unsigned long long)t);
 	return ok ? (int)s : -1;
 }

@@ -58,3 +58,14 @@ clock_iso_date(struct arena *a, int64_t t)
 {
 	return clock_fmt(a, t, "%Y-%m-%d");
 }
+
+/* The local (city) day of instant t: days since 1970-01-01, for comparing
+ * dates; a DATE column read as midnight UTC gives its own day with
+ * t / 86400. */
+int64_t
+clock_day(int64_t t)
+{
+	int64_t	 l = t + offset_seconds;
+
+	return l >= 0 ? l / 86400 : -((-l + 86399) / 86400);
+}

@@ -320,3 +320,18 @@ valid_local_path(const char *s, size_t n)
 	    (n == 1 || (s[1] != '/' && s[1] != '\\')) &&
 	    valid_line(s, n, 512);
 }
+
+/* An application's code, {unit code}-{yyMMdd}-{NNNN}: five digits, six,
+ * four, joined by '-' (e.g. 05860-261130-0001).  The date is not checked
+ * as a date: a code that names no application is simply not found. */
+int
+valid_app_code(const char *s, size_t n)
+{
+	size_t	i;
+	int	ok = n == VALID_UNIT_LEN + 12;
+
+	for (i = 0; ok && i < n; i++)
+		ok = i == VALID_UNIT_LEN || i == VALID_UNIT_LEN + 7 ?
+		    s[i] == '-' : s[i] >= '0' && s[i] <= '9';
+	return ok;
+}

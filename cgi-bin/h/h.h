@@ -22,5 +22,6 @@ enum route_id {
 extern const struct route h_routes[ROUTE__MAX];
 
 int	h_init(void);
+int	h_track_init(void);
 
 #endif

@@ -43,7 +43,7 @@ h_init(void)
 {
 	auth.register_limit = cfg_int("security", "register_addr_limit", 20, 1,
 	    100000);
-	return signin_init();
+	return h_track_init() && signin_init();
 }
 
 /* Where to go after signing in: the form's "tiep" when it is ours. */

@@ -41,3 +41,12 @@ ROUTE(editor_new, FORM, "/bien-tap/bai-viet/moi", ROLE, ROLE(EDITOR),
 ROUTE(editor_edit, FORM, "/bien-tap/bai-viet/{article:id}", OWNER, ROLE(EDITOR),
   K(TITLE) | K(SUMMARY) | K(BODY) | K(ACTION))
 ROUTE(desk, GET, "/mot-cua/", ROLE, ROLE(STAFF) | ROLE(LEADER), 0)
+/* Issue 8, tracking and the resident's applications (h/h_track.c,
+ * h/h_myapps.c). */
+ROUTE(track, GET, "/tra-cuu", PUBLIC, 0, K(APP_CODE) | K(VERIFY))
+ROUTE(api_track, GET, "/api/v1/track", PUBLIC, 0, K(APP_CODE) | K(VERIFY))
+ROUTE(myapps, GET, "/ho-so", USER, 0, 0)
+ROUTE(myapp, GET, "/ho-so/{code:slug}", USER, 0, 0)
+ROUTE(myapp_withdraw, POST, "/ho-so/{code:slug}/rut", USER, 0, K(VERSION))
+ROUTE(myapp_rate, POST, "/ho-so/{code:slug}/danh-gia", USER, 0,
+  K(RATING) | K(COMMENT))

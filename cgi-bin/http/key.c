@@ -42,6 +42,8 @@ static const char *const notices[][2] = {
 	{ "da-khoa", "Đã vô hiệu hoá tài khoản và kết thúc mọi phiên của "
 	  "người này." },
 	{ "da-mo", "Đã kích hoạt lại tài khoản." },
+	{ "da-rut", "Đã gửi yêu cầu rút hồ sơ." },
+	{ "da-danh-gia", "Cảm ơn bạn đã đánh giá chất lượng phục vụ." },
 };
 
 static int
@@ -185,6 +187,33 @@ key_notice(struct arena *a, struct kval *v)
 	return 0;
 }
 
+/* An application's code, as people copy it: white space around it
+ * ignored. */
+static int
+key_app_code(struct arena *a, struct kval *v)
+{
+	v->s = text_trim(a, v->raw, strlen(v->raw));
+	return v->s != NULL && valid_app_code(v->s, strlen(v->s));
+}
+
+/* The last four digits of a phone or ID number. */
+static int
+key_last4(struct arena *a, struct kval *v)
+{
+	uint64_t	 u;
+
+	v->s = text_trim(a, v->raw, strlen(v->raw));
+	return v->s != NULL && strlen(v->s) == 4 &&
+	    valid_uint(v->s, 4, 9999, &u);
+}
+
+static int
+key_rating(struct arena *a, struct kval *v)
+{
+	(void)a;
+	return valid_uint(v->raw, strlen(v->raw), 5, &v->u) && v->u >= 1;
+}
+
 static const struct key_def key_defs[KEY__MAX] = {
 	[KEY_PAGE] = { "trang", key_page, 1, "Số trang không hợp lệ." },
 	[KEY_Q] = { "q", key_line, 1, "Từ khoá tìm kiếm không hợp lệ." },
@@ -206,6 +235,11 @@ static const struct key_def key_defs[KEY__MAX] = {
 	[KEY_SUMMARY] = { "tom_tat", key_summary, 0, NULL },
 	[KEY_BODY] = { "noi_dung", key_text, 0, NULL },
 	[KEY_NOTICE] = { "tb", key_notice, 0, NULL },
+	[KEY_APP_CODE] = { "ma", key_app_code, 0, NULL },
+	[KEY_VERIFY] = { "xac-minh", key_last4, 0, NULL },
+	[KEY_RATING] = { "diem", key_rating, 0, NULL },
+	[KEY_COMMENT] = { "nhan_xet", key_summary, 0, NULL },
+	[KEY_VERSION] = { "phien_ban", key_uint, 0, NULL },
 };
 
 /* The parameter's name in a query or form ("trang"); "" for no key. */

@@ -31,6 +31,12 @@ enum key {
 	KEY_SUMMARY,		/* tom_tat */
 	KEY_BODY,		/* noi_dung */
 	KEY_NOTICE,		/* tb: which notice to show after a redirect */
+	/* tracking and the resident's applications */
+	KEY_APP_CODE,		/* ma: an application's code */
+	KEY_VERIFY,		/* xac-minh: 4 digits, of a phone or ID number */
+	KEY_RATING,		/* diem: 1..5 */
+	KEY_COMMENT,		/* nhan_xet: up to 1,000 characters */
+	KEY_VERSION,		/* phien_ban: the version a form was made from */
 	KEY__MAX
 };
 

@@ -256,6 +256,10 @@ static const struct {
 	{ "ERR_TITLE", "tieu-de" },
 	{ "ERR_SUMMARY", "tom-tat" },
 	{ "ERR_BODY", "noi-dung-bai" },
+	{ "ERR_CODE", "ma-ho-so" },
+	{ "ERR_VERIFY", "xac-minh" },
+	{ "ERR_RATING", "diem-1" },
+	{ "ERR_COMMENT", "nhan-xet" },
 };
 
 /* The alert at the top of the form (the partial form_error.tpl), made

@@ -1,0 +1,84 @@
+/* Statements of tracking and of the resident's applications.  An X-macro
+ * list (no include guard): see data/db.h.  Every statement about one
+ * application names its applicant (the signed-in user) in the WHERE
+ * clause, so that another resident's application is "not found"; the
+ * public lookup names the code and the verification digits together. */
+#define DB_TRACK_FROM \
+	"FROM applications a " \
+	"JOIN procedure_versions pv ON pv.id = a.procedure_version " \
+	"JOIN procedures p ON p.id = pv.procedure_id " \
+	"JOIN units u ON u.id = a.unit_id "
+
+/* The public lookup: a submitted application whose applicant's phone
+ * number or ID number ends with the digits given.  One statement, so that
+ * a wrong pair and an unknown code take the same path: no row. */
+Q(TRACK_FIND,
+  "SELECT a.id, a.code, a.status, a.due_at, a.submitted_at, "
+  "u.kind AS unit_kind, u.name AS unit_name "
+  "FROM applications a JOIN users us ON us.id = a.applicant_id "
+  "JOIN units u ON u.id = a.unit_id "
+  "WHERE a.code = ? AND a.status <> 0 AND "
+  "(RIGHT(us.phone, 4) = ? OR us.id_last4 = ?)",
+  C(U64, id) C(TEXT, code) C(I64, status) C(TIME, due_at)
+  C(TIME, submitted_at) C(TEXT, unit_kind) C(TEXT, unit_name))
+/* The timeline of an application, oldest first; the public page shows
+ * only statuses and times, the applicant's the notes too. */
+Q(TRACK_EVENTS,
+  "SELECT e.to_status, e.at, e.note FROM application_events e "
+  "WHERE e.application_id = ? ORDER BY e.id LIMIT 500",
+  C(I64, to_status) C(TIME, at) C(TEXT, note))
+Q(TRACK_ATTEMPTS,
+  "SELECT COUNT(*) AS n FROM track_attempts WHERE addr = ? AND "
+  "at > UTC_TIMESTAMP() - INTERVAL 1 HOUR", C(I64, n))
+/* The oldest lookup of the address in the last hour: when the limit
+ * frees a slot. */
+Q(TRACK_ATTEMPT_OLDEST,
+  "SELECT COALESCE(TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(), "
+  "MIN(at) + INTERVAL 1 HOUR), 0) AS wait FROM track_attempts "
+  "WHERE addr = ? AND at > UTC_TIMESTAMP() - INTERVAL 1 HOUR", C(I64, wait))
+X(TRACK_ATTEMPT, "INSERT INTO track_attempts (addr) VALUES (?)")
+X(TRACK_ATTEMPT_EXPIRE,
+  "DELETE FROM track_attempts WHERE at < UTC_TIMESTAMP() - "
+  "INTERVAL 1 DAY LIMIT 1000")
+
+/* The applicant's own applications: drafts first, then the newest. */
+Q(MYAPP_LIST,
+  "SELECT a.id, a.code, a.status, a.due_at, a.created_at, a.submitted_at, "
+  "pv.name AS procedure_name, p.code AS procedure_code, "
+  "u.kind AS unit_kind, u.name AS unit_name " DB_TRACK_FROM
+  "WHERE a.applicant_id = ? ORDER BY a.status = 0 DESC, "
+  "COALESCE(a.submitted_at, a.created_at) DESC, a.id DESC LIMIT 500",
+  C(U64, id) C(TEXT, code) C(I64, status) C(TIME, due_at)
+  C(TIME, created_at) C(TIME, submitted_at) C(TEXT, procedure_name)
+  C(TEXT, procedure_code) C(TEXT, unit_kind) C(TEXT, unit_name))
+Q(MYAPP_GET,
+  "SELECT a.id, a.code, a.status, a.version, a.due_at, a.submitted_at, "
+  "a.received_at, a.channel, a.rating, a.rating_comment, a.rated_at, "
+  "pv.name AS procedure_name, p.code AS procedure_code, "
+  "u.kind AS unit_kind, u.name AS unit_name " DB_TRACK_FROM
+  "WHERE a.code = ? AND a.applicant_id = ?",
+  C(U64, id) C(TEXT, code) C(I64, status) C(U64, version) C(TIME, due_at)
+  C(TIME, submitted_at) C(TIME, received_at) C(TEXT, channel)
+  C(I64, rating) C(TEXT, rating_comment) C(TIME, rated_at)
+  C(TEXT, procedure_name) C(TEXT, procedure_code) C(TEXT, unit_kind)
+  C(TEXT, unit_name))
+Q(MYAPP_FILES,
+  "SELECT f.id, f.filename, f.size, f.created_at FROM attachments f "
+  "JOIN applications a ON a.id = f.application_id "
+  "WHERE f.application_id = ? AND a.applicant_id = ? ORDER BY f.id "
+  "LIMIT 200",
+  C(U64, id) C(TEXT, filename) C(U64, size) C(TIME, created_at))
+/* Withdrawing (app/tracking.c says when it is allowed): the applicant's
+ * own application at the version they saw. */
+X(MYAPP_WITHDRAW,
+  "UPDATE applications SET status = 7, version = version + 1 "
+  "WHERE id = ? AND applicant_id = ? AND version = ? AND "
+  "status IN (1, 2, 4, 5, 6)")
+/* Rating: once, after the result is returned. */
+X(MYAPP_RATE,
+  "UPDATE applications SET rating = ?, rating_comment = ?, "
+  "rated_at = UTC_TIMESTAMP(), version = version + 1 "
+  "WHERE id = ? AND applicant_id = ? AND status = 10 AND rating IS NULL")
+X(MYAPP_EVENT,
+  "INSERT INTO application_events (application_id, actor_id, "
+  "from_status, to_status, note) VALUES (?, ?, ?, ?, ?)")
