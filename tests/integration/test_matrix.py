@@ -78,6 +78,9 @@ EDITS_UNIT = {"edBH": "ba-hang", "edBB": "bai-bong"}
 #   unit-bh       editor_new POST with don_vi = ba-hang's id
 #   unit-bb       editor_new POST with don_vi = bai-bong's id
 #   user          an existing (throwaway) user
+#   app-res       {code} = an application of the demo resident (status 10:
+#                 returned, not rated)
+#   app-other     {code} = an application of the throwaway user
 #
 # Statuses of "own object" cells that are 422 come from bodies that are
 # invalid on purpose; the 404s of "other unit" cells come from valid ones.
@@ -129,6 +132,18 @@ editor_edit             POST   draft-bh    403  403  422  404  403  403  403
 editor_edit             POST   draft-bb    403  403  404  422  403  403  403
 editor_edit             POST   missing     403  403  404  404  403  403  403
 desk                    GET    -           303  403  403  403  200  200  403
+track                   GET    -           200  200  200  200  200  200  200
+api_track               GET    -           400  400  400  400  400  400  400
+myapps                  GET    -           303  200  200  200  200  200  200
+myapp                   GET    app-res     303  200  404  404  404  404  404
+myapp                   GET    app-other   303  404  404  404  404  404  404
+myapp                   GET    missing     303  404  404  404  404  404  404
+myapp_withdraw          POST   app-res     403  422  404  404  404  404  404
+myapp_withdraw          POST   app-other   403  404  404  404  404  404  404
+myapp_withdraw          POST   missing     403  404  404  404  404  404  404
+myapp_rate              POST   app-res     403  422  404  404  404  404  404
+myapp_rate              POST   app-other   403  404  404  404  404  404  404
+myapp_rate              POST   missing     403  404  404  404  404  404  404
 logout                  POST   -           303  303  303  303  303  303  303
 """
 
@@ -181,6 +196,7 @@ def objects_for(obj):
         "-": {},
         "ba-hang": {"unit": "ba-hang"},
         "missing": {"unit": "khong-co-don-vi-nay", "user": CTX["missing_user"],
+                    "code": "99999-000000-0000",
                     "article": {"id": missing, "idslug": "%d-khong-co-bai-nay" % missing}},
         "pub-bh": {"unit": "ba-hang", "article": article("pub-bh")},
         "pub-bb@bh": {"unit": "ba-hang", "article": article("pub-bb")},
@@ -189,6 +205,8 @@ def objects_for(obj):
         "unit-bh": {},
         "unit-bb": {},
         "user": {"user": CTX["victim_id"]},
+        "app-res": {"code": CTX.get("apps", {}).get("app-res", {}).get("code")},
+        "app-other": {"code": CTX.get("apps", {}).get("app-other", {}).get("code")},
     }[obj]
 
 
@@ -248,6 +266,12 @@ def body_for(route, actor, obj):
         if allowed_editor:                                 # 422: no title, no body
             return {"tieu_de": "", "tom_tat": "", "noi_dung": "", "hanh_dong": "luu"}
         return {"tieu_de": HIJACK, "tom_tat": HIJACK, "noi_dung": HIJACK, "hanh_dong": "dang"}
+    if route in ("myapp_withdraw", "myapp_rate"):
+        own = actor == "res" and obj == "app-res"
+        app = CTX["apps"].get(obj)
+        if route == "myapp_withdraw":                      # 422: no version
+            return {} if own else {"phien_ban": str(app["version"] if app else 1)}
+        return {"diem": ""} if own else {"diem": "1", "nhan_xet": HIJACK}   # 422: no rating
     return {}
 
 
@@ -297,6 +321,7 @@ def setup():
     check(v.client.logout().status == 303, "signing the throwaway user out")
     CTX["intruders_before"] = intruders()
     CTX["missing_user"] = int(sql("SELECT IFNULL(MAX(id), 0) + 100000 FROM users")[0][0])
+    make_apps()
     # Every actor: one browser, one session (and its CSRF token).
     for actor in ACTORS:
         if actor == "anon":
@@ -308,6 +333,35 @@ def setup():
             r = c.get("/tai-khoan")
             check(r.status == 200 and c.csrf, "%s: GET /tai-khoan after sign-in: %d" % (actor, r.status))
         CLIENTS[actor] = c
+
+
+def make_apps():
+    """The applications of the {code} rows: the demo resident's (returned,
+    so that it may be rated) and the throwaway user's (in processing, so
+    that it may be withdrawn), of a procedure of the test's own."""
+    sql("INSERT IGNORE INTO sectors (name, slug) VALUES ('Lĩnh vực ma trận', 'linh-vuc-ma-tran')")
+    sql("INSERT IGNORE INTO procedures (code) VALUES ('MT.%s')" % TAG)
+    pid = sql("SELECT id FROM procedures WHERE code = 'MT.%s'" % TAG)[0][0]
+    sql("INSERT IGNORE INTO procedure_versions (procedure_id, version, name, sector_id) SELECT %s, 1, "
+        "'Thủ tục ma trận', id FROM sectors WHERE slug = 'linh-vuc-ma-tran'" % pid)
+    pv = sql("SELECT id FROM procedure_versions WHERE procedure_id = %s" % pid)[0][0]
+    CTX["apps"] = {}
+    n = int(TAG[:4], 16) % 10000
+    for i, (obj, uid, status) in enumerate((("app-res", user_id(PHONES["res"]), 10),
+                                            ("app-other", CTX["victim_id"], 4))):
+        code = "99999-%06d-%04d" % (int(TAG[4:9], 16) % 1000000, (n + i) % 10000)
+        sql("INSERT INTO applications (code, procedure_version, unit_id, applicant_id, status, "
+            "submitted_at, due_at) VALUES (%s, %s, %d, %d, %d, UTC_TIMESTAMP(), CURRENT_DATE)"
+            % (quote(code), pv, CTX["unit_ids"]["ba-hang"], uid, status))
+        CTX["apps"][obj] = {"code": code, "version": 1}
+    CTX["apps_before"] = app_rows()
+
+
+def app_rows():
+    codes = ",".join(quote(a["code"]) for a in CTX["apps"].values())
+    return sql("SELECT code, status, version, IFNULL(rating, ''), IFNULL(rating_comment, ''), "
+               "(SELECT COUNT(*) FROM application_events e WHERE e.application_id = a.id) "
+               "FROM applications a WHERE code IN (%s) ORDER BY code" % codes)
 
 
 def intruders():
@@ -328,6 +382,10 @@ def cleanup():
     if ids:
         sql("DELETE FROM articles WHERE id IN (%s)" % ",".join(map(str, ids)))
     sql("DELETE FROM articles WHERE title = %s" % quote(HIJACK))
+    codes = ",".join(quote(a["code"]) for a in CTX.get("apps", {}).values())
+    if codes:
+        sql("DELETE e FROM application_events e JOIN applications a ON a.id = e.application_id "
+            "WHERE a.code IN (%s); DELETE FROM applications WHERE code IN (%s)" % (codes, codes))
 
 
 # ---------------------------------------------------------------------------
@@ -456,6 +514,9 @@ def other_editor_checks():
     now = victim_state()
     if now != CTX["victim_state"]:
         probs.append("the throwaway user changed: %r -> %r" % (CTX["victim_state"], now))
+    now = app_rows()
+    if now != CTX["apps_before"]:
+        probs.append("the test's applications changed: %r -> %r" % (CTX["apps_before"], now))
     return probs
 
 
