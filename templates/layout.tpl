@@ -50,6 +50,7 @@
       <ul class="nav-list">
         <li><a href="/"{{#IS_HOME}} aria-current="page"{{/IS_HOME}}>Trang chủ</a></li>
         <li><a href="{{#UNIT}}/don-vi/{{UNIT_SLUG}}{{/UNIT}}/#tin-tuc"{{#NAV_TIN_TUC}} aria-current="page"{{/NAV_TIN_TUC}}>Tin tức</a></li>
+        <li><a href="/tra-cuu"{{#NAV_TRA_CUU}} aria-current="page"{{/NAV_TRA_CUU}}>Tra cứu hồ sơ</a></li>
       </ul>
       <ul class="nav-list nav-user">
         {{#SIGNED_OUT}}
@@ -66,6 +67,7 @@
         <li><a href="/quan-tri/nguoi-dung"{{#NAV_QUAN_TRI}} aria-current="page"{{/NAV_QUAN_TRI}}>Quản trị</a></li>
         {{/AREA_ADMIN}}
         {{#SIGNED_IN}}
+        <li><a href="/ho-so"{{#NAV_HO_SO}} aria-current="page"{{/NAV_HO_SO}}>Hồ sơ của tôi</a></li>
         <li class="nav-account"><a href="/tai-khoan"{{#NAV_TAI_KHOAN}} aria-current="page"{{/NAV_TAI_KHOAN}}>Tài khoản: {{USER_NAME}}</a></li>
         <li>
           <form class="nav-form" method="post" action="/dang-xuat">

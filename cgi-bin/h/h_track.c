@@ -140,6 +140,7 @@ h_track(struct request *r)
 	tmpl_set(p.body, "VAL_VERIFY", r->val[KEY_VERIFY].raw);
 	if (!r->val[KEY_APP_CODE].present && !r->val[KEY_VERIFY].present)
 		return resp_page(r, 200, &p);
+	resp_header(r, "Cache-Control", "no-store");	/* an answer: not shared */
 	st = track_lookup(r, &t);
 	if (st == 500)
 		return resp_error(r, 500, NULL);

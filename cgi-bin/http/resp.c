@@ -197,6 +197,8 @@ static const struct {
 	{ "editor", "NAV_BIEN_TAP" },
 	{ "desk", "NAV_MOT_CUA" },
 	{ "admin_", "NAV_QUAN_TRI" },
+	{ "track", "NAV_TRA_CUU" },
+	{ "myapp", "NAV_HO_SO" },
 };
 
 static void
