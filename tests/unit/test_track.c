@@ -4,9 +4,22 @@
 #include <string.h>
 
 #include "app/status.h"
+#include "core/arena.h"
 #include "core/clock.h"
 #include "core/valid.h"
+#include "http/key.h"
 #include "t.h"
+
+static struct arena	*A;
+
+/* Checks raw as key k: 1/0, *v filled. */
+static int
+kc(enum key k, const char *raw, struct kval *v)
+{
+	memset(v, 0, sizeof(*v));
+	v->raw = raw;
+	return key_check(A, k, v);
+}
 
 static int
 code_ok(const char *s)
@@ -114,9 +127,49 @@ test_clock_day_vietnam(void)
 	CHECK(clock_init("+07:00"));
 }
 
+/* The keys of tracking: refusals first. */
+static void
+test_keys_bad(void)
+{
+	struct kval	 v;
+
+	CHECK(!kc(KEY_APP_CODE, "05860-261130-001", &v));
+	CHECK(!kc(KEY_APP_CODE, "05860 261130 0001", &v));
+	CHECK(!kc(KEY_VERIFY, "123", &v));
+	CHECK(!kc(KEY_VERIFY, "12345", &v));
+	CHECK(!kc(KEY_VERIFY, "12a4", &v));
+	CHECK(!kc(KEY_VERIFY, "-123", &v));
+	CHECK(!kc(KEY_VERIFY, "\xd9\xa1\xd9\xa2\xd9\xa3\xd9\xa4", &v));
+	CHECK(!kc(KEY_RATING, "0", &v));
+	CHECK(!kc(KEY_RATING, "6", &v));
+	CHECK(!kc(KEY_RATING, "10", &v));
+	CHECK(!kc(KEY_RATING, "+5", &v));
+	CHECK(!kc(KEY_VERSION, "-1", &v));
+	CHECK(!kc(KEY_VERSION, "4294967296", &v));
+	CHECK_STR(key_name(KEY_APP_CODE), "ma");
+	CHECK_STR(key_name(KEY_VERIFY), "xac-minh");
+	CHECK(!key_strict(KEY_APP_CODE) && !key_strict(KEY_VERIFY));
+}
+
+static void
+test_keys_good(void)
+{
+	struct kval	 v;
+
+	CHECK(kc(KEY_APP_CODE, " 05860-261130-0001 ", &v));
+	CHECK_STR(v.s, "05860-261130-0001");
+	CHECK(kc(KEY_VERIFY, "0042", &v));
+	CHECK_STR(v.s, "0042");
+	CHECK(kc(KEY_RATING, "5", &v) && v.u == 5);
+	CHECK(kc(KEY_RATING, "", &v) && v.u == 0);	/* blank: the handler's */
+	CHECK(kc(KEY_VERSION, "7", &v) && v.u == 7);
+}
+
 int
 main(void)
 {
+	if ((A = arena_new()) == NULL)
+		return 1;
 	RUN(test_app_code_bad);
 	RUN(test_app_code_good);
 	RUN(test_status_names);
@@ -125,5 +178,8 @@ main(void)
 	RUN(test_status_withdraw);
 	RUN(test_status_rate);
 	RUN(test_clock_day_vietnam);
+	RUN(test_keys_bad);
+	RUN(test_keys_good);
+	arena_free(A);
 	return T_END();
 }
