@@ -41,3 +41,6 @@ ROUTE(editor_new, FORM, "/bien-tap/bai-viet/moi", ROLE, ROLE(EDITOR),
 ROUTE(editor_edit, FORM, "/bien-tap/bai-viet/{article:id}", OWNER, ROLE(EDITOR),
   K(TITLE) | K(SUMMARY) | K(BODY) | K(ACTION))
 ROUTE(desk, GET, "/mot-cua/", ROLE, ROLE(STAFF) | ROLE(LEADER), 0)
+/* Attachments (issue 8, the store): an application's file, to the
+ * applicant and the staff and leaders of its unit (h/h_file.c). */
+ROUTE(file, GET, "/ho-so/{code:slug}/tep/{file:id}", USER, 0, 0)
