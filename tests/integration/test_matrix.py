@@ -38,12 +38,14 @@ actor's session).
 
 Prints "matrix: N cells ..." and one PASS/FAIL line per route, plus a few
 checks of their own."""
+import hashlib
+import os
 import sys
 import uuid
 from urllib.parse import parse_qs, urlsplit
 
 from lib import (Client, case, check, demo_login, fill, main, register, routes, sql,
-                 sql_quote as quote, user_id)
+                 sql_quote as quote, stack_env, user_id)
 
 # Requests leave from a loopback address of their own, so that sign-in
 # throttling, which counts per source address, is not shared with the
@@ -78,6 +80,7 @@ EDITS_UNIT = {"edBH": "ba-hang", "edBB": "bai-bong"}
 #   unit-bh       editor_new POST with don_vi = ba-hang's id
 #   unit-bb       editor_new POST with don_vi = bai-bong's id
 #   user          an existing (throwaway) user
+#   file-bh       an attachment of the demo resident's application in ba-hang
 #
 # Statuses of "own object" cells that are 422 come from bodies that are
 # invalid on purpose; the 404s of "other unit" cells come from valid ones.
@@ -129,6 +132,8 @@ editor_edit             POST   draft-bh    403  403  422  404  403  403  403
 editor_edit             POST   draft-bb    403  403  404  422  403  403  403
 editor_edit             POST   missing     403  403  404  404  403  403  403
 desk                    GET    -           303  403  403  403  200  200  403
+file                    GET    file-bh     303  200  404  404  200  200  404
+file                    GET    missing     303  404  404  404  404  404  404
 logout                  POST   -           303  303  303  303  303  303  303
 """
 
@@ -181,7 +186,8 @@ def objects_for(obj):
         "-": {},
         "ba-hang": {"unit": "ba-hang"},
         "missing": {"unit": "khong-co-don-vi-nay", "user": CTX["missing_user"],
-                    "article": {"id": missing, "idslug": "%d-khong-co-bai-nay" % missing}},
+                    "article": {"id": missing, "idslug": "%d-khong-co-bai-nay" % missing},
+                    "code": "00000-000101-0000", "file": CTX["missing_file"]},
         "pub-bh": {"unit": "ba-hang", "article": article("pub-bh")},
         "pub-bb@bh": {"unit": "ba-hang", "article": article("pub-bb")},
         "draft-bh": {"unit": "ba-hang", "article": article("draft-bh")},
@@ -189,6 +195,7 @@ def objects_for(obj):
         "unit-bh": {},
         "unit-bb": {},
         "user": {"user": CTX["victim_id"]},
+        "file-bh": {"code": CTX["file_app_code"], "file": CTX["file_id"]},
     }[obj]
 
 
@@ -297,6 +304,7 @@ def setup():
     check(v.client.logout().status == 303, "signing the throwaway user out")
     CTX["intruders_before"] = intruders()
     CTX["missing_user"] = int(sql("SELECT IFNULL(MAX(id), 0) + 100000 FROM users")[0][0])
+    setup_file()
     # Every actor: one browser, one session (and its CSRF token).
     for actor in ACTORS:
         if actor == "anon":
@@ -308,6 +316,39 @@ def setup():
             r = c.get("/tai-khoan")
             check(r.status == 200 and c.csrf, "%s: GET /tai-khoan after sign-in: %d" % (actor, r.status))
         CLIENTS[actor] = c
+
+
+def setup_file():
+    """An application of the demo resident in ba-hang with one file (in
+    the stack's store, as app/store.c names it), for GET
+    /ho-so/{code}/tep/{file}."""
+    data = b"%PDF-1.4\n% ma tran " + TAG.encode() + b"\n%%EOF\n"
+    sha = hashlib.sha256(data).hexdigest()
+    path = os.path.join(stack_env()["PORTAL_STORAGE_DIR"], sha[:2], sha[2:4], sha)
+    os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+    with open(path, "wb") as f:
+        f.write(data)
+    sql("INSERT IGNORE INTO sectors (name, slug) VALUES ('Lĩnh vực thử ma trận', 'thu-ma-tran');"
+        "INSERT IGNORE INTO procedures (code) VALUES ('9.999802');"
+        "INSERT IGNORE INTO procedure_versions (procedure_id, version, name, sector_id) "
+        "SELECT p.id, 1, 'Thủ tục thử ma trận', s.id FROM procedures p, sectors s "
+        "WHERE p.code = '9.999802' AND s.slug = 'thu-ma-tran'")
+    code = "%s-000102-%04d" % (sql("SELECT code FROM units WHERE slug = 'ba-hang'")[0][0],
+                               int(TAG[:4], 16) % 10000)
+    sql("DELETE t FROM attachments t JOIN applications a ON a.id = t.application_id "
+        "WHERE a.code = %s; DELETE FROM applications WHERE code = %s" % (quote(code), quote(code)))
+    rows = sql("INSERT INTO applications (code, procedure_version, unit_id, applicant_id, status) "
+               "SELECT %s, v.id, %d, %d, 1 FROM procedure_versions v JOIN procedures p "
+               "ON p.id = v.procedure_id WHERE p.code = '9.999802' AND v.version = 1; "
+               "SELECT LAST_INSERT_ID();" % (quote(code), CTX["unit_ids"]["ba-hang"],
+                                            user_id(PHONES["res"])))
+    CTX["file_app"], CTX["file_app_code"] = int(rows[-1][0]), code
+    CTX["file_path"] = path
+    rows = sql("INSERT INTO attachments (application_id, slot, filename, sha256, size, mime) "
+               "VALUES (%d, 'giay_to', 'ma-tran.pdf', %s, %d, 'application/pdf'); "
+               "SELECT LAST_INSERT_ID();" % (CTX["file_app"], quote(sha), len(data)))
+    CTX["file_id"] = int(rows[-1][0])
+    CTX["missing_file"] = CTX["file_id"] + 100000
 
 
 def intruders():
@@ -328,6 +369,10 @@ def cleanup():
     if ids:
         sql("DELETE FROM articles WHERE id IN (%s)" % ",".join(map(str, ids)))
     sql("DELETE FROM articles WHERE title = %s" % quote(HIJACK))
+    if "file_app" in CTX:
+        sql("DELETE FROM attachments WHERE application_id = %d; DELETE FROM applications "
+            "WHERE id = %d" % (CTX["file_app"], CTX["file_app"]))
+        os.unlink(CTX["file_path"])
 
 
 # ---------------------------------------------------------------------------
