@@ -128,6 +128,18 @@ def test_file_applicant_gets_the_bytes():
 
 
 @case
+def test_file_largest():
+    """A file of the largest size accepted (10 MiB) comes back whole."""
+    data = PDF + os.urandom(10 * 1024 * 1024 - len(PDF))
+    place(data)
+    fid = attach(CTX["app"], "Bản scan.pdf", data, "application/pdf")
+    r = CTX["owner"].client.get(url(CTX["code"], fid))
+    check(r.status == 200, "status %d" % r.status)
+    check(hashlib.sha256(r.body).digest() == hashlib.sha256(data).digest(),
+          "checksum differs (%d bytes)" % len(r.body))
+
+
+@case
 def test_file_pdf_keeps_its_name():
     r = CTX["owner"].client.get(url(CTX["code"], CTX["pdf"]))
     check(r.status == 200 and r.body == CTX["pdf_data"], "status %d" % r.status)

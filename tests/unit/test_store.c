@@ -4,7 +4,7 @@
  * the store; then files accepted by their content whatever their name,
  * content addressing (one file for the same bytes), the clamd scanner
  * against a fake clamd in Python (clean, infected, unreachable, silent),
- * the check of stored files and the names recorded for uploads. */
+ * an upload cut short (nothing reaches the store), the check of stored files and the names recorded for uploads. */
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -19,6 +19,7 @@
 
 #include "app/store.h"
 #include "core/arena.h"
+#include "http/req.h"
 #include "t.h"
 
 #define PY	"/usr/bin/python3"
@@ -500,6 +501,65 @@ test_store_clamd(void)
 	fresh();
 }
 
+/* ---- an upload cut short ---- */
+
+struct cut {
+	const char	*p;
+	size_t		 n, off;
+};
+
+/* The body's bytes, then the connection fails. */
+static ssize_t
+cut_read(void *ctx, char *buf, size_t len)
+{
+	struct cut	*c = ctx;
+	size_t		 k = c->n - c->off;
+
+	if (k == 0)
+		return -1;
+	if (k > len)
+		k = len;
+	memcpy(buf, c->p + c->off, k);
+	c->off += k;
+	return (ssize_t)k;
+}
+
+/* A file part that stops mid-upload: the parser fails, its spool is
+ * removed with the request, and store_put is never reached: nothing in
+ * the store, no row. */
+static void
+test_store_upload_cut(void)
+{
+	char			 spool[160], body[4096];
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+	struct req_limits	 lm;
+	struct cut		 c;
+	int			 n;
+
+	fresh();
+	snprintf(spool, sizeof(spool), "%s/spool", tmpdir);
+	mkdir(spool, 0700);
+	memset(&lm, 0, sizeof(lm));
+	lm.body_max = lm.file_max = 1 << 20;
+	lm.fields_max = 16;
+	lm.value_max = 1024;
+	lm.tmpdir = spool;
+	n = snprintf(body, sizeof(body), "--B\r\nContent-Disposition: "
+	    "form-data; name=\"giay_to\"; filename=\"a.png\"\r\n"
+	    "Content-Type: image/png\r\n\r\n");
+	memcpy(body + n, PNG, sizeof(PNG));
+	memset(body + n + sizeof(PNG), 'x', 2000);
+	c.p = body;
+	c.n = (size_t)n + sizeof(PNG) + 2000;
+	c.off = 0;
+	CHECK_INT(req_parse_multipart(a, "multipart/form-data; boundary=B",
+	    cut_read, &c, &lm, &l), REQ_IO);
+	arena_free(a);
+	CHECK_INT(entries(spool), 0);
+	CHECK_INT(entries(storedir), 0);
+}
+
 /* ---- names ---- */
 
 static void
@@ -575,6 +635,7 @@ main(void)
 	RUN(test_store_dedupe);
 	RUN(test_store_read_check);
 	RUN(test_store_clamd);
+	RUN(test_store_upload_cut);
 	RUN(test_store_filename);
 	RUN(test_store_walk);
 	arena_free(A);
