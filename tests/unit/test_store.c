@@ -269,10 +269,21 @@ test_store_write_faults(void)
 	struct store_conf	 c;
 	struct store_file	 f;
 	size_t			 i;
+	char			 path[512];
 
-	for (i = 0; i < 3; i++) {
+
+	for (i = 0; i < 4; i++) {
 		rm_rf(storedir);
 		conf_for(&c, storedir);
+		if (i == 3) {
+			/* The directories made already: the file's own
+			 * fsync is the one that fails. */
+			CHECK_INT(store_init(&c), 1);
+			CHECK_INT(store_put(sample("a.pdf", PDF, sizeof(PDF) -
+			    1, 0), &f), STORE_OK);
+			CHECK_INT(store_path(f.sha256, path, sizeof(path)), 1);
+			CHECK_INT(unlink(path), 0);
+		}
 		if (i < 2)
 			c.write = writes[i];
 		else
