@@ -271,7 +271,6 @@ test_store_write_faults(void)
 	size_t			 i;
 	char			 path[512];
 
-
 	for (i = 0; i < 4; i++) {
 		rm_rf(storedir);
 		conf_for(&c, storedir);
