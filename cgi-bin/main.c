@@ -22,6 +22,7 @@
 
 #include "app/jobs.h"
 #include "app/mail.h"
+#include "app/store.h"
 #include "core/arena.h"
 #include "core/cfg.h"
 #include "core/clock.h"
@@ -237,6 +238,16 @@ security_init(void)
 	return 1;
 }
 
+/* The attachment store ([storage]): its directory made if missing. */
+static int
+storage_init(void)
+{
+	struct store_conf	 sc;
+
+	store_conf_load(&sc);
+	return store_init(&sc);
+}
+
 /* The route names, for the metrics' labels. */
 static int
 metrics_start(void)
@@ -292,7 +303,8 @@ main(int argc, char *argv[])
 		return 1;
 	}
 	if (!tmpl_init(cfg_str("paths", "templates", "templates")) ||
-	    !metrics_start() || !security_init() || !h_init())
+	    !metrics_start() || !security_init() || !h_init() ||
+	    !storage_init())
 		return 1;
 	resp_site_init();
 	if (!sess_init())
@@ -306,6 +318,7 @@ main(int argc, char *argv[])
 	if (cfg_str("server", "socket", "")[0] != ':')
 		unlink(cfg_str("server", "socket", ""));
 	db_library_end();
+	store_end();
 	cfg_free();
 	return 0;
 }

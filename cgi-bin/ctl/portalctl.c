@@ -5,6 +5,7 @@
  *   portalctl routes                        the route table
  *   portalctl [-c portal.conf] check-sql    statements against the schema
  *   portalctl [-c portal.conf] error-pages DIR   nginx's own error pages
+ *   portalctl [-c portal.conf] check-store [rehash]   attachments vs files
  * migrate and seed connect as [db] migrate_user, the rest as [db] user. */
 #include <dirent.h>
 #include <errno.h>
@@ -17,6 +18,7 @@
 #include <sodium.h>
 
 #include "app/account.h"
+#include "app/store.h"
 #include "core/arena.h"
 #include "core/cfg.h"
 #include "core/log.h"
@@ -567,6 +569,84 @@ cmd_error_pages(const char *dir)
 	return rc;
 }
 
+/* check-store's tally, and its database for the files' walk. */
+struct store_tally {
+	struct db	*db;
+	struct arena	*a;
+	size_t		 rows, missing, damaged, files, unreferenced, other;
+};
+
+/* One entry of the store: a file some row names, an unreferenced one, a
+ * temporary file left by a writer that died, or something else. */
+static int
+check_store_file(void *ctx, const char *path, const char *name)
+{
+	struct store_tally	*t = ctx;
+	struct row_ATT_SHA_USED	 used;
+	size_t			 n = strlen(path);
+
+	if (store_valid_sha256(name) && n > 70 &&
+	    strncmp(path + n - 70, name, 2) == 0 &&
+	    strncmp(path + n - 67, name + 2, 2) == 0) {
+		t->files++;
+		if (db_one(t->db, t->a, ATT_SHA_USED, &used, "s", name) !=
+		    DB_OK)
+			return 0;
+		if (used.n == 0) {
+			t->unreferenced++;
+			printf("unreferenced\t%s\n", path);
+		}
+	} else {
+		t->other++;
+		printf("%s\t%s\n", strncmp(name, ".tmp-", 5) == 0 ?
+		    "temporary" : "unknown", path);
+	}
+	return 1;
+}
+
+/* portalctl check-store [rehash]: every attachment row whose file is
+ * missing or damaged (of another size; with rehash, of another
+ * SHA-256), then every file of the store that no row names.  Exits 1 when
+ * a row lacks its file (something acknowledged was lost), else 0. */
+static int
+cmd_check_store(struct db *db, struct arena *a, int rehash)
+{
+	struct store_tally	 t;
+	struct row_ATT_PAGE	*rows;
+	size_t			 n, i;
+	uint64_t		 last = 0;
+	enum store_err		 e;
+
+	memset(&t, 0, sizeof(t));
+	t.db = db;
+	t.a = a;
+	do {
+		if (db_all(db, a, ATT_PAGE, &rows, &n, "u",
+		    (unsigned long long)last) != DB_OK)
+			return 1;
+		for (i = 0; i < n; i++, t.rows++) {
+			last = rows[i].id;
+			if ((e = store_check(rows[i].sha256, rows[i].size,
+			    rehash)) == STORE_OK)
+				continue;
+			*(e == STORE_NOTFOUND ? &t.missing : &t.damaged) += 1;
+			printf("%s\tattachment %llu\tapplication %llu\t%s\n",
+			    e == STORE_NOTFOUND ? "missing" : "damaged",
+			    (unsigned long long)rows[i].id,
+			    (unsigned long long)rows[i].application_id,
+			    rows[i].sha256);
+		}
+		arena_reset(a);
+	} while (n > 0);
+	if (!store_walk(check_store_file, &t))
+		fprintf(stderr, "portalctl: %s: not every directory could "
+		    "be read\n", store_dir());
+	printf("attachments: %zu rows, %zu missing, %zu damaged; store: %zu "
+	    "files, %zu unreferenced, %zu other\n", t.rows, t.missing,
+	    t.damaged, t.files, t.unreferenced, t.other);
+	return t.missing || t.damaged ? 1 : 0;
+}
+
 static int
 cmd_user(struct db *db, struct arena *a, char **argv, int argc)
 {
@@ -607,6 +687,7 @@ usage(void)
 {
 	fprintf(stderr, "usage: portalctl [-c portal.conf] migrate | seed | "
 	    "routes | check-sql | error-pages DIR |\n"
+	    "  check-store [rehash]\n"
 	    "  user add PHONE \"FULL NAME\" [EMAIL]  (password on stdin)\n"
 	    "  user grant|revoke PHONE ROLE [UNIT-SLUG]\n"
 	    "  user disable|enable PHONE\n"
@@ -664,6 +745,16 @@ main(int argc, char *argv[])
 		rc = cmd_check_sql(db, a);
 	else if (strcmp(argv[optind], "user") == 0)
 		rc = cmd_user(db, a, argv + optind + 1, argc - optind - 1);
+	else if (strcmp(argv[optind], "check-store") == 0 &&
+	    (argc == optind + 1 || (argc == optind + 2 &&
+	    strcmp(argv[optind + 1], "rehash") == 0))) {
+		struct store_conf sc;
+		store_conf_load(&sc);
+		rc = store_init(&sc) ? cmd_check_store(db, a,
+		    argc == optind + 2) : 1;
+		store_thread_end();
+		store_end();
+	}
 	if (rc == 2)
 		usage();
 	arena_free(a);

@@ -12,3 +12,4 @@
 #include "data/st_editor.h"
 #include "data/st_outbox.h"
 #include "data/st_track.h"
+#include "data/st_store.h"

@@ -50,3 +50,6 @@ ROUTE(myapp, GET, "/ho-so/{code:slug}", USER, 0, 0)
 ROUTE(myapp_withdraw, POST, "/ho-so/{code:slug}/rut", USER, 0, K(VERSION))
 ROUTE(myapp_rate, POST, "/ho-so/{code:slug}/danh-gia", USER, 0,
   K(RATING) | K(COMMENT))
+/* Attachments (issue 8, the store): an application's file, to the
+ * applicant and the staff and leaders of its unit (h/h_file.c). */
+ROUTE(file, GET, "/ho-so/{code:slug}/tep/{file:id}", USER, 0, 0)

@@ -1,6 +1,7 @@
 # shellcheck shell=bash
 # The responder: portalctl migrate and seed, then portal.fcgi (master and
-# workers) on the unix socket VAR/run/portal.sock, scratch space in VAR/tmp.
+# workers) on the unix socket VAR/run/portal.sock, scratch space in VAR/tmp,
+# the attachment store in VAR/store.
 
 # Bound, in seconds.
 STACK_APP_WAIT=30
@@ -8,6 +9,7 @@ STACK_APP_WAIT=30
 # shellcheck disable=SC2034 # S_* are read by the other stack files
 app_paths() {
 	S_TMP=$S_VAR/tmp
+	S_STORE=$S_VAR/store
 	S_APP_SOCK=$S_RUN/portal.sock
 	S_APP_PID=$S_RUN/portal.pid
 	S_LOG_FILES+=("$S_LOG/portalctl.log" "$S_LOG/portal.log")
@@ -21,8 +23,8 @@ app_check() {
 # the programs in $2.
 app_start() {
 	local port=$1 bindir=$2
-	mkdir -p "$S_TMP"
-	chmod 0700 "$S_TMP"
+	mkdir -p "$S_TMP" "$S_STORE"
+	chmod 0700 "$S_TMP" "$S_STORE"
 	app_env "$port"
 	# Saved now so that a failed migration can be run again by hand.
 	stack_env_save
@@ -46,6 +48,7 @@ app_env() {
 	key=$(app_id_key)
 	stack_env_export PORTAL_SERVER_SOCKET "$S_APP_SOCK"
 	stack_env_export PORTAL_SERVER_TMPDIR "$S_TMP"
+	stack_env_export PORTAL_STORAGE_DIR "$S_STORE"
 	stack_env_export PORTAL_PATHS_TEMPLATES "$STACK_ROOT/templates"
 	stack_env_export PORTAL_PATHS_MIGRATIONS "$STACK_ROOT/migrations"
 	stack_env_export PORTAL_PATHS_SEED "$STACK_ROOT/migrations/seed"

@@ -38,12 +38,14 @@ actor's session).
 
 Prints "matrix: N cells ..." and one PASS/FAIL line per route, plus a few
 checks of their own."""
+import hashlib
+import os
 import sys
 import uuid
 from urllib.parse import parse_qs, urlsplit
 
 from lib import (Client, case, check, demo_login, fill, main, register, routes, sql,
-                 sql_quote as quote, user_id)
+                 sql_quote as quote, stack_env, user_id)
 
 # Requests leave from a loopback address of their own, so that sign-in
 # throttling, which counts per source address, is not shared with the
@@ -81,6 +83,7 @@ EDITS_UNIT = {"edBH": "ba-hang", "edBB": "bai-bong"}
 #   app-res       {code} = an application of the demo resident (status 10:
 #                 returned, not rated)
 #   app-other     {code} = an application of the throwaway user
+#   file-bh       an attachment of the demo resident's application in ba-hang
 #
 # Statuses of "own object" cells that are 422 come from bodies that are
 # invalid on purpose; the 404s of "other unit" cells come from valid ones.
@@ -144,6 +147,8 @@ myapp_withdraw          POST   missing     403  404  404  404  404  404  404
 myapp_rate              POST   app-res     403  422  404  404  404  404  404
 myapp_rate              POST   app-other   403  404  404  404  404  404  404
 myapp_rate              POST   missing     403  404  404  404  404  404  404
+file                    GET    file-bh     303  200  404  404  200  200  404
+file                    GET    missing     303  404  404  404  404  404  404
 logout                  POST   -           303  303  303  303  303  303  303
 """
 
@@ -196,8 +201,8 @@ def objects_for(obj):
         "-": {},
         "ba-hang": {"unit": "ba-hang"},
         "missing": {"unit": "khong-co-don-vi-nay", "user": CTX["missing_user"],
-                    "code": "99999-000000-0000",
-                    "article": {"id": missing, "idslug": "%d-khong-co-bai-nay" % missing}},
+                    "article": {"id": missing, "idslug": "%d-khong-co-bai-nay" % missing},
+                    "code": "99999-000000-0000", "file": CTX["missing_file"]},
         "pub-bh": {"unit": "ba-hang", "article": article("pub-bh")},
         "pub-bb@bh": {"unit": "ba-hang", "article": article("pub-bb")},
         "draft-bh": {"unit": "ba-hang", "article": article("draft-bh")},
@@ -207,6 +212,7 @@ def objects_for(obj):
         "user": {"user": CTX["victim_id"]},
         "app-res": {"code": CTX.get("apps", {}).get("app-res", {}).get("code")},
         "app-other": {"code": CTX.get("apps", {}).get("app-other", {}).get("code")},
+        "file-bh": {"code": CTX["file_app_code"], "file": CTX["file_id"]},
     }[obj]
 
 
@@ -322,6 +328,7 @@ def setup():
     CTX["intruders_before"] = intruders()
     CTX["missing_user"] = int(sql("SELECT IFNULL(MAX(id), 0) + 100000 FROM users")[0][0])
     make_apps()
+    setup_file()
     # Every actor: one browser, one session (and its CSRF token).
     for actor in ACTORS:
         if actor == "anon":
@@ -362,6 +369,37 @@ def app_rows():
     return sql("SELECT code, status, version, IFNULL(rating, ''), IFNULL(rating_comment, ''), "
                "(SELECT COUNT(*) FROM application_events e WHERE e.application_id = a.id) "
                "FROM applications a WHERE code IN (%s) ORDER BY code" % codes)
+def setup_file():
+    """An application of the demo resident in ba-hang with one file (in
+    the stack's store, as app/store.c names it), for GET
+    /ho-so/{code}/tep/{file}."""
+    data = b"%PDF-1.4\n% ma tran " + TAG.encode() + b"\n%%EOF\n"
+    sha = hashlib.sha256(data).hexdigest()
+    path = os.path.join(stack_env()["PORTAL_STORAGE_DIR"], sha[:2], sha[2:4], sha)
+    os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+    with open(path, "wb") as f:
+        f.write(data)
+    sql("INSERT IGNORE INTO sectors (name, slug) VALUES ('Lĩnh vực thử ma trận', 'thu-ma-tran');"
+        "INSERT IGNORE INTO procedures (code) VALUES ('9.999802');"
+        "INSERT IGNORE INTO procedure_versions (procedure_id, version, name, sector_id) "
+        "SELECT p.id, 1, 'Thủ tục thử ma trận', s.id FROM procedures p, sectors s "
+        "WHERE p.code = '9.999802' AND s.slug = 'thu-ma-tran'")
+    code = "%s-000102-%04d" % (sql("SELECT code FROM units WHERE slug = 'ba-hang'")[0][0],
+                               int(TAG[:4], 16) % 10000)
+    sql("DELETE t FROM attachments t JOIN applications a ON a.id = t.application_id "
+        "WHERE a.code = %s; DELETE FROM applications WHERE code = %s" % (quote(code), quote(code)))
+    rows = sql("INSERT INTO applications (code, procedure_version, unit_id, applicant_id, status) "
+               "SELECT %s, v.id, %d, %d, 1 FROM procedure_versions v JOIN procedures p "
+               "ON p.id = v.procedure_id WHERE p.code = '9.999802' AND v.version = 1; "
+               "SELECT LAST_INSERT_ID();" % (quote(code), CTX["unit_ids"]["ba-hang"],
+                                            user_id(PHONES["res"])))
+    CTX["file_app"], CTX["file_app_code"] = int(rows[-1][0]), code
+    CTX["file_path"] = path
+    rows = sql("INSERT INTO attachments (application_id, slot, filename, sha256, size, mime) "
+               "VALUES (%d, 'giay_to', 'ma-tran.pdf', %s, %d, 'application/pdf'); "
+               "SELECT LAST_INSERT_ID();" % (CTX["file_app"], quote(sha), len(data)))
+    CTX["file_id"] = int(rows[-1][0])
+    CTX["missing_file"] = CTX["file_id"] + 100000
 
 
 def intruders():
@@ -386,6 +424,10 @@ def cleanup():
     if codes:
         sql("DELETE e FROM application_events e JOIN applications a ON a.id = e.application_id "
             "WHERE a.code IN (%s); DELETE FROM applications WHERE code IN (%s)" % (codes, codes))
+    if "file_app" in CTX:
+        sql("DELETE FROM attachments WHERE application_id = %d; DELETE FROM applications "
+            "WHERE id = %d" % (CTX["file_app"], CTX["file_app"]))
+        os.unlink(CTX["file_path"])
 
 
 # ---------------------------------------------------------------------------
