@@ -197,6 +197,7 @@ static const struct {
 	{ "editor", "NAV_BIEN_TAP" },
 	{ "desk", "NAV_MOT_CUA" },
 	{ "admin_", "NAV_QUAN_TRI" },
+	{ "procedure", "NAV_THU_TUC" },
 };
 
 static void
@@ -256,6 +257,20 @@ static const struct {
 	{ "ERR_TITLE", "tieu-de" },
 	{ "ERR_SUMMARY", "tom-tat" },
 	{ "ERR_BODY", "noi-dung-bai" },
+	/* the procedure form (h_admin_procedure.c) */
+	{ "ERR_PROC_NAME", "ten" },
+	{ "ERR_SECTOR", "linh-vuc" },
+	{ "ERR_LEVEL", "cap" },
+	{ "ERR_AGENCY", "co-quan" },
+	{ "ERR_ONLINE", "hinh-thuc" },
+	{ "ERR_DAYS", "so-ngay" },
+	{ "ERR_STEPS", "trinh-tu" },
+	{ "ERR_DOCUMENTS", "thanh-phan" },
+	{ "ERR_LEGAL", "can-cu" },
+	{ "ERR_APPLICANTS", "doi-tuong" },
+	{ "ERR_RESULT", "ket-qua" },
+	{ "ERR_CONDITIONS", "dieu-kien" },
+	{ "ERR_FEES", "phi" },
 };
 
 /* The alert at the top of the form (the partial form_error.tpl), made
