@@ -77,9 +77,10 @@ Q(PROC_VERSIONS,
   "ORDER BY v.version DESC",
   C(U64, version) C(TEXT, name) C(U64, published) C(TIME, created_at)
   C(TEXT, author))
+/* The newest version's number (a procedure in force has one at least). */
 Q(PROC_LAST_VERSION,
-  "SELECT IFNULL(MAX(version), 0) AS last FROM procedure_versions "
-  "WHERE procedure_id = ?", C(U64, last))
+  "SELECT version AS last FROM procedure_versions WHERE procedure_id = ? "
+  "ORDER BY version DESC LIMIT 1", C(U64, last))
 /* A sector by name (the seed's); its id as the insert id either way. */
 X(SECTOR_UPSERT,
   "INSERT INTO sectors (name, slug) VALUES (?, ?) "
