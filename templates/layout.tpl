@@ -8,9 +8,9 @@
   Extra: NOT_HOME (section, shown on every page except the home page) turns
   the title into "PAGE_TITLE – SITE_NAME"; ctemplate has no "else".
   Optional: NAV_TIN_TUC, NAV_DANG_NHAP, NAV_DANG_KY, NAV_TAI_KHOAN,
-  NAV_BIEN_TAP, NAV_MOT_CUA, NAV_QUAN_TRI (sections) mark that menu item
+  NAV_BIEN_TAP, NAV_MOT_CUA, NAV_QUAN_TRI, NAV_THU_TUC (sections) mark that menu item
   aria-current="page".
-  Only pages that exist are linked: the procedures, tracking, statistics
+  Only pages that exist are linked: the tracking, statistics
   and search pages and the units' Atom feeds get their menu items, search
   form and feed link when they are built.
   Who is signed in (show exactly one of SIGNED_OUT / SIGNED_IN):
@@ -50,6 +50,7 @@
       <ul class="nav-list">
         <li><a href="/"{{#IS_HOME}} aria-current="page"{{/IS_HOME}}>Trang chủ</a></li>
         <li><a href="{{#UNIT}}/don-vi/{{UNIT_SLUG}}{{/UNIT}}/#tin-tuc"{{#NAV_TIN_TUC}} aria-current="page"{{/NAV_TIN_TUC}}>Tin tức</a></li>
+        <li><a href="/thu-tuc"{{#NAV_THU_TUC}} aria-current="page"{{/NAV_THU_TUC}}>Thủ tục</a></li>
         <li><a href="/tra-cuu"{{#NAV_TRA_CUU}} aria-current="page"{{/NAV_TRA_CUU}}>Tra cứu hồ sơ</a></li>
       </ul>
       <ul class="nav-list nav-user">

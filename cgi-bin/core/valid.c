@@ -335,3 +335,17 @@ valid_app_code(const char *s, size_t n)
 		    s[i] == '-' : s[i] >= '0' && s[i] <= '9';
 	return ok;
 }
+
+/* A procedure's national code: groups of digits joined by single dots,
+ * e.g. "1.001193" or "2.000815", at most 20 bytes (procedures.code). */
+int
+valid_proc_code(const char *s, size_t n)
+{
+	size_t	i;
+	int	ok = n > 0 && n <= 20 && s[0] != '.' && s[n - 1] != '.';
+
+	for (i = 0; ok && i < n; i++)
+		ok = (s[i] >= '0' && s[i] <= '9') ||
+		    (s[i] == '.' && s[i - 1] != '.');
+	return ok;
+}

@@ -1,6 +1,7 @@
 /* portalctl: the administrator's command line.
  *   portalctl [-c portal.conf] migrate      apply new migrations, in order
- *   portalctl [-c portal.conf] seed         load the units and demo data
+ *   portalctl [-c portal.conf] seed         load the units, the procedure
+ *                                           catalogue and demo data
  *   portalctl [-c portal.conf] user ...     accounts (app/account.c)
  *   portalctl routes                        the route table
  *   portalctl [-c portal.conf] check-sql    statements against the schema
@@ -19,6 +20,7 @@
 
 #include "app/account.h"
 #include "app/store.h"
+#include "app/procedure.h"
 #include "core/arena.h"
 #include "core/cfg.h"
 #include "core/log.h"
@@ -377,6 +379,8 @@ cmd_seed(struct db *db, struct arena *a)
 	for (i = 0; i < sizeof(seed_files) / sizeof(seed_files[0]); i++)
 		if (seed_load(db, a, dir, &seed_files[i]) != 0)
 			return 1;
+	if (proc_seed(db, a, dir) != 0)
+		return 1;
 	return seed_accounts(db, a);
 }
 

@@ -18,7 +18,7 @@
 #include "core/log.h"
 #include "data/db.h"
 
-#define DB_PARAMS_MAX	16
+#define DB_PARAMS_MAX	24	/* a procedure version has 19 */
 #define DB_COLS_MAX	32
 #define DB_CELL		256	/* first guess at a text cell's size */
 

@@ -13,3 +13,4 @@
 #include "data/st_outbox.h"
 #include "data/st_track.h"
 #include "data/st_store.h"
+#include "data/st_procedure.h"

@@ -53,3 +53,16 @@ ROUTE(myapp_rate, POST, "/ho-so/{code:slug}/danh-gia", USER, 0,
 /* Attachments (issue 8, the store): an application's file, to the
  * applicant and the staff and leaders of its unit (h/h_file.c). */
 ROUTE(file, GET, "/ho-so/{code:slug}/tep/{file:id}", USER, 0, 0)
+/* Issue 8, the procedure catalogue: public list, one procedure, JSON;
+ * the administrator's list and edit form (a save adds a version). */
+ROUTE(procedures, GET, "/thu-tuc", PUBLIC, 0,
+  K(Q) | K(SECTOR) | K(ONLINE) | K(PAGE))
+ROUTE(procedure, GET, "/thu-tuc/{code:code}", PUBLIC, 0, 0)
+ROUTE(api_procedures, GET, "/api/v1/procedures", PUBLIC, 0,
+  K(Q) | K(SECTOR) | K(ONLINE) | K(PAGE))
+ROUTE(admin_procedures, GET, "/quan-tri/thu-tuc", ROLE, ROLE(ADMIN),
+  K(Q) | K(PAGE))
+ROUTE(admin_procedure, FORM, "/quan-tri/thu-tuc/{code:code}", ROLE,
+  ROLE(ADMIN), K(PROC_NAME) | K(SECTOR) | K(LEVEL) | K(AGENCY) | K(ONLINE) |
+  K(DAYS) | K(STEPS) | K(DOCUMENTS) | K(LEGAL) | K(APPLICANTS) | K(RESULT) |
+  K(CONDITIONS) | K(FEES) | K(PUBLISHED))

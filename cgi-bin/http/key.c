@@ -44,6 +44,8 @@ static const char *const notices[][2] = {
 	{ "da-mo", "Đã kích hoạt lại tài khoản." },
 	{ "da-rut", "Đã gửi yêu cầu rút hồ sơ." },
 	{ "da-danh-gia", "Cảm ơn bạn đã đánh giá chất lượng phục vụ." },
+	{ "da-luu-phien-ban", "Đã lưu phiên bản mới của thủ tục; các hồ sơ "
+	  "đã nộp giữ phiên bản có hiệu lực khi nộp." },
 };
 
 static int
@@ -214,6 +216,53 @@ key_rating(struct arena *a, struct kval *v)
 	return valid_uint(v->raw, strlen(v->raw), 5, &v->u) && v->u >= 1;
 }
 
+/* A procedure's online level: the URL's word in, the value of
+ * procedure_versions.online_level out. */
+static int
+key_online(struct arena *a, struct kval *v)
+{
+	static const char *const levels[][2] = {
+		{ "toan-trinh", "toan_trinh" },
+		{ "mot-phan", "mot_phan" },
+		{ "truc-tiep", "truc_tiep" },
+	};
+	size_t	 i;
+
+	(void)a;
+	for (i = 0; i < sizeof(levels) / sizeof(levels[0]); i++)
+		if (strcmp(v->raw, levels[i][0]) == 0) {
+			v->s = levels[i][1];
+			v->u = i;
+			return 1;
+		}
+	return 0;
+}
+
+/* One long line (a procedure's name, its deciding body): NFC, trimmed,
+ * at most 1,000 characters. */
+static int
+key_long_line(struct arena *a, struct kval *v)
+{
+	v->s = text_trim(a, v->raw, strlen(v->raw));
+	return v->s != NULL && valid_line(v->s, strlen(v->s), 1000);
+}
+
+/* The level of a deciding body: one line of at most 100 characters. */
+static int
+key_level(struct arena *a, struct kval *v)
+{
+	return key_line(a, v) && text_chars(v->s) <= 100;
+}
+
+/* Working days: 1 to 365. */
+static int
+key_days(struct arena *a, struct kval *v)
+{
+	(void)a;
+	v->s = v->raw;
+	return valid_uint(v->raw, strlen(v->raw), 365, &v->u) && v->u >= 1;
+}
+
 static const struct key_def key_defs[KEY__MAX] = {
 	[KEY_PAGE] = { "trang", key_page, 1, "Số trang không hợp lệ." },
 	[KEY_Q] = { "q", key_line, 1, "Từ khoá tìm kiếm không hợp lệ." },
@@ -240,6 +289,21 @@ static const struct key_def key_defs[KEY__MAX] = {
 	[KEY_RATING] = { "diem", key_rating, 0, NULL },
 	[KEY_COMMENT] = { "nhan_xet", key_summary, 0, NULL },
 	[KEY_VERSION] = { "phien_ban", key_uint, 0, NULL },
+	[KEY_SECTOR] = { "linh_vuc", key_word, 1, "Lĩnh vực không hợp lệ." },
+	[KEY_ONLINE] = { "hinh_thuc", key_online, 1,
+	  "Mức độ trực tuyến không hợp lệ." },
+	[KEY_PROC_NAME] = { "ten", key_long_line, 0, NULL },
+	[KEY_AGENCY] = { "co_quan", key_long_line, 0, NULL },
+	[KEY_LEVEL] = { "cap", key_level, 0, NULL },
+	[KEY_DAYS] = { "so_ngay", key_days, 0, NULL },
+	[KEY_STEPS] = { "trinh_tu", key_text, 0, NULL },
+	[KEY_DOCUMENTS] = { "thanh_phan", key_text, 0, NULL },
+	[KEY_LEGAL] = { "can_cu", key_text, 0, NULL },
+	[KEY_APPLICANTS] = { "doi_tuong", key_text, 0, NULL },
+	[KEY_RESULT] = { "ket_qua", key_text, 0, NULL },
+	[KEY_CONDITIONS] = { "dieu_kien", key_text, 0, NULL },
+	[KEY_FEES] = { "phi", key_text, 0, NULL },
+	[KEY_PUBLISHED] = { "cong_bo", key_word, 0, NULL },
 };
 
 /* The parameter's name in a query or form ("trang"); "" for no key. */

@@ -37,10 +37,25 @@ enum key {
 	KEY_RATING,		/* diem: 1..5 */
 	KEY_COMMENT,		/* nhan_xet: up to 1,000 characters */
 	KEY_VERSION,		/* phien_ban: the version a form was made from */
+	/* the procedure catalogue (issue 8) */
+	KEY_SECTOR,		/* linh_vuc: a sector's slug */
+	KEY_ONLINE,		/* hinh_thuc: online level, as procedure_versions */
+	KEY_PROC_NAME,		/* ten: a procedure's name */
+	KEY_AGENCY,		/* co_quan: the deciding body */
+	KEY_LEVEL,		/* cap: the level of the deciding body */
+	KEY_DAYS,		/* so_ngay: processing time in working days */
+	KEY_STEPS,		/* trinh_tu: one step a line */
+	KEY_DOCUMENTS,		/* thanh_phan: one document a line */
+	KEY_LEGAL,		/* can_cu: one legal text a line */
+	KEY_APPLICANTS,		/* doi_tuong */
+	KEY_RESULT,		/* ket_qua */
+	KEY_CONDITIONS,		/* dieu_kien */
+	KEY_FEES,		/* phi: fees and charges */
+	KEY_PUBLISHED,		/* cong_bo: "1" when the details are complete */
 	KEY__MAX
 };
 
-#define KEY_BIT(k)	(1u << (k))
+#define KEY_BIT(k)	(UINT64_C(1) << (k))
 
 struct kval {
 	int		 present;	/* given, possibly empty or invalid */

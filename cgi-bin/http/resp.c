@@ -199,6 +199,7 @@ static const struct {
 	{ "admin_", "NAV_QUAN_TRI" },
 	{ "track", "NAV_TRA_CUU" },
 	{ "myapp", "NAV_HO_SO" },
+	{ "procedure", "NAV_THU_TUC" },
 };
 
 static void
@@ -262,6 +263,20 @@ static const struct {
 	{ "ERR_VERIFY", "xac-minh" },
 	{ "ERR_RATING", "diem-1" },
 	{ "ERR_COMMENT", "nhan-xet" },
+	/* the procedure form (h_admin_procedure.c) */
+	{ "ERR_PROC_NAME", "ten" },
+	{ "ERR_SECTOR", "linh-vuc" },
+	{ "ERR_LEVEL", "cap" },
+	{ "ERR_AGENCY", "co-quan" },
+	{ "ERR_ONLINE", "hinh-thuc" },
+	{ "ERR_DAYS", "so-ngay" },
+	{ "ERR_STEPS", "trinh-tu" },
+	{ "ERR_DOCUMENTS", "thanh-phan" },
+	{ "ERR_LEGAL", "can-cu" },
+	{ "ERR_APPLICANTS", "doi-tuong" },
+	{ "ERR_RESULT", "ket-qua" },
+	{ "ERR_CONDITIONS", "dieu-kien" },
+	{ "ERR_FEES", "phi" },
 };
 
 /* The alert at the top of the form (the partial form_error.tpl), made

@@ -37,6 +37,13 @@ arg_idslug(const char *s, size_t n, uint64_t *id)
 	return valid_id_slug(s, n, id);
 }
 
+static int
+arg_code(const char *s, size_t n, uint64_t *id)
+{
+	*id = 0;
+	return valid_proc_code(s, n);
+}
+
 static const struct {
 	const char	*name;
 	int		(*check)(const char *, size_t, uint64_t *);
@@ -44,6 +51,7 @@ static const struct {
 	{ "slug", arg_slug },
 	{ "id", arg_id },
 	{ "idslug", arg_idslug },
+	{ "code", arg_code },	/* a procedure's national code */
 };
 
 const char *

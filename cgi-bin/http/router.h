@@ -2,7 +2,7 @@
  * scope and roles (checked by authz before the handler runs), and the
  * parameters it accepts; the table itself is the handlers' (h/routes.h).
  * A pattern is '/'-separated segments; "{name:type}" matches one segment
- * of that type (slug, id, idslug), which the router validates once. */
+ * of that type (slug, id, idslug, code), which the router validates once. */
 #ifndef ROUTER_H
 #define ROUTER_H
 #include <stddef.h>
@@ -40,7 +40,7 @@ struct route {
 	int		(*handler)(struct request *);
 	enum scope	 scope;
 	unsigned	 roles;		/* ROLE_BIT()s */
-	unsigned	 keys;		/* KEY_BIT()s of the parameters read */
+	uint64_t	 keys;		/* KEY_BIT()s of the parameters read */
 	const char	*name;		/* for metrics and `portalctl routes` */
 };
 

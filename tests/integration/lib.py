@@ -637,7 +637,7 @@ PLACEHOLDER_RE = re.compile(r"\{([a-z_]+):([a-z_]+)\}")
 SCOPES = {"public", "user", "role", "unit", "owner"}
 ROLES = {"resident", "editor", "staff", "leader", "admin"}
 METHODS = {"GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH"}
-TYPES = {"slug", "id", "idslug"}
+TYPES = {"slug", "id", "idslug", "code"}
 
 
 def _route(line):

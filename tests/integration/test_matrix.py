@@ -149,6 +149,17 @@ myapp_rate              POST   app-other   403  404  404  404  404  404  404
 myapp_rate              POST   missing     403  404  404  404  404  404  404
 file                    GET    file-bh     303  200  404  404  200  200  404
 file                    GET    missing     303  404  404  404  404  404  404
+# issue 8, the procedure catalogue: proc = 1.001193 (seeded); the admin's
+# POST is invalid on purpose (422), the others' a valid rename (refused)
+procedures              GET    -           200  200  200  200  200  200  200
+procedure               GET    proc        200  200  200  200  200  200  200
+procedure               GET    missing     404  404  404  404  404  404  404
+api_procedures          GET    -           200  200  200  200  200  200  200
+admin_procedures        GET    -           303  403  403  403  403  403  200
+admin_procedure         GET    proc        303  403  403  403  403  403  200
+admin_procedure         GET    missing     303  403  403  403  403  403  404
+admin_procedure         POST   proc        403  403  403  403  403  403  422
+admin_procedure         POST   missing     403  403  403  403  403  403  404
 logout                  POST   -           303  303  303  303  303  303  303
 """
 
@@ -203,6 +214,8 @@ def objects_for(obj):
         "missing": {"unit": "khong-co-don-vi-nay", "user": CTX["missing_user"],
                     "article": {"id": missing, "idslug": "%d-khong-co-bai-nay" % missing},
                     "code": "99999-000000-0000", "file": CTX["missing_file"]},
+                    "code": "9.999999",
+                    "article": {"id": missing, "idslug": "%d-khong-co-bai-nay" % missing}},
         "pub-bh": {"unit": "ba-hang", "article": article("pub-bh")},
         "pub-bb@bh": {"unit": "ba-hang", "article": article("pub-bb")},
         "draft-bh": {"unit": "ba-hang", "article": article("draft-bh")},
@@ -213,6 +226,7 @@ def objects_for(obj):
         "app-res": {"code": CTX.get("apps", {}).get("app-res", {}).get("code")},
         "app-other": {"code": CTX.get("apps", {}).get("app-other", {}).get("code")},
         "file-bh": {"code": CTX["file_app_code"], "file": CTX["file_id"]},
+        "proc": {"code": "1.001193"},
     }[obj]
 
 
@@ -261,6 +275,10 @@ def body_for(route, actor, obj):
         return {"vai_tro": "resident", "don_vi": ""}
     if route == "admin_user_lock":
         return {"hanh_dong": "mo" if actor == "admin" else "khoa"}
+    if route == "admin_procedure":
+        if actor == "admin":                               # 422: no name
+            return {"ten": "", "linh_vuc": "ho-tich", "hinh_thuc": "mot-phan"}
+        return {"ten": HIJACK, "linh_vuc": "ho-tich", "hinh_thuc": "mot-phan"}
     if route == "editor_new":
         unit_id = CTX["unit_ids"]["ba-hang" if obj == "unit-bh" else "bai-bong"]
         if allowed_editor:                                 # 422: no title, no body
@@ -551,6 +569,9 @@ def other_editor_checks():
     n = sql("SELECT COUNT(*) FROM articles WHERE title = %s" % quote(HIJACK))[0][0]
     if n != "0":
         probs.append("%s article(s) titled %s were created by refused actors" % (n, HIJACK))
+    n = sql("SELECT COUNT(*) FROM procedure_versions WHERE name = %s" % quote(HIJACK))[0][0]
+    if n != "0":
+        probs.append("%s procedure version(s) named %s were added by refused actors" % (n, HIJACK))
     if intruders() != CTX["intruders_before"]:
         probs.append("a refused actor created user %s" % CTX["intruder_phone"])
     now = victim_state()
