@@ -56,6 +56,7 @@ enum key {
 };
 
 #define KEY_BIT(k)	(UINT64_C(1) << (k))
+_Static_assert(KEY__MAX <= 64, "a route's keys are one 64-bit set");
 
 struct kval {
 	int		 present;	/* given, possibly empty or invalid */
