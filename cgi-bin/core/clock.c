@@ -58,3 +58,10 @@ clock_iso_date(struct arena *a, int64_t t)
 {
 	return clock_fmt(a, t, "%Y-%m-%d");
 }
+
+/* The city's offset from UTC, in seconds ([site] timezone). */
+long
+clock_offset(void)
+{
+	return offset_seconds;
+}

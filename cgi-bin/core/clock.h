@@ -12,5 +12,6 @@ char		*clock_fmt(struct arena *, int64_t t, const char *fmt);
 const char	*clock_date(struct arena *, int64_t t);
 const char	*clock_datetime(struct arena *, int64_t t);
 const char	*clock_iso_date(struct arena *, int64_t t);
+long		 clock_offset(void);
 
 #endif

@@ -320,3 +320,23 @@ valid_local_path(const char *s, size_t n)
 	    (n == 1 || (s[1] != '/' && s[1] != '\\')) &&
 	    valid_line(s, n, 512);
 }
+
+/* A procedure's national code: digits in groups of 1-10 separated by
+ * single dots, "1.001193"; at most 20 characters. */
+int
+valid_proc_code(const char *s, size_t n)
+{
+	size_t	 i, run = 0;
+
+	if (n == 0 || n > 20 || s[n - 1] == '.')
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (s[i] == '.' && run > 0)
+			run = 0;
+		else if (s[i] >= '0' && s[i] <= '9' && run < 10)
+			run++;
+		else
+			return 0;
+	}
+	return 1;
+}

@@ -22,5 +22,6 @@ int	valid_email(const char *, size_t, char *out, size_t outsz);
 int	valid_id_number(const char *, size_t);
 int	valid_token(const char *, size_t);
 int	valid_local_path(const char *, size_t);
+int	valid_proc_code(const char *, size_t);
 
 #endif

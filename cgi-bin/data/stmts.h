@@ -11,3 +11,4 @@
 #include "data/st_account.h"
 #include "data/st_editor.h"
 #include "data/st_outbox.h"
+#include "data/st_application.h"

@@ -41,3 +41,7 @@ ROUTE(editor_new, FORM, "/bien-tap/bai-viet/moi", ROLE, ROLE(EDITOR),
 ROUTE(editor_edit, FORM, "/bien-tap/bai-viet/{article:id}", OWNER, ROLE(EDITOR),
   K(TITLE) | K(SUMMARY) | K(BODY) | K(ACTION))
 ROUTE(desk, GET, "/mot-cua/", ROLE, ROLE(STAFF) | ROLE(LEADER), 0)
+/* Applying online (issue 8): the e-form, drafts, the receipt. */
+ROUTE(apply, FORM, "/thu-tuc/{code:proc}/nop", USER, 0,
+  K(DRAFT) | K(IDEM) | K(ACTION) | K(UNIT) | K(EFORM))
+ROUTE(apply_receipt, GET, "/ho-so/{code:slug}/bien-nhan", USER, 0, 0)

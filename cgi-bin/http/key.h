@@ -31,6 +31,9 @@ enum key {
 	KEY_SUMMARY,		/* tom_tat */
 	KEY_BODY,		/* noi_dung */
 	KEY_NOTICE,		/* tb: which notice to show after a redirect */
+	KEY_DRAFT,		/* ho-so: one's draft application, an id */
+	KEY_IDEM,		/* khoa_nop: a form's one-time key, 64 hex digits */
+	KEY_EFORM,		/* tk_*, dv_*: an e-form's fields (app/eform.h) */
 	KEY__MAX
 };
 

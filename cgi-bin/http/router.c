@@ -37,6 +37,14 @@ arg_idslug(const char *s, size_t n, uint64_t *id)
 	return valid_id_slug(s, n, id);
 }
 
+/* A procedure's national code: "1.001193". */
+static int
+arg_proc(const char *s, size_t n, uint64_t *id)
+{
+	*id = 0;
+	return valid_proc_code(s, n);
+}
+
 static const struct {
 	const char	*name;
 	int		(*check)(const char *, size_t, uint64_t *);
@@ -44,6 +52,7 @@ static const struct {
 	{ "slug", arg_slug },
 	{ "id", arg_id },
 	{ "idslug", arg_idslug },
+	{ "proc", arg_proc },
 };
 
 const char *
