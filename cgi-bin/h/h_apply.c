@@ -431,14 +431,34 @@ apply_post(struct apply *ap)
 	    apply_url(ap)));
 }
 
+/* The code of the application the one-time key of the POST submitted
+ * already, or NULL. */
+static const char *
+apply_done(struct request *r)
+{
+	struct row_APP_BY_IDEM	 v;
+
+	if (r->method != METHOD_POST || r->val[KEY_IDEM].s == NULL ||
+	    db_one(r->db, r->a, APP_BY_IDEM, &v, "us",
+	    (unsigned long long)r->user->id, r->val[KEY_IDEM].s) != DB_OK ||
+	    v.status == 0)
+		return NULL;
+	return v.code;
+}
+
 /* GET/POST /thu-tuc/{code}/nop[?ho-so={draft}]: the form, a procedure
- * without an e-form or another's draft are "not found". */
+ * without an e-form or another's draft are "not found".  A POST whose
+ * key was submitted already (a retry, a second click) answers as the
+ * first did, whatever else it carries. */
 int
 h_apply(struct request *r)
 {
 	struct apply	 ap;
+	const char	*code;
 	int		 st;
 
+	if ((code = apply_done(r)) != NULL)
+		return apply_receipt_redirect(r, code);
 	memset(&ap, 0, sizeof(ap));
 	ap.r = r;
 	if ((st = apply_load(&ap)) != 0)
