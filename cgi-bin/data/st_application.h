@@ -8,7 +8,8 @@
  * processing_days -1 while unpublished. */
 Q(APPLY_PROC,
   "SELECT p.id AS procedure_id, v.id AS version_id, v.name, "
-  "IFNULL(v.processing_days, -1) AS processing_days, v.eform "
+  "CAST(IFNULL(v.processing_days, -1) AS SIGNED) AS processing_days, "
+  "v.eform "
   "FROM procedures p JOIN procedure_versions v ON v.id = p.current_version "
   "WHERE p.code = ? AND v.eform IS NOT NULL",
   C(U64, procedure_id) C(U64, version_id) C(TEXT, name)
@@ -65,7 +66,8 @@ Q(HOLIDAYS_FROM,
 Q(APP_RECEIPT,
   "SELECT a.id, a.code, a.status, a.form_data, a.submitted_at, "
   "IFNULL(CAST(a.due_at AS CHAR), '') AS due, v.name AS proc_name, "
-  "p.code AS proc_code, IFNULL(v.processing_days, -1) AS processing_days, "
+  "p.code AS proc_code, "
+  "CAST(IFNULL(v.processing_days, -1) AS SIGNED) AS processing_days, "
   "v.eform, u.kind AS unit_kind, u.name AS unit_name, "
   "s.full_name, s.phone FROM applications a "
   "JOIN procedure_versions v ON v.id = a.procedure_version "

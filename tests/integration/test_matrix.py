@@ -42,7 +42,7 @@ import sys
 import uuid
 from urllib.parse import parse_qs, urlsplit
 
-from lib import (Client, case, check, demo_login, fill, main, register, routes, sql,
+from lib import (Client, case, check, demo_login, ensure_procedure, fill, main, register, routes, sql,
                  sql_quote as quote, user_id)
 
 # Requests leave from a loopback address of their own, so that sign-in
@@ -78,6 +78,8 @@ EDITS_UNIT = {"edBH": "ba-hang", "edBB": "bai-bong"}
 #   unit-bh       editor_new POST with don_vi = ba-hang's id
 #   unit-bb       editor_new POST with don_vi = bai-bong's id
 #   user          an existing (throwaway) user
+#   proc          a procedure with an e-form ({code:proc} = 1.001193)
+#   app-res       the resident's submitted application ({code:slug})
 #
 # Statuses of "own object" cells that are 422 come from bodies that are
 # invalid on purpose; the 404s of "other unit" cells come from valid ones.
@@ -129,6 +131,13 @@ editor_edit             POST   draft-bh    403  403  422  404  403  403  403
 editor_edit             POST   draft-bb    403  403  404  422  403  403  403
 editor_edit             POST   missing     403  403  404  404  403  403  403
 desk                    GET    -           303  403  403  403  200  200  403
+# Applying online (issue 8): anyone signed in; one's own receipt only.
+apply                   GET    proc        303  200  200  200  200  200  200
+apply                   GET    missing     303  404  404  404  404  404  404
+apply                   POST   proc        403  422  422  422  422  422  422
+apply                   POST   missing     403  404  404  404  404  404  404
+apply_receipt           GET    app-res     303  200  404  404  404  404  404
+apply_receipt           GET    missing     303  404  404  404  404  404  404
 logout                  POST   -           303  303  303  303  303  303  303
 """
 
@@ -181,6 +190,7 @@ def objects_for(obj):
         "-": {},
         "ba-hang": {"unit": "ba-hang"},
         "missing": {"unit": "khong-co-don-vi-nay", "user": CTX["missing_user"],
+                    "code": {"proc": "9.999999", "slug": "00000-000000-0000"},
                     "article": {"id": missing, "idslug": "%d-khong-co-bai-nay" % missing}},
         "pub-bh": {"unit": "ba-hang", "article": article("pub-bh")},
         "pub-bb@bh": {"unit": "ba-hang", "article": article("pub-bb")},
@@ -189,6 +199,8 @@ def objects_for(obj):
         "unit-bh": {},
         "unit-bb": {},
         "user": {"user": CTX["victim_id"]},
+        "proc": {"code": {"proc": "1.001193"}},
+        "app-res": {"code": {"slug": CTX["app_code"]}},
     }[obj]
 
 
@@ -237,6 +249,8 @@ def body_for(route, actor, obj):
         return {"vai_tro": "resident", "don_vi": ""}
     if route == "admin_user_lock":
         return {"hanh_dong": "mo" if actor == "admin" else "khoa"}
+    if route == "apply":                                   # 422: nothing filled in
+        return {"hanh_dong": "nop", "khoa_nop": "%064x" % 0, "don_vi": ""}
     if route == "editor_new":
         unit_id = CTX["unit_ids"]["ba-hang" if obj == "unit-bh" else "bai-bong"]
         if allowed_editor:                                 # 422: no title, no body
@@ -297,6 +311,13 @@ def setup():
     check(v.client.logout().status == 303, "signing the throwaway user out")
     CTX["intruders_before"] = intruders()
     CTX["missing_user"] = int(sql("SELECT IFNULL(MAX(id), 0) + 100000 FROM users")[0][0])
+    # A procedure with an e-form, and the resident's application of it.
+    ensure_procedure("1.001193")
+    CTX["app_code"] = "mt-" + TAG
+    sql("INSERT INTO applications (code, procedure_version, unit_id, applicant_id, status, "
+        "submitted_at) SELECT %s, p.current_version, %d, u.id, 1, UTC_TIMESTAMP() FROM procedures p, "
+        "users u WHERE p.code = '1.001193' AND u.phone = %s"
+        % (quote(CTX["app_code"]), CTX["unit_ids"]["ba-hang"], quote(PHONES["res"])))
     # Every actor: one browser, one session (and its CSRF token).
     for actor in ACTORS:
         if actor == "anon":
@@ -328,6 +349,8 @@ def cleanup():
     if ids:
         sql("DELETE FROM articles WHERE id IN (%s)" % ",".join(map(str, ids)))
     sql("DELETE FROM articles WHERE title = %s" % quote(HIJACK))
+    if CTX.get("app_code"):
+        sql("DELETE FROM applications WHERE code = %s" % quote(CTX["app_code"]))
 
 
 # ---------------------------------------------------------------------------
