@@ -40,6 +40,8 @@ enum fz_promise {
 	FZ_WORD,	/* a slug, s is raw */
 	FZ_ROLE,	/* a stored role: u its enum, s its name */
 	FZ_NOTICE,	/* a sentence for a slug */
+	FZ_HEX64,	/* 64 lower-case hex digits, s is raw */
+	FZ_REFUSED,	/* never valid unless empty (read elsewhere) */
 	FZ_PROMISE__MAX
 };
 
@@ -67,6 +69,9 @@ static const struct {
 	[KEY_SUMMARY] = { FZ_TEXT, 0, 1000 },
 	[KEY_BODY] = { FZ_TEXT, 0, 100000 },
 	[KEY_NOTICE] = { FZ_NOTICE, 0, 0 },
+	[KEY_DRAFT] = { FZ_UINT, 1, UINT64_C(1) << 53 },
+	[KEY_IDEM] = { FZ_HEX64, 0, 0 },
+	[KEY_EFORM] = { FZ_REFUSED, 0, 0 },
 };
 
 /* 1 if s is all ASCII digits. */
@@ -237,6 +242,13 @@ fz_promise(struct arena *a, enum key k, const struct kval *v)
 		break;
 	case FZ_NOTICE:
 		fz_notice(a, v);
+		break;
+	case FZ_HEX64:
+		FZ_CHECK(v->s == v->raw && strlen(v->s) == 64 &&
+		    strspn(v->s, "0123456789abcdef") == 64);
+		break;
+	case FZ_REFUSED:
+		FZ_CHECK(!"a refusing key accepted a value");
 		break;
 	default:
 		FZ_CHECK(!"a key without a promise in fz_keys");
