@@ -8,6 +8,7 @@
   UNIT_OPTION[] { ID, LABEL, SELECTED (section) },
   GROUP[] { LEGEND, FIELD[] { PARAM (name and id of the input), LABEL,
     REQUIRED (section), HELP (section: TEXT), ERR (section: MESSAGE),
+    DESC (section: IDS, the ids of the help and error texts),
     exactly one of IS_CHOICE { OPTION[] { VALUE, SELECTED } } and
     IS_INPUT { TYPE, VALUE, INPUTMODE (section: MODE) },
     IS_ADDRESS (section, after IS_INPUT: UNIT_PARAM,
@@ -47,12 +48,12 @@
         <label for="{{PARAM}}">{{LABEL}}{{#REQUIRED}} <span class="req">(bắt buộc)</span>{{/REQUIRED}}</label>
         {{#HELP}}<p class="hint" id="goi-y-{{PARAM}}">{{TEXT}}</p>{{/HELP}}
         {{#ERR}}<p class="field-error" id="loi-{{PARAM}}"><span class="visually-hidden">Lỗi: </span>{{MESSAGE}}</p>{{/ERR}}
-        {{#IS_CHOICE}}<select id="{{PARAM}}" name="{{PARAM}}"{{#REQUIRED}} required{{/REQUIRED}} aria-describedby="{{#HELP}}goi-y-{{PARAM}}{{/HELP}}{{#ERR}} loi-{{PARAM}}{{/ERR}}"{{#ERR}} aria-invalid="true"{{/ERR}}>
+        {{#IS_CHOICE}}<select id="{{PARAM}}" name="{{PARAM}}"{{#REQUIRED}} required{{/REQUIRED}} {{#DESC}}aria-describedby="{{IDS}}"{{/DESC}}{{#ERR}} aria-invalid="true"{{/ERR}}>
           <option value="">— Chọn —</option>
           {{#OPTION}}<option{{#SELECTED}} selected{{/SELECTED}}>{{VALUE}}</option>
           {{/OPTION}}
         </select>{{/IS_CHOICE}}
-        {{#IS_INPUT}}<input type="{{TYPE}}" id="{{PARAM}}" name="{{PARAM}}" value="{{VALUE}}"{{#INPUTMODE}} inputmode="{{MODE}}"{{/INPUTMODE}} autocomplete="off"{{#REQUIRED}} required{{/REQUIRED}} aria-describedby="{{#HELP}}goi-y-{{PARAM}}{{/HELP}}{{#ERR}} loi-{{PARAM}}{{/ERR}}"{{#ERR}} aria-invalid="true"{{/ERR}}>{{/IS_INPUT}}
+        {{#IS_INPUT}}<input type="{{TYPE}}" id="{{PARAM}}" name="{{PARAM}}" value="{{VALUE}}"{{#INPUTMODE}} inputmode="{{MODE}}"{{/INPUTMODE}} autocomplete="off"{{#REQUIRED}} required{{/REQUIRED}}{{#DESC}} aria-describedby="{{IDS}}"{{/DESC}}{{#ERR}} aria-invalid="true"{{/ERR}}>{{/IS_INPUT}}
         {{#IS_ADDRESS}}
         <label class="sub-label" for="{{UNIT_PARAM}}">Phường, xã (nếu thuộc thành phố Phổ Yên)</label>
         <select id="{{UNIT_PARAM}}" name="{{UNIT_PARAM}}">

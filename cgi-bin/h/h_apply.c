@@ -184,6 +184,13 @@ apply_field(struct apply *ap, struct tmpl_dict *g, size_t i)
 		    hint) : f->help != NULL ? f->help : hint);
 	if (ap->errs != NULL && ap->errs[i] != NULL)
 		resp_input_error(&ap->p, d, "ERR", param, ap->errs[i]);
+	if (f->help != NULL || hint != NULL || (ap->errs != NULL &&
+	    ap->errs[i] != NULL))
+		tmpl_set(tmpl_section(d, "DESC"), "IDS", arena_printf(ap->r->a,
+		    "%s%s%s", f->help != NULL || hint != NULL ? "goi-y-" : "",
+		    f->help != NULL || hint != NULL ? param : "",
+		    ap->errs != NULL && ap->errs[i] != NULL ?
+		    arena_printf(ap->r->a, " loi-%s", param) : ""));
 	apply_input(ap, d, f, apply_val(ap, param));
 }
 
