@@ -69,3 +69,10 @@ clock_day(int64_t t)
 
 	return l >= 0 ? l / 86400 : -((-l + 86399) / 86400);
 }
+
+/* The city's offset from UTC, in seconds ([site] timezone). */
+long
+clock_offset(void)
+{
+	return offset_seconds;
+}

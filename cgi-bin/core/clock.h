@@ -13,5 +13,6 @@ const char	*clock_date(struct arena *, int64_t t);
 const char	*clock_datetime(struct arena *, int64_t t);
 const char	*clock_iso_date(struct arena *, int64_t t);
 int64_t		 clock_day(int64_t t);
+long		 clock_offset(void);
 
 #endif

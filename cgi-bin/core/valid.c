@@ -336,16 +336,22 @@ valid_app_code(const char *s, size_t n)
 	return ok;
 }
 
-/* A procedure's national code: groups of digits joined by single dots,
- * e.g. "1.001193" or "2.000815", at most 20 bytes (procedures.code). */
+/* A procedure's national code: digits in groups of 1-10 separated by
+ * single dots, "1.001193"; at most 20 characters (procedures.code). */
 int
 valid_proc_code(const char *s, size_t n)
 {
-	size_t	i;
-	int	ok = n > 0 && n <= 20 && s[0] != '.' && s[n - 1] != '.';
+	size_t	 i, run = 0;
 
-	for (i = 0; ok && i < n; i++)
-		ok = (s[i] >= '0' && s[i] <= '9') ||
-		    (s[i] == '.' && s[i - 1] != '.');
-	return ok;
+	if (n == 0 || n > 20 || s[n - 1] == '.')
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (s[i] == '.' && run > 0)
+			run = 0;
+		else if (s[i] >= '0' && s[i] <= '9' && run < 10)
+			run++;
+		else
+			return 0;
+	}
+	return 1;
 }

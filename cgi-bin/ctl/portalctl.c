@@ -2,6 +2,7 @@
  *   portalctl [-c portal.conf] migrate      apply new migrations, in order
  *   portalctl [-c portal.conf] seed         load the units, the procedure
  *                                           catalogue and demo data
+ *   portalctl [-c portal.conf] seed-eforms  the procedures' e-forms only
  *   portalctl [-c portal.conf] user ...     accounts (app/account.c)
  *   portalctl routes                        the route table
  *   portalctl [-c portal.conf] check-sql    statements against the schema
@@ -19,8 +20,9 @@
 #include <sodium.h>
 
 #include "app/account.h"
-#include "app/store.h"
+#include "app/eform.h"
 #include "app/procedure.h"
+#include "app/store.h"
 #include "core/arena.h"
 #include "core/cfg.h"
 #include "core/log.h"
@@ -370,6 +372,65 @@ seed_accounts(struct db *db, struct arena *a)
 	return 0;
 }
 
+/* One e-form file, <code>.json: checked, then written into the version
+ * in force of the procedure with that code, if there is one.  *n counts
+ * the versions changed. */
+static int
+seed_eform(struct db *db, struct arena *a, const char *dir,
+    const char *file, uint64_t *n)
+{
+	char		*code = arena_strndup(a, file, strlen(file) - 5);
+	char		*json = slurp(a, arena_printf(a, "%s/%s", dir, file));
+	const char	*why;
+	struct eform	 f;
+	uint64_t	 changed = 0;
+
+	if (json == NULL)
+		return 1;
+	if (!valid_proc_code(code, strlen(code)) ||
+	    eform_load(a, json, &f, &why) != EFORM_OK) {
+		LOGE("%s/%s: %s", dir, file, valid_proc_code(code,
+		    strlen(code)) ? why : "not <procedure code>.json");
+		return 1;
+	}
+	if (db_exec(db, STMT_SEED_EFORM, &changed, NULL, "ss", json, code) !=
+	    DB_OK)
+		return 1;
+	*n += changed;
+	return 0;
+}
+
+/* Every e-form of <seed>/eforms, on the procedures that exist (the
+ * catalogue's seed adds them): the others are skipped. */
+static int
+cmd_seed_eforms(struct db *db, struct arena *a)
+{
+	const char	*dir = arena_printf(a, "%s/eforms", cfg_str("paths",
+			    "seed", "migrations/seed"));
+	DIR		*d = opendir(dir);
+	struct dirent	*e;
+	uint64_t	 n = 0;
+	size_t		 files = 0, len;
+	int		 rc = 0;
+
+	if (d == NULL) {
+		LOGE("%s: %s", dir, log_errno(errno));
+		return 1;
+	}
+	while (rc == 0 && (e = readdir(d)) != NULL) {
+		len = strlen(e->d_name);
+		if (len <= 5 || strcmp(e->d_name + len - 5, ".json") != 0)
+			continue;
+		rc = seed_eform(db, a, dir, e->d_name, &n);
+		files++;
+	}
+	closedir(d);
+	if (rc == 0)
+		printf("eforms: %zu files, %llu procedure versions changed\n",
+		    files, (unsigned long long)n);
+	return rc;
+}
+
 static int
 cmd_seed(struct db *db, struct arena *a)
 {
@@ -380,6 +441,7 @@ cmd_seed(struct db *db, struct arena *a)
 		if (seed_load(db, a, dir, &seed_files[i]) != 0)
 			return 1;
 	if (proc_seed(db, a, dir) != 0)
+	if (cmd_seed_eforms(db, a) != 0)
 		return 1;
 	return seed_accounts(db, a);
 }
@@ -689,7 +751,7 @@ locked(struct db *db, struct arena *a, int (*fn)(struct db *, struct arena *))
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: portalctl [-c portal.conf] migrate | seed | "
+	fprintf(stderr, "usage: portalctl [-c portal.conf] migrate | seed | seed-eforms | "
 	    "routes | check-sql | error-pages DIR |\n"
 	    "  check-store [rehash]\n"
 	    "  user add PHONE \"FULL NAME\" [EMAIL]  (password on stdin)\n"
@@ -738,13 +800,16 @@ main(int argc, char *argv[])
 	}
 	/* The schema's own account for what changes it or loads data. */
 	db_opts_load(&o, strcmp(argv[optind], "migrate") == 0 ||
-	    strcmp(argv[optind], "seed") == 0);
+	    strcmp(argv[optind], "seed") == 0 ||
+	    strcmp(argv[optind], "seed-eforms") == 0);
 	db = db_new(&o);
 	a = arena_new();
 	if (strcmp(argv[optind], "migrate") == 0)
 		rc = locked(db, a, cmd_migrate);
 	else if (strcmp(argv[optind], "seed") == 0)
 		rc = locked(db, a, cmd_seed);
+	else if (strcmp(argv[optind], "seed-eforms") == 0)
+		rc = locked(db, a, cmd_seed_eforms);
 	else if (strcmp(argv[optind], "check-sql") == 0)
 		rc = cmd_check_sql(db, a);
 	else if (strcmp(argv[optind], "user") == 0)

@@ -14,3 +14,4 @@
 #include "data/st_track.h"
 #include "data/st_store.h"
 #include "data/st_procedure.h"
+#include "data/st_application.h"

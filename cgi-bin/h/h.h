@@ -20,6 +20,7 @@ enum route_id {
 #undef ROUTE
 
 extern const struct route h_routes[ROUTE__MAX];
+int	h_routes_check(void);
 
 int	h_init(void);
 int	h_track_init(void);

@@ -9,6 +9,7 @@
 #include "app/audit.h"
 #include "app/mail.h"
 #include "app/reset.h"
+#include "app/application.h"
 #include "app/signin.h"
 #include "core/arena.h"
 #include "core/cfg.h"
@@ -43,7 +44,8 @@ h_init(void)
 {
 	auth.register_limit = cfg_int("security", "register_addr_limit", 20, 1,
 	    100000);
-	return h_track_init() && signin_init();
+	return h_routes_check() && h_track_init() && signin_init() &&
+	    application_init();
 }
 
 /* Where to go after signing in: the form's "tiep" when it is ours. */

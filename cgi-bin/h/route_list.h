@@ -66,3 +66,7 @@ ROUTE(admin_procedure, FORM, "/quan-tri/thu-tuc/{code:code}", ROLE,
   ROLE(ADMIN), K(PROC_NAME) | K(SECTOR) | K(LEVEL) | K(AGENCY) | K(ONLINE) |
   K(DAYS) | K(STEPS) | K(DOCUMENTS) | K(LEGAL) | K(APPLICANTS) | K(RESULT) |
   K(CONDITIONS) | K(FEES) | K(PUBLISHED))
+/* Applying online (issue 8): the e-form, drafts, the receipt. */
+ROUTE(apply, FORM, "/thu-tuc/{code:code}/nop", USER, 0,
+  K(DRAFT) | K(IDEM) | K(ACTION) | K(UNIT) | K(EFORM))
+ROUTE(apply_receipt, GET, "/ho-so/{code:slug}/bien-nhan", USER, 0, 0)

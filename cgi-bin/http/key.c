@@ -35,6 +35,8 @@ static const char *const notices[][2] = {
 	  "thúc." },
 	{ "dang-xuat-khac", "Đã đăng xuất khỏi mọi thiết bị khác." },
 	{ "da-luu", "Đã lưu thay đổi." },
+	{ "da-luu-nhap", "Đã lưu bản nháp. Bạn có thể quay lại hoàn thiện và "
+	  "nộp hồ sơ sau, từ trang này." },
 	{ "da-dang", "Đã đăng bài." },
 	{ "da-tao", "Đã tạo người dùng." },
 	{ "da-cap-quyen", "Đã cấp quyền." },
@@ -263,6 +265,33 @@ key_days(struct arena *a, struct kval *v)
 	return valid_uint(v->raw, strlen(v->raw), 365, &v->u) && v->u >= 1;
 }
 
+/* A draft application's id. */
+static int
+key_draft(struct arena *a, struct kval *v)
+{
+	(void)a;
+	return valid_uint(v->raw, strlen(v->raw), VALID_ID_MAX, &v->u) &&
+	    v->u > 0;
+}
+
+/* A form's one-time key: 64 lower-case hex digits. */
+static int
+key_idem(struct arena *a, struct kval *v)
+{
+	(void)a;
+	v->s = v->raw;
+	return strlen(v->raw) == 64 &&
+	    strspn(v->raw, "0123456789abcdef") == 64;
+}
+
+static int
+key_none(struct arena *a, struct kval *v)
+{
+	(void)a;
+	(void)v;
+	return 0;
+}
+
 static const struct key_def key_defs[KEY__MAX] = {
 	[KEY_PAGE] = { "trang", key_page, 1, "Số trang không hợp lệ." },
 	[KEY_Q] = { "q", key_line, 1, "Từ khoá tìm kiếm không hợp lệ." },
@@ -304,6 +333,10 @@ static const struct key_def key_defs[KEY__MAX] = {
 	[KEY_CONDITIONS] = { "dieu_kien", key_text, 0, NULL },
 	[KEY_FEES] = { "phi", key_text, 0, NULL },
 	[KEY_PUBLISHED] = { "cong_bo", key_word, 0, NULL },
+	[KEY_DRAFT] = { "ho-so", key_draft, 1, "Mã hồ sơ nháp không hợp lệ." },
+	[KEY_IDEM] = { "khoa_nop", key_idem, 0, NULL },
+	/* Read through request_eform(), by the e-form's names. */
+	[KEY_EFORM] = { "tk_*", key_none, 0, NULL },
 };
 
 /* The parameter's name in a query or form ("trang"); "" for no key. */

@@ -52,6 +52,9 @@ enum key {
 	KEY_CONDITIONS,		/* dieu_kien */
 	KEY_FEES,		/* phi: fees and charges */
 	KEY_PUBLISHED,		/* cong_bo: "1" when the details are complete */
+	KEY_DRAFT,		/* ho-so: one's draft application, an id */
+	KEY_IDEM,		/* khoa_nop: a form's one-time key, 64 hex digits */
+	KEY_EFORM,		/* tk_*, dv_*: an e-form's fields (app/eform.h) */
 	KEY__MAX
 };
 

@@ -196,7 +196,7 @@ request_keys(struct request *r, const char **why)
 	for (k = 0; k < KEY__MAX; k++) {
 		struct kval *v = &r->val[k];
 		const char *fv;
-		if (!(keys & KEY_BIT(k)))
+		if (!(keys & KEY_BIT(k)) || k == KEY_EFORM)
 			continue;
 		count = 0;
 		/* A CSRF token in a URL leaks (logs, Referer): form only. */
@@ -217,4 +217,22 @@ request_keys(struct request *r, const char **why)
 		}
 	}
 	return 0;
+}
+
+/* The value an e-form field's parameter (tk_<name>, dv_<name>) has in the
+ * form body, for a route that declares K(EFORM); NULL when not sent.
+ * Sent more than once: NULL, and *dup set. */
+const char *
+request_eform(struct request *r, const char *name, int *dup)
+{
+	size_t		 count = 0;
+	const char	*v;
+
+	if (!(r->route->keys & KEY_BIT(KEY_EFORM)) ||
+	    (strncmp(name, "tk_", 3) != 0 && strncmp(name, "dv_", 3) != 0))
+		return NULL;
+	v = request_find(&r->form, name, &count);
+	if (count > 1)
+		*dup = 1;
+	return count == 1 ? v : NULL;
 }

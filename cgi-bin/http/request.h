@@ -84,5 +84,6 @@ int		 request_read(struct request *, const struct req_limits *,
 		    size_t header_max);
 int		 request_body(struct request *, const struct req_limits *);
 int		 request_keys(struct request *, const char **why);
+const char	*request_eform(struct request *, const char *, int *dup);
 
 #endif

@@ -292,30 +292,41 @@ resp_alert(struct page *p, const char *message)
 	return p->form_error;
 }
 
+/* Marks the error of a field whose input (id) a page made itself: the
+ * section beside the input in d, a link to it in the alert; counts it. */
+void
+resp_input_error(struct page *p, struct tmpl_dict *d, const char *section,
+    const char *id, const char *msg)
+{
+	struct tmpl_dict	*item;
+
+	tmpl_set(tmpl_section(d, section), "MESSAGE", msg);
+	p->errors++;
+	resp_alert(p, "Thông tin chưa hợp lệ. Vui lòng kiểm tra các mục được "
+	    "đánh dấu bên dưới.");
+	if (id == NULL)
+		return;
+	if (p->fields == NULL)
+		p->fields = tmpl_section(p->form_error, "FIELDS");
+	item = tmpl_section(p->fields, "FIELD");
+	tmpl_set(item, "FIELD_ID", id);
+	tmpl_set(item, "MESSAGE", msg);
+}
+
 /* Marks a field's error (section ERR_<FIELD> beside its input, and a link
  * to the input in the alert) and counts it. */
 void
 resp_field_error(struct page *p, const char *section, const char *msg)
 {
-	struct tmpl_dict	*item;
 	size_t			 i;
 
-	tmpl_set(tmpl_section(p->body, section), "MESSAGE", msg);
-	p->errors++;
-	resp_alert(p, "Thông tin chưa hợp lệ. Vui lòng kiểm tra các mục được "
-	    "đánh dấu bên dưới.");
 	for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
 		if (strcmp(fields[i].section, section) == 0)
 			break;
-	if (i == sizeof(fields) / sizeof(fields[0])) {
+	if (i == sizeof(fields) / sizeof(fields[0]))
 		LOGE("no input for %s", section);
-		return;
-	}
-	if (p->fields == NULL)
-		p->fields = tmpl_section(p->form_error, "FIELDS");
-	item = tmpl_section(p->fields, "FIELD");
-	tmpl_set(item, "FIELD_ID", fields[i].id);
-	tmpl_set(item, "MESSAGE", msg);
+	resp_input_error(p, p->body, section, i < sizeof(fields) /
+	    sizeof(fields[0]) ? fields[i].id : NULL, msg);
 }
 
 /* The alert at the top of a form says msg (one alert per page). */

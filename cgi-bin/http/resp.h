@@ -22,6 +22,8 @@ void	resp_page_new(struct request *, struct page *, const char *title,
 int	resp_page(struct request *, int status, struct page *);
 void	resp_field_error(struct page *, const char *section, const char *);
 void	resp_form_error(struct page *, const char *);
+void	resp_input_error(struct page *, struct tmpl_dict *, const char *section,
+	    const char *id, const char *msg);
 int	resp_text(struct request *, int status, const char *ctype,
 	    const char *body, size_t len);
 int	resp_redirect(struct request *, int status, const char *location);

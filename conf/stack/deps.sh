@@ -16,10 +16,12 @@ DEPS_RUN=(
 
 # Only the tests: libFuzzer (clang, and its runtime, whose name follows
 # clang's version: see deps_clang_rt), valgrind, wrk, sqlmap, the browser
-# tests (chromium, node, npm), the linters of make test, and iproute2
-# (ss, ip) for looking into a test stack.
+# tests (chromium, node, npm), the linters of make test, iproute2 (ss,
+# ip) for looking into a test stack, and zbar-tools with librsvg2-bin
+# (zbarimg, rsvg-convert) to decode a receipt's QR code.
 DEPS_TEST=(
 	clang valgrind wrk sqlmap chromium nodejs npm shellcheck pyflakes3 iproute2
+	zbar-tools librsvg2-bin
 )
 
 # Set DEPS_INSTALLED[name] for every package installed, and for every name

@@ -40,6 +40,11 @@ enum fz_promise {
 	FZ_WORD,	/* a slug, s is raw */
 	FZ_ROLE,	/* a stored role: u its enum, s its name */
 	FZ_NOTICE,	/* a sentence for a slug */
+	FZ_HEX64,	/* 64 lower-case hex digits, s is raw */
+	FZ_REFUSED,	/* never valid unless empty (read elsewhere) */
+	FZ_APP_CODE,	/* s trimmed: 5 digits, 6, 4, joined by '-' */
+	FZ_LAST4,	/* s trimmed: 4 digits */
+	FZ_ONLINE,	/* s one of procedure_versions.online_level's values */
 	FZ_PROMISE__MAX
 };
 
@@ -67,6 +72,28 @@ static const struct {
 	[KEY_SUMMARY] = { FZ_TEXT, 0, 1000 },
 	[KEY_BODY] = { FZ_TEXT, 0, 100000 },
 	[KEY_NOTICE] = { FZ_NOTICE, 0, 0 },
+	[KEY_APP_CODE] = { FZ_APP_CODE, 0, 0 },
+	[KEY_VERIFY] = { FZ_LAST4, 0, 0 },
+	[KEY_RATING] = { FZ_UINT, 1, 5 },
+	[KEY_COMMENT] = { FZ_TEXT, 0, 1000 },
+	[KEY_VERSION] = { FZ_UINT, 0, UINT32_MAX },
+	[KEY_SECTOR] = { FZ_WORD, 0, 0 },
+	[KEY_ONLINE] = { FZ_ONLINE, 0, 0 },
+	[KEY_PROC_NAME] = { FZ_LINE, 1, 1000 },
+	[KEY_AGENCY] = { FZ_LINE, 1, 1000 },
+	[KEY_LEVEL] = { FZ_LINE, 1, 100 },
+	[KEY_DAYS] = { FZ_UINT, 1, 365 },
+	[KEY_STEPS] = { FZ_TEXT, 0, 100000 },
+	[KEY_DOCUMENTS] = { FZ_TEXT, 0, 100000 },
+	[KEY_LEGAL] = { FZ_TEXT, 0, 100000 },
+	[KEY_APPLICANTS] = { FZ_TEXT, 0, 100000 },
+	[KEY_RESULT] = { FZ_TEXT, 0, 100000 },
+	[KEY_CONDITIONS] = { FZ_TEXT, 0, 100000 },
+	[KEY_FEES] = { FZ_TEXT, 0, 100000 },
+	[KEY_PUBLISHED] = { FZ_WORD, 0, 0 },
+	[KEY_DRAFT] = { FZ_UINT, 1, UINT64_C(1) << 53 },
+	[KEY_IDEM] = { FZ_HEX64, 0, 0 },
+	[KEY_EFORM] = { FZ_REFUSED, 0, 0 },
 };
 
 /* 1 if s is all ASCII digits. */
@@ -238,6 +265,25 @@ fz_promise(struct arena *a, enum key k, const struct kval *v)
 	case FZ_NOTICE:
 		fz_notice(a, v);
 		break;
+	case FZ_HEX64:
+		FZ_CHECK(v->s == v->raw && strlen(v->s) == 64 &&
+		    strspn(v->s, "0123456789abcdef") == 64);
+		break;
+	case FZ_REFUSED:
+		FZ_CHECK(!"a refusing key accepted a value");
+		break;
+	case FZ_APP_CODE:
+		FZ_CHECK(strlen(v->s) == 17 && v->s[5] == '-' &&
+		    v->s[12] == '-' && strspn(v->s, "0123456789-") == 17);
+		break;
+	case FZ_LAST4:
+		FZ_CHECK(strlen(v->s) == 4 && fz_digits(v->s));
+		break;
+	case FZ_ONLINE:
+		FZ_CHECK(strcmp(v->s, "toan_trinh") == 0 ||
+		    strcmp(v->s, "mot_phan") == 0 ||
+		    strcmp(v->s, "truc_tiep") == 0);
+		break;
 	default:
 		FZ_CHECK(!"a key without a promise in fz_keys");
 	}
@@ -270,8 +316,11 @@ fz_table(enum key k)
 
 	FZ_CHECK(*key_name(k) != '\0' && strlen(key_name(k)) < 32);
 	FZ_CHECK(!key_strict(k) || key_why(k) != NULL);
+	/* "ma" is a token or an application's code: no route reads both
+	 * (h_routes_check). */
 	for (j = 0; j < k; j++)
-		FZ_CHECK(strcmp(key_name(j), key_name(k)) != 0);
+		FZ_CHECK(strcmp(key_name(j), key_name(k)) != 0 ||
+		    (j == KEY_TOKEN && k == KEY_APP_CODE));
 	FZ_CHECK(*key_name(KEY__MAX) == '\0' && !key_strict(KEY__MAX));
 }
 

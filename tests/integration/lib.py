@@ -630,7 +630,8 @@ def clear_failures(addr):
 # The router's table, from `portalctl routes`: one line a route,
 #   name TAB methods TAB pattern TAB scope TAB roles
 # (scope: public, user, role, unit or owner; roles: a comma list or "-").
-# Every placeholder is typed: {name:slug}, {name:id} or {name:idslug}.
+# Every placeholder is typed: {name:slug}, {name:id}, {name:idslug} or
+# {name:code} (a procedure code, 1.001193).
 
 Route = collections.namedtuple("Route", "name methods pattern scope roles")
 PLACEHOLDER_RE = re.compile(r"\{([a-z_]+):([a-z_]+)\}")
@@ -725,3 +726,33 @@ def free_port():
 
 if __name__ == "__main__" and sys.argv[1:] == ["free-port"]:
     print(free_port())
+
+
+# ---------------------------------------------------------------------------
+# Online applications (issue 8): a procedure with its e-form, whether or
+# not the catalogue's seed ran.
+
+def ensure_procedure(code="1.001193", name="Thủ tục đăng ký khai sinh", days=1):
+    """Makes sure procedure code exists with a version in force (inserted
+    when the catalogue's seed has not), then writes the e-forms into the
+    versions in force (`portalctl seed-eforms`).  Returns the version's
+    processing days."""
+    q = sql_quote(code)
+    sql("INSERT IGNORE INTO sectors (name, slug) VALUES ('Thử nghiệm', 'thu-nghiem'); "
+        "INSERT IGNORE INTO procedures (code) VALUES (%s); "
+        "INSERT INTO procedure_versions (procedure_id, version, name, sector_id, level, "
+        "online_level, processing_days, published) "
+        "SELECT p.id, 1, %s, s.id, 'Cấp xã', 'toan_trinh', %d, 1 FROM procedures p, sectors s "
+        "WHERE p.code = %s AND s.slug = 'thu-nghiem' AND p.current_version IS NULL "
+        "AND NOT EXISTS (SELECT 1 FROM procedure_versions v WHERE v.procedure_id = p.id); "
+        "UPDATE procedures p SET current_version = (SELECT MAX(v.id) FROM procedure_versions v "
+        "WHERE v.procedure_id = p.id) WHERE p.code = %s AND p.current_version IS NULL"
+        % (q, sql_quote(name), days, q, q))
+    p = subprocess.run([os.path.join(BIN, "portalctl"), "-c", os.path.join(ROOT, "conf", "portal.conf"),
+                        "seed-eforms"], env=dict(os.environ, **stack_env()), cwd=ROOT,
+                       capture_output=True, text=True, timeout=120)
+    check(p.returncode == 0, "portalctl seed-eforms: %s%s" % (p.stdout, p.stderr))
+    d = sql_value("SELECT IFNULL(v.processing_days, -1) FROM procedures p JOIN procedure_versions v "
+                  "ON v.id = p.current_version WHERE p.code = %s AND v.eform IS NOT NULL" % q)
+    check(d is not None, "procedure %s has no e-form" % code)
+    return int(d)

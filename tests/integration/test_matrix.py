@@ -46,6 +46,8 @@ from urllib.parse import parse_qs, urlsplit
 
 from lib import (Client, case, check, demo_login, fill, main, register, routes, sql,
                  sql_quote as quote, stack_env, user_id)
+from lib import (Client, case, check, demo_login, ensure_procedure, fill, main, register, routes, sql,
+                 sql_quote as quote, user_id)
 
 # Requests leave from a loopback address of their own, so that sign-in
 # throttling, which counts per source address, is not shared with the
@@ -84,6 +86,7 @@ EDITS_UNIT = {"edBH": "ba-hang", "edBB": "bai-bong"}
 #                 returned, not rated)
 #   app-other     {code} = an application of the throwaway user
 #   file-bh       an attachment of the demo resident's application in ba-hang
+#   proc          a procedure with an e-form ({code:code} = 1.001193)
 #
 # Statuses of "own object" cells that are 422 come from bodies that are
 # invalid on purpose; the 404s of "other unit" cells come from valid ones.
@@ -160,6 +163,13 @@ admin_procedure         GET    proc        303  403  403  403  403  403  200
 admin_procedure         GET    missing     303  403  403  403  403  403  404
 admin_procedure         POST   proc        403  403  403  403  403  403  422
 admin_procedure         POST   missing     403  403  403  403  403  403  404
+# Applying online (issue 8): anyone signed in; one's own receipt only.
+apply                   GET    proc        303  200  200  200  200  200  200
+apply                   GET    missing     303  404  404  404  404  404  404
+apply                   POST   proc        403  422  422  422  422  422  422
+apply                   POST   missing     403  404  404  404  404  404  404
+apply_receipt           GET    app-res     303  200  404  404  404  404  404
+apply_receipt           GET    missing     303  404  404  404  404  404  404
 logout                  POST   -           303  303  303  303  303  303  303
 """
 
@@ -213,9 +223,8 @@ def objects_for(obj):
         "ba-hang": {"unit": "ba-hang"},
         "missing": {"unit": "khong-co-don-vi-nay", "user": CTX["missing_user"],
                     "article": {"id": missing, "idslug": "%d-khong-co-bai-nay" % missing},
-                    "code": "99999-000000-0000", "file": CTX["missing_file"]},
-                    "code": "9.999999",
-                    "article": {"id": missing, "idslug": "%d-khong-co-bai-nay" % missing}},
+                    "code": {"code": "9.999999", "slug": "99999-000000-0000"},
+                    "file": CTX["missing_file"]},
         "pub-bh": {"unit": "ba-hang", "article": article("pub-bh")},
         "pub-bb@bh": {"unit": "ba-hang", "article": article("pub-bb")},
         "draft-bh": {"unit": "ba-hang", "article": article("draft-bh")},
@@ -279,6 +288,8 @@ def body_for(route, actor, obj):
         if actor == "admin":                               # 422: no name
             return {"ten": "", "linh_vuc": "ho-tich", "hinh_thuc": "mot-phan"}
         return {"ten": HIJACK, "linh_vuc": "ho-tich", "hinh_thuc": "mot-phan"}
+    if route == "apply":                                   # 422: nothing filled in
+        return {"hanh_dong": "nop", "khoa_nop": "%064x" % 0, "don_vi": ""}
     if route == "editor_new":
         unit_id = CTX["unit_ids"]["ba-hang" if obj == "unit-bh" else "bai-bong"]
         if allowed_editor:                                 # 422: no title, no body
@@ -347,6 +358,7 @@ def setup():
     CTX["missing_user"] = int(sql("SELECT IFNULL(MAX(id), 0) + 100000 FROM users")[0][0])
     make_apps()
     setup_file()
+    ensure_procedure("1.001193")  # the procedure with an e-form of the {code:code} rows
     # Every actor: one browser, one session (and its CSRF token).
     for actor in ACTORS:
         if actor == "anon":

@@ -465,10 +465,29 @@ test_token_and_path(void)
 	CHECK(valid_local_path("/tai-khoan?tb=x", 15));
 }
 
+/* ---- valid_proc_code ---- */
+
+static void
+test_proc_code_refused(void)
+{
+	CHECK(!valid_proc_code(S("")));
+	CHECK(!valid_proc_code(S(".1")));
+	CHECK(!valid_proc_code(S("1.")));
+	CHECK(!valid_proc_code(S("1..2")));
+	CHECK(!valid_proc_code(S("1.00119a")));
+	CHECK(!valid_proc_code(S("1-001193")));
+	CHECK(!valid_proc_code(S("12345678901.1")));
+	CHECK(!valid_proc_code(S("1.2.3.4.5.6.7.8.9.10.1")));
+	CHECK(valid_proc_code(S("1.001193")));
+	CHECK(valid_proc_code(S("2.000986")));
+	CHECK(valid_proc_code(S("7")));
+}
+
 int
 main(void)
 {
 	RUN(test_uint_empty);
+	RUN(test_proc_code_refused);
 	RUN(test_uint_sign);
 	RUN(test_uint_whitespace);
 	RUN(test_uint_not_digits);

@@ -1,0 +1,200 @@
+/* Applications as the resident makes them (app/application.h). */
+#include <stdio.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "app/application.h"
+#include "app/audit.h"
+#include "core/arena.h"
+#include "core/cfg.h"
+#include "core/clock.h"
+#include "core/log.h"
+#include "core/workday.h"
+#include "data/db.h"
+
+/* [services] cutoff: applications that come in from then on count from
+ * the next working day. */
+static int	 cutoff_minutes = 15 * 60;
+
+/* Reads [services] cutoff ("HH:MM", local time).  Returns 0 when it is
+ * not one. */
+int
+application_init(void)
+{
+	const char	*s = cfg_str("services", "cutoff", "15:00");
+
+	if (workday_hhmm(s, &cutoff_minutes))
+		return 1;
+	LOGE("[services] cutoff: not HH:MM: %s", s);
+	return 0;
+}
+
+static int32_t
+local_day(int64_t t)
+{
+	int64_t	 l = t + clock_offset();
+
+	return (int32_t)(l >= 0 ? l / 86400 : (l - 86399) / 86400);
+}
+
+static const char *
+iso_day(struct arena *a, int32_t day)
+{
+	int	 y, m, d;
+
+	workday_ymd(day, &y, &m, &d);
+	return arena_printf(a, "%04d-%02d-%02d", y, m, d);
+}
+
+/* The appointment date ("YYYY-MM-DD") of an application that comes in at
+ * now with a processing time of days working days; NULL when days is
+ * unknown (-1) or the calendar cannot be read. */
+const char *
+application_due(struct db *db, struct arena *a, int64_t now, int64_t days)
+{
+	struct row_HOLIDAYS_FROM	*v;
+	struct workday_cal		 cal;
+	int32_t				*off;
+	size_t				 i, n;
+
+	if (days < 0 || db_all(db, a, HOLIDAYS_FROM, &v, &n, "i",
+	    (long long)local_day(now)) != DB_OK)
+		return NULL;
+	off = arena_calloc(a, n + 1, sizeof(*off));
+	for (i = 0; i < n; i++)
+		off[i] = (int32_t)v[i].n;
+	cal.off = off;
+	cal.n = n;
+	return iso_day(a, workday_due(&cal, workday_received(&cal, now,
+	    (int)clock_offset(), cutoff_minutes), (unsigned)days));
+}
+
+/* The application already submitted with n's key: its code into *code.
+ * Returns APPLICATION_DONE, or NOTFOUND when there is none. */
+static enum application_err
+application_done(struct db *db, struct arena *a,
+    const struct application_new *n, const char **code)
+{
+	struct row_APP_BY_IDEM	 v;
+
+	if (db_one(db, a, APP_BY_IDEM, &v, "us",
+	    (unsigned long long)n->applicant, n->idem_key) != DB_OK ||
+	    v.status == 0 || v.code == NULL)
+		return APPLICATION_NOTFOUND;
+	*code = v.code;
+	return APPLICATION_DONE;
+}
+
+/* Saves n as a draft: a new one (*id set), or n->draft_id's.  A key
+ * already used for a draft returns that draft (a double click). */
+enum application_err
+application_draft(struct db *db, struct arena *a, const struct actor *who,
+    const struct application_new *n, uint64_t *id)
+{
+	struct row_APP_BY_IDEM	 v;
+	uint64_t		 changed = 0;
+	enum db_err		 e;
+
+	(void)who;
+	if (n->draft_id != 0) {
+		*id = n->draft_id;
+		e = db_exec(db, STMT_APP_DRAFT_UPDATE, &changed, NULL, "uusuu",
+		    (unsigned long long)n->version_id,
+		    (unsigned long long)n->unit_id, n->form_data,
+		    (unsigned long long)n->draft_id,
+		    (unsigned long long)n->applicant);
+		if (e != DB_OK)
+			return APPLICATION_ERR;
+		return changed == 1 ? APPLICATION_OK : APPLICATION_NOTFOUND;
+	}
+	e = db_exec(db, STMT_APP_DRAFT_INSERT, &changed, id, "uussu",
+	    (unsigned long long)n->version_id,
+	    (unsigned long long)n->applicant, n->form_data, n->idem_key,
+	    (unsigned long long)n->unit_id);
+	if (e == DB_OK)
+		return changed == 1 ? APPLICATION_OK : APPLICATION_NOTFOUND;
+	if (e != DB_DUP || db_one(db, a, APP_BY_IDEM, &v, "us",
+	    (unsigned long long)n->applicant, n->idem_key) != DB_OK)
+		return APPLICATION_ERR;
+	*id = v.id;
+	return v.status == 0 ? APPLICATION_OK : APPLICATION_DONE;
+}
+
+/* The unit's next code of the day: {unit code}-{yyMMdd}-{NNNN}. */
+static const char *
+application_code(struct db *db, struct arena *a,
+    const struct application_new *n)
+{
+	struct row_APP_UNIT	 u;
+	struct row_APP_SEQ_LAST	 last;
+	int32_t			 day = local_day(n->now);
+	int			 y, m, d;
+
+	if (db_one(db, a, APP_UNIT, &u, "u", (unsigned long long)n->unit_id)
+	    != DB_OK || db_exec(db, STMT_APP_SEQ_NEXT, NULL, NULL, "us",
+	    (unsigned long long)n->unit_id, iso_day(a, day)) != DB_OK ||
+	    db_one(db, a, APP_SEQ_LAST, &last, "") != DB_OK)
+		return NULL;
+	workday_ymd(day, &y, &m, &d);
+	return arena_printf(a, "%s-%02d%02d%02d-%04llu", u.code, y % 100, m, d,
+	    (unsigned long long)last.n);
+}
+
+/* Writes the submitted row: the draft's (0 rows: someone was quicker) or
+ * a new one (DB_DUP: the key was used).  *id gets the row. */
+static enum db_err
+application_write(struct db *db, const struct application_new *n,
+    const char *code, const char *due, uint64_t *id)
+{
+	uint64_t	 changed = 0;
+	enum db_err	 e;
+
+	if (n->draft_id == 0)
+		return db_exec(db, STMT_APP_SUBMIT_INSERT, NULL, id, "suuussus",
+		    code, (unsigned long long)n->version_id,
+		    (unsigned long long)n->unit_id,
+		    (unsigned long long)n->applicant, n->form_data,
+		    n->idem_key, (unsigned long long)n->now, due);
+	*id = n->draft_id;
+	e = db_exec(db, STMT_APP_SUBMIT_DRAFT, &changed, NULL, "suususuu",
+	    code, (unsigned long long)n->version_id,
+	    (unsigned long long)n->unit_id, n->form_data,
+	    (unsigned long long)n->now, due, (unsigned long long)n->draft_id,
+	    (unsigned long long)n->applicant);
+	return e == DB_OK && changed != 1 ? DB_NOTFOUND : e;
+}
+
+/* Submits n in one transaction: its code from the unit's sequence, its
+ * appointment, the row (status 1), its first event and audit row.
+ * *code gets the code, also when the key had been submitted before
+ * (APPLICATION_DONE: nothing new is written). */
+enum application_err
+application_submit(struct db *db, struct arena *a, const struct actor *who,
+    const struct application_new *n, const char **code)
+{
+	const char	*due = application_due(db, a, n->now, n->processing_days);
+	uint64_t	 id = 0;
+	enum db_err	 e = DB_ERR;
+
+	if (application_done(db, a, n, code) == APPLICATION_DONE)
+		return APPLICATION_DONE;
+	if (n->processing_days >= 0 && due == NULL)
+		return APPLICATION_ERR;
+	if (db_begin(db) != DB_OK)
+		return APPLICATION_ERR;
+	if ((*code = application_code(db, a, n)) == NULL ||
+	    (e = application_write(db, n, *code, due, &id)) != DB_OK)
+		goto fail;
+	if ((e = db_exec(db, STMT_APP_EVENT_ADD, NULL, NULL, "uuuus",
+	    (unsigned long long)id, (unsigned long long)n->applicant, 0ULL,
+	    1ULL, "Nộp hồ sơ trực tuyến")) != DB_OK ||
+	    (e = audit_add(db, who, "application_submit", "application", id,
+	    *code)) != DB_OK || (e = db_commit(db)) != DB_OK)
+		goto fail;
+	return APPLICATION_OK;
+fail:
+	db_rollback(db);
+	if (e == DB_DUP || e == DB_NOTFOUND)
+		return application_done(db, a, n, code);
+	return APPLICATION_ERR;
+}

@@ -1,0 +1,84 @@
+{{%AUTOESCAPE context="HTML"}}
+{{!
+  Apply online, /thu-tuc/{code}/nop (BODY of layout.tpl): the procedure's
+  e-form, built from its definition.
+  Keys: CSRF, PROC_NAME, PROC_CODE, ACTION_URL, IDEM (the one-time key),
+  CUTOFF ("15:00"), DAYS (section: N, working days), IS_DRAFT (section),
+  FORM_ERROR, ERR_UNIT (section: MESSAGE),
+  UNIT_OPTION[] { ID, LABEL, SELECTED (section) },
+  GROUP[] { LEGEND, FIELD[] { PARAM (name and id of the input), LABEL,
+    REQUIRED (section), HELP (section: TEXT), ERR (section: MESSAGE),
+    DESC (section: IDS, the ids of the help and error texts),
+    exactly one of IS_CHOICE { OPTION[] { VALUE, SELECTED } } and
+    IS_INPUT { TYPE, VALUE, INPUTMODE (section: MODE) },
+    IS_ADDRESS (section, after IS_INPUT: UNIT_PARAM,
+    UNIT_OPTION[] { CODE, LABEL, SELECTED }) } },
+  HAS_DOCS (section), DOC[] { NAME, COUNT, CERTIFIED or ORIGINAL,
+  OPTIONAL (sections) }.
+  Fields posted: csrf, khoa_nop, don_vi, tk_<name>, dv_<name>,
+  hanh_dong = "luu-nhap" | "nop".
+}}
+<div class="page-head">
+  <h1>Nộp hồ sơ trực tuyến</h1>
+  <p class="page-lead">{{PROC_NAME}} <span class="unit-code">(mã thủ tục {{PROC_CODE}})</span></p>
+</div>
+{{>FORM_ERROR}}
+<section class="panel" aria-labelledby="to-khai">
+  <h2 id="to-khai">Tờ khai</h2>
+  <p class="form-note">Các mục có ghi <span class="req">(bắt buộc)</span> phải điền trước khi nộp. Bạn có thể <strong>lưu nháp</strong> bất cứ lúc nào và quay lại nộp sau.{{#DAYS}} Thời hạn giải quyết: {{N}} ngày làm việc; hồ sơ nộp sau {{CUTOFF}} hoặc vào ngày nghỉ được tính từ ngày làm việc tiếp theo.{{/DAYS}}</p>
+  {{#IS_DRAFT}}<p class="notice">Bạn đang tiếp tục một hồ sơ đã lưu nháp.</p>{{/IS_DRAFT}}
+  <form class="form" method="post" action="{{ACTION_URL}}" novalidate>
+    <input type="hidden" name="csrf" value="{{CSRF}}">
+    <input type="hidden" name="khoa_nop" value="{{IDEM}}">
+    <div class="field{{#ERR_UNIT}} field-invalid{{/ERR_UNIT}}">
+      <label for="don-vi">Nơi nộp hồ sơ (phường, xã) <span class="req">(bắt buộc)</span></label>
+      <p class="hint" id="goi-y-don-vi">Bộ phận một cửa của phường, xã này tiếp nhận và trả kết quả.</p>
+      {{#ERR_UNIT}}<p class="field-error" id="loi-don-vi"><span class="visually-hidden">Lỗi: </span>{{MESSAGE}}</p>{{/ERR_UNIT}}
+      <select id="don-vi" name="don_vi" required aria-describedby="goi-y-don-vi{{#ERR_UNIT}} loi-don-vi{{/ERR_UNIT}}"{{#ERR_UNIT}} aria-invalid="true"{{/ERR_UNIT}}>
+        <option value="">— Chọn phường, xã —</option>
+        {{#UNIT_OPTION}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
+        {{/UNIT_OPTION}}
+      </select>
+    </div>
+    {{#GROUP}}
+    <fieldset class="field-group">
+      <legend>{{LEGEND}}</legend>
+      {{#FIELD}}
+      <div class="field{{#ERR}} field-invalid{{/ERR}}">
+        <label for="{{PARAM}}">{{LABEL}}{{#REQUIRED}} <span class="req">(bắt buộc)</span>{{/REQUIRED}}</label>
+        {{#HELP}}<p class="hint" id="goi-y-{{PARAM}}">{{TEXT}}</p>{{/HELP}}
+        {{#ERR}}<p class="field-error" id="loi-{{PARAM}}"><span class="visually-hidden">Lỗi: </span>{{MESSAGE}}</p>{{/ERR}}
+        {{#IS_CHOICE}}<select id="{{PARAM}}" name="{{PARAM}}"{{#REQUIRED}} required{{/REQUIRED}} {{#DESC}}aria-describedby="{{IDS}}"{{/DESC}}{{#ERR}} aria-invalid="true"{{/ERR}}>
+          <option value="">— Chọn —</option>
+          {{#OPTION}}<option{{#SELECTED}} selected{{/SELECTED}}>{{VALUE}}</option>
+          {{/OPTION}}
+        </select>{{/IS_CHOICE}}
+        {{#IS_INPUT}}<input type="{{TYPE}}" id="{{PARAM}}" name="{{PARAM}}" value="{{VALUE}}"{{#INPUTMODE}} inputmode="{{MODE}}"{{/INPUTMODE}} autocomplete="off"{{#REQUIRED}} required{{/REQUIRED}}{{#DESC}} aria-describedby="{{IDS}}"{{/DESC}}{{#ERR}} aria-invalid="true"{{/ERR}}>{{/IS_INPUT}}
+        {{#IS_ADDRESS}}
+        <label class="sub-label" for="{{UNIT_PARAM}}">Phường, xã (nếu thuộc thành phố Phổ Yên)</label>
+        <select id="{{UNIT_PARAM}}" name="{{UNIT_PARAM}}">
+          <option value="">— Ngoài thành phố Phổ Yên (ghi rõ ở trên) —</option>
+          {{#UNIT_OPTION}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
+          {{/UNIT_OPTION}}
+        </select>
+        {{/IS_ADDRESS}}
+      </div>
+      {{/FIELD}}
+    </fieldset>
+    {{/GROUP}}
+    {{#HAS_DOCS}}
+    <fieldset class="field-group">
+      <legend>Giấy tờ kèm theo</legend>
+      <p class="form-note">Chưa tải giấy tờ lên được trên cổng: vui lòng nộp bản giấy tại Bộ phận một cửa của phường, xã đã chọn khi đến nhận kết quả.</p>
+      <ul class="plain-list doc-list">
+        {{#DOC}}<li>{{NAME}} — {{COUNT}} bản {{#CERTIFIED}}sao có chứng thực{{/CERTIFIED}}{{#ORIGINAL}}chính hoặc bản sao{{/ORIGINAL}}{{#OPTIONAL}} (nếu có){{/OPTIONAL}}: <strong>nộp bản giấy tại bộ phận một cửa</strong></li>
+        {{/DOC}}
+      </ul>
+    </fieldset>
+    {{/HAS_DOCS}}
+    <div class="actions">
+      <button type="submit" class="button" name="hanh_dong" value="nop">Nộp hồ sơ</button>
+      <button type="submit" class="button button-secondary" name="hanh_dong" value="luu-nhap">Lưu nháp</button>
+    </div>
+  </form>
+</section>
