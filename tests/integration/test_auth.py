@@ -341,7 +341,8 @@ class Ctx:
 
     def path(self, route):
         return fill(route.pattern, {"user": self.victim.id, "article": self.article,
-                                    "unit": "ba-hang"})
+                                    "unit": "ba-hang", "file": 1,
+                                    "code": {"code": "1.001193", "slug": "99999-000000-0000"}})
 
     def payload(self, name):
         """A form that would change something if it were accepted."""
