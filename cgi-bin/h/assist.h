@@ -19,7 +19,7 @@ struct assist {
 };
 
 int	assist_check(struct request *, struct page *, int draft,
-	    uint64_t draft_id, struct assist *);
+	    uint64_t draft_id, uint64_t unit_id, struct assist *);
 void	assist_form(struct request *, struct page *, struct assist *);
 void	assist_show(struct request *, struct tmpl_dict *, uint64_t app_id);
 

@@ -396,15 +396,13 @@ apply_post(struct apply *ap)
 	const char			*act = r->val[KEY_ACTION].s, *code = NULL;
 	int				 draft = act != NULL &&
 					    strcmp(act, "luu-nhap") == 0, st;
+	size_t				 nerr;
 	char				*data;
 	uint64_t			 id = 0;
 	enum application_err		 e;
 
 	if (apply_dups(ap))
 		return resp_error(r, 400, "Một tham số được gửi nhiều lần.");
-	if ((st = assist_check(r, &ap->p, draft, ap->draft_id, &ap->as)) != 0)
-		return resp_error(r, st, st != 403 ? NULL : "Chỉ thành viên tổ "
-		    "công nghệ số cộng đồng mới được nộp hồ sơ thay người dân.");
 	if (ap->idem == NULL)
 		ap->idem = r->val[KEY_IDEM].s;
 	if (!draft && (act == NULL || strcmp(act, "nop") != 0))
@@ -414,7 +412,12 @@ apply_post(struct apply *ap)
 		resp_form_error(&ap->p, "Biểu mẫu đã cũ. Vui lòng kiểm tra lại "
 		    "thông tin và bấm nút một lần nữa.");
 	}
-	if (apply_check(ap, draft) > 0)		/* marked as rendered */
+	nerr = apply_check(ap, draft);
+	if ((st = assist_check(r, &ap->p, draft, ap->draft_id, ap->unit_id,
+	    &ap->as)) != 0)
+		return resp_error(r, st, st != 403 ? NULL : "Chỉ thành viên tổ "
+		    "công nghệ số cộng đồng mới được nộp hồ sơ thay người dân.");
+	if (nerr > 0 || ap->p.errors > 0)	/* marked as rendered */
 		return apply_page(ap, 422);
 	data = json_dumps(ap->vals, JSON_COMPACT);
 	if (data == NULL)

@@ -48,30 +48,35 @@ assist_unit_ok(struct request *r, uint64_t unit_id)
 	return 0;
 }
 
-/* The resident the posted phone number names (valid already) into as;
- * marks the field when there is none.  Returns 0, or 500. */
+/* The resident the posted phone number names into as; marks the field
+ * when it is missing, not a number, nobody's, or the member's own.
+ * Returns 0, or 500. */
 static int
 assist_resident(struct request *r, struct page *p, struct assist *as)
 {
+	const struct kval		*ph = &r->val[KEY_ASSIST_PHONE];
 	struct row_ASSIST_RESIDENT	 v;
-	enum db_err			 e;
+	const char			*why = NULL;
+	enum db_err			 e = DB_NOTFOUND;
 
-	e = db_one(r->db, r->a, ASSIST_RESIDENT, &v, "s",
-	    r->val[KEY_ASSIST_PHONE].s);
-	if (e == DB_NOTFOUND) {
-		resp_input_error(p, assist_dict(p, as), "ERR_PHONE",
-		    "sdt-nguoi-dan", "Chưa có tài khoản nào với số điện thoại "
-		    "này. Người dân cần đăng ký tài khoản (trang Đăng ký) "
-		    "trước khi được nộp hộ.");
-		tmpl_show(as->d, "NO_ACCOUNT");
-		return 0;
-	}
-	if (e != DB_OK)
+	if (ph->raw == NULL || *ph->raw == '\0')
+		why = "Vui lòng nhập số điện thoại của người dân được nộp hộ.";
+	else if (ph->s == NULL)
+		why = "Số điện thoại di động không hợp lệ (ví dụ: 0912 345 678).";
+	else if ((e = db_one(r->db, r->a, ASSIST_RESIDENT, &v, "s", ph->s)) ==
+	    DB_NOTFOUND) {
+		why = "Chưa có tài khoản nào với số điện thoại này. Người dân "
+		    "cần đăng ký tài khoản (trang Đăng ký) trước khi được nộp "
+		    "hộ.";
+		tmpl_show(assist_dict(p, as), "NO_ACCOUNT");
+	} else if (e != DB_OK)
 		return 500;
-	if (v.id == r->user->id) {
+	else if (v.id == r->user->id)
+		why = "Đây là số điện thoại của chính bạn. Để nộp hồ sơ cho "
+		    "mình, hãy để trống mục này.";
+	if (why != NULL) {
 		resp_input_error(p, assist_dict(p, as), "ERR_PHONE",
-		    "sdt-nguoi-dan", "Đây là số điện thoại của chính bạn. Để "
-		    "nộp hồ sơ cho mình, hãy để trống mục này.");
+		    "sdt-nguoi-dan", why);
 		return 0;
 	}
 	as->resident = v.id;
@@ -79,69 +84,43 @@ assist_resident(struct request *r, struct page *p, struct assist *as)
 	return 0;
 }
 
-/* The phone number, the consent, the unit and the action of an assisted
- * POST; errors are marked on p.  Returns 0 (as->resident set when the
- * form is an assisted submission whose resident was found), 403 when
- * someone outside the digital team posts the assisted fields, or 500. */
-static int
-assist_fields(struct request *r, struct page *p, int draft,
-    uint64_t draft_id, struct assist *as)
+/* A POST of the apply form: is it an assisted submission, and may it be?
+ * It is one when the phone number or the consent is posted (non-empty).
+ * unit_id is the unit chosen (0: none, marked already).  Checks, in the
+ * order of the page: the action (never a draft), the unit (the member's),
+ * the resident, the consent.  Returns 0 (errors, if any, marked on p;
+ * as->resident set when the submission may go on), 403 for someone
+ * outside the digital team, or 500. */
+int
+assist_check(struct request *r, struct page *p, int draft,
+    uint64_t draft_id, uint64_t unit_id, struct assist *as)
 {
 	const struct kval	*ph = &r->val[KEY_ASSIST_PHONE];
 	const struct kval	*ok = &r->val[KEY_ASSIST_CONSENT];
-	uint64_t		 unit = r->val[KEY_UNIT].u;
 	int			 in;
 
+	if ((ph->raw == NULL || *ph->raw == '\0') &&
+	    (ok->raw == NULL || *ok->raw == '\0'))
+		return 0;
 	if (!assist_member(r))
 		return 403;
-	if (ok->s == NULL || strcmp(ok->s, "co") != 0)
-		resp_input_error(p, assist_dict(p, as), "ERR_CONSENT",
-		    "dong-y-nop-ho", "Cần đánh dấu ô xác nhận người dân đồng ý "
-		    "để tổ công nghệ số nộp hồ sơ thay.");
 	if (draft || draft_id != 0)
 		resp_form_error(p, "Hồ sơ nộp hộ người dân được nộp ngay, "
 		    "không lưu nháp: vui lòng mở biểu mẫu mới và bấm “Nộp hồ "
 		    "sơ”.");
-	if (unit != 0 && (in = assist_unit_ok(r, unit)) <= 0) {
+	if (unit_id != 0 && (in = assist_unit_ok(r, unit_id)) <= 0) {
 		if (in < 0)
 			return 500;
 		resp_field_error(p, "ERR_UNIT", "Tổ công nghệ số chỉ nộp hộ "
 		    "hồ sơ tại phường, xã của mình: vui lòng chọn đơn vị của "
 		    "bạn.");
 	}
-	if (ph->raw == NULL || *ph->raw == '\0') {
-		resp_input_error(p, assist_dict(p, as), "ERR_PHONE",
-		    "sdt-nguoi-dan", "Vui lòng nhập số điện thoại của người "
-		    "dân được nộp hộ.");
-		return 0;
-	}
-	if (ph->s == NULL) {
-		resp_input_error(p, assist_dict(p, as), "ERR_PHONE",
-		    "sdt-nguoi-dan", "Số điện thoại di động không hợp lệ (ví "
-		    "dụ: 0912 345 678).");
-		return 0;
-	}
-	return assist_resident(r, p, as);
-}
-
-/* A POST of the apply form: is it an assisted submission, and may it be?
- * It is one when the phone number or the consent is posted (non-empty).
- * Returns 0 (errors, if any, marked on p; as->resident set when it is an
- * assisted submission that may go on), 403 for someone outside the
- * digital team, or 500. */
-int
-assist_check(struct request *r, struct page *p, int draft,
-    uint64_t draft_id, struct assist *as)
-{
-	const struct kval	*ph = &r->val[KEY_ASSIST_PHONE];
-	const struct kval	*ok = &r->val[KEY_ASSIST_CONSENT];
-	int			 st;
-
-	if ((ph->raw == NULL || *ph->raw == '\0') &&
-	    (ok->raw == NULL || *ok->raw == '\0'))
-		return 0;
-	if ((st = assist_fields(r, p, draft, draft_id, as)) != 0)
-		return st;
+	if (assist_resident(r, p, as) != 0)
+		return 500;
+	if (ok->s == NULL || strcmp(ok->s, "co") != 0)
+		resp_input_error(p, assist_dict(p, as), "ERR_CONSENT",
+		    "dong-y-nop-ho", "Cần đánh dấu ô xác nhận người dân đồng ý "
+		    "để tổ công nghệ số nộp hồ sơ thay.");
 	if (p->errors > 0)
 		as->resident = 0;	/* nothing is submitted */
 	return 0;

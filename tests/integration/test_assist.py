@@ -223,6 +223,16 @@ def refusals_write_nothing():
     r = HELPER.post(FORM, body(phone=RES.phone, unit="bai-bong"))
     check(r.status == 422 and "chỉ nộp hộ hồ sơ tại phường, xã của mình" in r.text,
           "another unit: %d" % r.status)
+    # A unit that does not exist: one message, the form's own.
+    f = body(phone=RES.phone)
+    f["don_vi"] = "999999"
+    r = HELPER.post(FORM, f)
+    check(r.status == 422 and r.text.count('href="#don-vi"') == 1, "unknown unit: %d" % r.status)
+    # The alert lists the errors in the order of the page.
+    r = HELPER.post(FORM, body(phone="0123", consent=None, unit="bai-bong"))
+    t = r.text
+    check(r.status == 422 and 0 < t.find('href="#don-vi"') < t.find('href="#sdt-nguoi-dan"')
+          < t.find('href="#dong-y-nop-ho"'), "alert order")
     # Never a draft.
     r = HELPER.post(FORM, body(phone=RES.phone, action="luu-nhap"))
     check(r.status == 422 and "không lưu nháp" in r.text, "draft: %d" % r.status)
