@@ -9,7 +9,10 @@
 }}
 <div class="toolbar">
   <h1>Quản lý người dùng</h1>
-  <a class="button" href="/quan-tri/nguoi-dung/moi">Thêm người dùng</a>
+  <div>
+    <a class="button" href="/quan-tri/nguoi-dung/moi">Thêm người dùng</a>
+    <a class="button button-secondary" href="/quan-tri/thu-tuc">Quản lý thủ tục</a>
+  </div>
 </div>
 <form class="filter-form" method="get" action="/quan-tri/nguoi-dung" role="search" aria-label="Tìm người dùng">
   <div class="field">

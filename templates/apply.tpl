@@ -15,8 +15,13 @@
     UNIT_OPTION[] { CODE, LABEL, SELECTED }) } },
   HAS_DOCS (section), DOC[] { NAME, COUNT, CERTIFIED or ORIGINAL,
   OPTIONAL (sections) }.
+  ASSIST (section, members of the digital team only: UNITS (their
+  units' names), PHONE, CONSENT (section: checked), RESIDENT (section:
+  NAME), NO_ACCOUNT (section), ERR_PHONE, ERR_CONSENT (sections:
+  MESSAGE)).
   Fields posted: csrf, khoa_nop, don_vi, tk_<name>, dv_<name>,
-  hanh_dong = "luu-nhap" | "nop".
+  hanh_dong = "luu-nhap" | "nop"; in ASSIST: sdt_nguoi_dan,
+  dong_y_nop_ho = "co".
 }}
 <div class="page-head">
   <h1>Nộp hồ sơ trực tuyến</h1>
@@ -40,6 +45,25 @@
         {{/UNIT_OPTION}}
       </select>
     </div>
+    {{#ASSIST}}
+    <fieldset class="field-group">
+      <legend>Nộp hộ người dân</legend>
+      <p class="form-note">Dành cho tổ công nghệ số cộng đồng ({{UNITS}}): nộp thay người dân đang có mặt và đã có tài khoản trên cổng. Hồ sơ nộp hộ được nộp ngay (không lưu nháp), tại phường, xã của bạn, và ghi rõ tên bạn là người hỗ trợ. Các mục tờ khai bên dưới đang điền sẵn thông tin của bạn: hãy sửa theo thông tin của người dân. Nộp hồ sơ cho chính mình: để trống phần này.</p>
+      <div class="field{{#ERR_PHONE}} field-invalid{{/ERR_PHONE}}">
+        <label for="sdt-nguoi-dan">Số điện thoại tài khoản của người dân</label>
+        <p class="hint" id="goi-y-sdt-nguoi-dan">Ví dụ 0912 345 678. Người dân chưa có tài khoản cần <a href="/dang-ky">đăng ký tài khoản</a> trước.</p>
+        {{#ERR_PHONE}}<p class="field-error" id="loi-sdt-nguoi-dan"><span class="visually-hidden">Lỗi: </span>{{MESSAGE}}</p>{{/ERR_PHONE}}
+        {{#NO_ACCOUNT}}<p class="notice">Người dân đang có mặt có thể <a href="/dang-ky">đăng ký tài khoản</a> ngay bằng số điện thoại của mình, rồi quay lại nộp hộ.</p>{{/NO_ACCOUNT}}
+        <input type="tel" id="sdt-nguoi-dan" name="sdt_nguoi_dan" value="{{PHONE}}" autocomplete="off" aria-describedby="goi-y-sdt-nguoi-dan{{#ERR_PHONE}} loi-sdt-nguoi-dan{{/ERR_PHONE}}"{{#ERR_PHONE}} aria-invalid="true"{{/ERR_PHONE}}>
+        {{#RESIDENT}}<p class="hint">Người dân: <strong>{{NAME}}</strong></p>{{/RESIDENT}}
+      </div>
+      <div class="field field-check{{#ERR_CONSENT}} field-invalid{{/ERR_CONSENT}}">
+        {{#ERR_CONSENT}}<p class="field-error" id="loi-dong-y-nop-ho"><span class="visually-hidden">Lỗi: </span>{{MESSAGE}}</p>{{/ERR_CONSENT}}
+        <input type="checkbox" id="dong-y-nop-ho" name="dong_y_nop_ho" value="co"{{#CONSENT}} checked{{/CONSENT}}{{#ERR_CONSENT}} aria-invalid="true" aria-describedby="loi-dong-y-nop-ho"{{/ERR_CONSENT}}>
+        <label for="dong-y-nop-ho">Người dân đồng ý để tổ công nghệ số nộp hồ sơ thay <span class="req">(bắt buộc khi nộp hộ)</span></label>
+      </div>
+    </fieldset>
+    {{/ASSIST}}
     {{#GROUP}}
     <fieldset class="field-group">
       <legend>{{LEGEND}}</legend>

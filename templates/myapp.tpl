@@ -13,6 +13,7 @@
     (sections)), POST fields diem (1-5), nhan_xet; ERR_RATING,
     ERR_COMMENT (sections: MESSAGE);
   RATED (section: RATING, RATED_AT, COMMENT (section: TEXT)).
+  ASSISTED (section: HELPER, the digital-team member who submitted it).
 }}
 <nav class="breadcrumb" aria-label="Vị trí">
   <a href="/ho-so">Hồ sơ của tôi</a> › <span aria-current="page">{{CODE}}</span>
@@ -30,7 +31,7 @@
     <dt>Trạng thái</dt>
     <dd><strong>{{STATUS_NAME}}</strong>{{#LATE}} (quá hạn: đã qua ngày hẹn trả mà chưa có kết quả){{/LATE}}</dd>
     <dt>Cách nộp</dt>
-    <dd>{{CHANNEL}}</dd>
+    <dd>{{CHANNEL}}{{#ASSISTED}}. Nộp với sự hỗ trợ của tổ công nghệ số: {{HELPER}}{{/ASSISTED}}</dd>
     <dt>Ngày nộp</dt>
     <dd>{{SUBMITTED}}</dd>
     <dt>Ngày tiếp nhận</dt>

@@ -8,7 +8,9 @@
   PUBLISHED (section: DAYS (section: DAYS), DAYS_BY_CHANNEL (section),
   STEP[] { TEXT }, CHANNEL[] { NAME, TIME, FEE },
   DOC[] { NAME, QUANTITY (section: QUANTITY), TEMPLATE (section: URL) },
-  LEGAL[] { TEXT }, FEES, RESULT, CONDITIONS (sections: TEXT)).
+  LEGAL[] { TEXT }, FEES, RESULT, CONDITIONS (sections: TEXT)),
+  APPLY_ONLINE (section: URL of /thu-tuc/CODE/nop; when the version in
+  force has an e-form and can be done online, fully or in part).
 }}
 <article class="procedure">
   <p class="breadcrumb"><a href="/thu-tuc">Thủ tục hành chính</a> › <a href="{{SECTOR_URL}}">{{SECTOR}}</a></p>
@@ -21,9 +23,9 @@
     <dt>Mức độ trực tuyến</dt><dd>{{ONLINE_LABEL}}</dd>
     {{#PUBLISHED}}<dt>Thời hạn giải quyết</dt><dd>{{#DAYS}}{{DAYS}} ngày làm việc{{/DAYS}}{{#DAYS_BY_CHANNEL}}Theo từng cách thức thực hiện (xem bên dưới){{/DAYS_BY_CHANNEL}}</dd>{{/PUBLISHED}}
   </dl>
-  {{! HERE: the "Nộp hồ sơ trực tuyến" link (to /thu-tuc/CODE/nop, when
-      the procedure can be applied for online) goes here once that page
-      exists: the integrator adds it with issue 8's application part. }}
+  {{#APPLY_ONLINE}}
+  <p class="actions"><a class="button" href="{{URL}}">Nộp hồ sơ trực tuyến</a></p>
+  {{/APPLY_ONLINE}}
   {{#PENDING}}
   <div class="notice" role="note">
     <p>Thông tin chi tiết của thủ tục này (trình tự, thành phần hồ sơ, thời hạn, phí, lệ phí, căn cứ pháp lý) sẽ được đơn vị công bố. Vui lòng liên hệ bộ phận một cửa của phường, xã để được hướng dẫn.</p>

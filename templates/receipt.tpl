@@ -6,7 +6,8 @@
   Keys: CODE, UNIT_NAME, APPLICANT, PHONE, PROC_NAME, PROC_CODE, SUBMITTED
   (date and time), SUBMITTED_DATE, DAYS (section: N), DUE (section: DATE)
   or NO_DUE (section), TRACK_URL (absolute), TRACK_PATH, QR_PATH, QR_SIZE,
-  HAS_DOCS, DOC[] { NAME, COUNT, CERTIFIED or ORIGINAL, OPTIONAL }.
+  HAS_DOCS, DOC[] { NAME, COUNT, CERTIFIED or ORIGINAL, OPTIONAL },
+  ASSISTED (section: HELPER, the digital-team member who submitted it).
 }}
 <article class="receipt" aria-labelledby="tieu-de-bien-nhan">
   <header class="receipt-head">
@@ -44,6 +45,7 @@
     <li>Số lượng hồ sơ: 01 (bộ).</li>
     <li>Thời gian giải quyết hồ sơ theo quy định: {{#DAYS}}{{N}} ngày làm việc.{{/DAYS}}{{#NO_DUE}}theo quy định của thủ tục; cán bộ một cửa sẽ hẹn ngày trả khi tiếp nhận.{{/NO_DUE}}</li>
     <li>Thời gian nhận hồ sơ: {{SUBMITTED}} (nộp trực tuyến).</li>
+    {{#ASSISTED}}<li>Nộp với sự hỗ trợ của tổ công nghệ số: {{HELPER}}.</li>{{/ASSISTED}}
     {{#DUE}}<li>Thời gian trả kết quả giải quyết hồ sơ: <strong>ngày {{DATE}}</strong>.</li>{{/DUE}}
     <li>Nhận kết quả tại Bộ phận tiếp nhận và trả kết quả {{UNIT_NAME}}.</li>
   </ol>

@@ -150,10 +150,11 @@ application_write(struct db *db, const struct application_new *n,
 	enum db_err	 e;
 
 	if (n->draft_id == 0)
-		return db_exec(db, STMT_APP_SUBMIT_INSERT, NULL, id, "suuussus",
-		    code, (unsigned long long)n->version_id,
+		return db_exec(db, STMT_APP_SUBMIT_INSERT, NULL, id,
+		    "suuuussus", code, (unsigned long long)n->version_id,
 		    (unsigned long long)n->unit_id,
-		    (unsigned long long)n->applicant, n->form_data,
+		    (unsigned long long)n->applicant,
+		    (unsigned long long)n->assisted_by, n->form_data,
 		    n->idem_key, (unsigned long long)n->now, due);
 	*id = n->draft_id;
 	e = db_exec(db, STMT_APP_SUBMIT_DRAFT, &changed, NULL, "suususuu",
@@ -162,6 +163,16 @@ application_write(struct db *db, const struct application_new *n,
 	    (unsigned long long)n->now, due, (unsigned long long)n->draft_id,
 	    (unsigned long long)n->applicant);
 	return e == DB_OK && changed != 1 ? DB_NOTFOUND : e;
+}
+
+/* The first event's note: who helped, for an assisted submission. */
+static const char *
+application_note(struct arena *a, const struct application_new *n)
+{
+	if (n->assisted_by == 0)
+		return "Nộp hồ sơ trực tuyến";
+	return arena_printf(a, "Nộp hồ sơ trực tuyến với sự hỗ trợ của tổ "
+	    "công nghệ số: %s", n->helper != NULL ? n->helper : "");
 }
 
 /* Submits n in one transaction: its code from the unit's sequence, its
@@ -178,6 +189,8 @@ application_submit(struct db *db, struct arena *a, const struct actor *who,
 
 	if (application_done(db, a, n, code) == APPLICATION_DONE)
 		return APPLICATION_DONE;
+	if (n->assisted_by != 0 && n->draft_id != 0)	/* never a draft */
+		return APPLICATION_NOTFOUND;
 	if (n->processing_days >= 0 && due == NULL)
 		return APPLICATION_ERR;
 	if (db_begin(db) != DB_OK)
@@ -186,10 +199,14 @@ application_submit(struct db *db, struct arena *a, const struct actor *who,
 	    (e = application_write(db, n, *code, due, &id)) != DB_OK)
 		goto fail;
 	if ((e = db_exec(db, STMT_APP_EVENT_ADD, NULL, NULL, "uuuus",
-	    (unsigned long long)id, (unsigned long long)n->applicant, 0ULL,
-	    1ULL, "Nộp hồ sơ trực tuyến")) != DB_OK ||
-	    (e = audit_add(db, who, "application_submit", "application", id,
-	    *code)) != DB_OK || (e = db_commit(db)) != DB_OK)
+	    (unsigned long long)id, (unsigned long long)(n->assisted_by != 0 ?
+	    n->assisted_by : n->applicant), 0ULL, 1ULL,
+	    application_note(a, n))) != DB_OK ||
+	    (e = audit_add(db, who, n->assisted_by != 0 ?
+	    "application_submit_assisted" : "application_submit",
+	    "application", id, n->assisted_by != 0 ? arena_printf(a,
+	    "%s; nộp hộ bởi tổ công nghệ số: %s", *code, n->helper) : *code))
+	    != DB_OK || (e = db_commit(db)) != DB_OK)
 		goto fail;
 	return APPLICATION_OK;
 fail:

@@ -20,6 +20,9 @@ struct application_new {
 	const char	*idem_key;	/* 64 hex digits */
 	int64_t		 processing_days; /* -1: not published */
 	int64_t		 now;		/* UTC seconds */
+	uint64_t	 assisted_by;	/* the digital-team member who
+					 * submits for applicant, or 0 */
+	const char	*helper;	/* that member's name */
 };
 
 enum application_err {

@@ -14,6 +14,7 @@ static const struct {
 	/* ROLE_STAFF */	{ "staff", "Cán bộ một cửa", 1 },
 	/* ROLE_LEADER */	{ "leader", "Lãnh đạo đơn vị", 1 },
 	/* ROLE_ADMIN */	{ "admin", "Quản trị hệ thống", 0 },
+	/* ROLE_DIGITAL */	{ "digital", "Tổ công nghệ số cộng đồng", 1 },
 };
 
 const char *
@@ -40,7 +41,7 @@ role_from_name(const char *s)
 	return ROLE_USER;
 }
 
-/* Is r held in one unit (editor, staff, leader) rather than city-wide? */
+/* Is r held in one unit (editor, staff, leader, digital) rather than city-wide? */
 int
 role_scoped(enum role r)
 {

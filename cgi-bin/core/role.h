@@ -11,6 +11,7 @@ enum role {
 	ROLE_STAFF,
 	ROLE_LEADER,
 	ROLE_ADMIN,
+	ROLE_DIGITAL,	/* tổ công nghệ số cộng đồng */
 	ROLE__MAX
 };
 

@@ -286,6 +286,7 @@ static const struct demo {
 	{ "0912000022", "Hoàng Văn Cửa", NULL, NULL, ROLE_STAFF, "bai-bong" },
 	{ "0912000031", "Vũ Văn Lãnh", NULL, NULL, ROLE_LEADER, "ba-hang" },
 	{ "0912000032", "Đỗ Thị Đạo", NULL, NULL, ROLE_LEADER, "bai-bong" },
+	{ "0912000051", "Ngô Văn Số", NULL, NULL, ROLE_DIGITAL, "ba-hang" },
 	{ "0912000041", "Nguyễn Thị Dân", "dan@example.com", "019123456789",
 	  ROLE_RESIDENT, NULL },
 };
@@ -758,8 +759,8 @@ usage(void)
 	    "  user grant|revoke PHONE ROLE [UNIT-SLUG]\n"
 	    "  user disable|enable PHONE\n"
 	    "  user reset-password PHONE  (password on stdin)\n"
-	    "ROLE: resident, editor, staff, leader (these three with a unit), "
-	    "admin\n");
+	    "ROLE: resident, editor, staff, leader, digital (these four with "
+	    "a unit), admin\n");
 }
 
 int

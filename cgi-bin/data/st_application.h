@@ -47,8 +47,8 @@ Q(APP_UNIT,
   C(U64, id) C(TEXT, code))
 X(APP_SUBMIT_INSERT,
   "INSERT INTO applications (code, procedure_version, unit_id, "
-  "applicant_id, status, form_data, idem_key, submitted_at, due_at) "
-  "VALUES (?, ?, ?, ?, 1, ?, ?, FROM_UNIXTIME(?), ?)")
+  "applicant_id, assisted_by, status, form_data, idem_key, submitted_at, "
+  "due_at) VALUES (?, ?, ?, ?, NULLIF(?, 0), 1, ?, ?, FROM_UNIXTIME(?), ?)")
 X(APP_SUBMIT_DRAFT,
   "UPDATE applications SET code = ?, procedure_version = ?, unit_id = ?, "
   "status = 1, form_data = ?, submitted_at = FROM_UNIXTIME(?), "
@@ -62,7 +62,8 @@ Q(HOLIDAYS_FROM,
   "SELECT DATEDIFF(day, '1970-01-01') AS n FROM holidays "
   "WHERE day >= '1970-01-01' + INTERVAL ? DAY ORDER BY day",
   C(I64, n))
-/* The receipt of one's own submitted application. */
+/* The receipt of one's own submitted application, or of one the user
+ * submitted for its applicant (assisted_by). */
 Q(APP_RECEIPT,
   "SELECT a.id, a.code, a.status, a.form_data, a.submitted_at, "
   "IFNULL(CAST(a.due_at AS CHAR), '') AS due, v.name AS proc_name, "
@@ -73,7 +74,8 @@ Q(APP_RECEIPT,
   "JOIN procedure_versions v ON v.id = a.procedure_version "
   "JOIN procedures p ON p.id = v.procedure_id "
   "JOIN units u ON u.id = a.unit_id JOIN users s ON s.id = a.applicant_id "
-  "WHERE a.code = ? AND a.applicant_id = ? AND a.status > 0",
+  "WHERE a.code = ? AND ? IN (a.applicant_id, a.assisted_by) AND "
+  "a.status > 0",
   C(U64, id) C(TEXT, code) C(U64, status) C(TEXT, form_data)
   C(TIME, submitted_at) C(TEXT, due) C(TEXT, proc_name) C(TEXT, proc_code)
   C(I64, processing_days) C(TEXT, eform) C(TEXT, unit_kind)

@@ -21,6 +21,7 @@
 #include "core/tmpl.h"
 #include "core/workday.h"
 #include "data/db.h"
+#include "h/assist.h"
 #include "h/h.h"
 #include "h/page.h"
 #include "http/request.h"
@@ -38,6 +39,7 @@ struct apply {
 	const char			*idem;
 	json_t				*vals;		/* parameter: text */
 	const char			**errs;		/* per field, or NULL */
+	struct assist			 as;		/* submitted for a resident */
 };
 
 static void
@@ -250,6 +252,7 @@ apply_page(struct apply *ap, int status)
 	apply_units(ap, b, "UNIT_OPTION", NULL, ap->unit_id);
 	apply_fields(ap);
 	apply_docs(ap->r->a, b, &ap->form);
+	assist_form(ap->r, &ap->p, &ap->as);
 	return resp_page(ap->r, status, &ap->p);
 }
 
@@ -392,7 +395,8 @@ apply_post(struct apply *ap)
 	struct application_new		 n;
 	const char			*act = r->val[KEY_ACTION].s, *code = NULL;
 	int				 draft = act != NULL &&
-					    strcmp(act, "luu-nhap") == 0;
+					    strcmp(act, "luu-nhap") == 0, st;
+	size_t				 nerr;
 	char				*data;
 	uint64_t			 id = 0;
 	enum application_err		 e;
@@ -408,7 +412,12 @@ apply_post(struct apply *ap)
 		resp_form_error(&ap->p, "Biểu mẫu đã cũ. Vui lòng kiểm tra lại "
 		    "thông tin và bấm nút một lần nữa.");
 	}
-	if (apply_check(ap, draft) > 0)		/* marked as rendered */
+	nerr = apply_check(ap, draft);
+	if ((st = assist_check(r, &ap->p, draft, ap->draft_id, ap->unit_id,
+	    &ap->as)) != 0)
+		return resp_error(r, st, st != 403 ? NULL : "Chỉ thành viên tổ "
+		    "công nghệ số cộng đồng mới được nộp hồ sơ thay người dân.");
+	if (nerr > 0 || ap->p.errors > 0)	/* marked as rendered */
 		return apply_page(ap, 422);
 	data = json_dumps(ap->vals, JSON_COMPACT);
 	if (data == NULL)
@@ -423,6 +432,11 @@ apply_post(struct apply *ap)
 	n.idem_key = ap->idem;
 	n.processing_days = ap->proc.processing_days;
 	n.now = time(NULL);
+	if (ap->as.resident != 0) {		/* assisted: never a draft */
+		n.applicant = ap->as.resident;
+		n.assisted_by = r->user->id;
+		n.helper = r->user->full_name;
+	}
 	e = draft ? application_draft(r->db, r->a, &who, &n, &id) :
 	    application_submit(r->db, r->a, &who, &n, &code);
 	if (e == APPLICATION_NOTFOUND)
@@ -546,5 +560,6 @@ h_apply_receipt(struct request *r)
 	else
 		tmpl_show(p.body, "NO_DUE");
 	receipt_docs(r, p.body, v.eform);
+	assist_show(r, p.body, v.id);
 	return resp_page(r, 200, &p);
 }

@@ -11,6 +11,7 @@
 #include "core/clock.h"
 #include "core/tmpl.h"
 #include "data/db.h"
+#include "h/assist.h"
 #include "h/h.h"
 #include "h/page.h"
 #include "http/request.h"
@@ -209,6 +210,7 @@ myapp_page(struct request *r, struct page *p, const struct row_MYAPP_GET *v)
 	if (myapp_late(v->status, v->due_at))
 		tmpl_show(p->body, "LATE");
 	myapp_actions(r, p, v);
+	assist_show(r, p->body, v->id);
 	return myapp_events(r, p, v) && myapp_files(r, p, v);
 }
 

@@ -300,6 +300,9 @@ h_procedure(struct request *r)
 	text_fill(p.body, "LEVEL", v.level);
 	text_fill(p.body, "BODY", v.body);
 	text_fill(p.body, "APPLICANTS", v.applicants);
+	if (v.eform != NULL && strcmp(v.online_level, "truc_tiep") != 0)
+		tmpl_set(tmpl_section(p.body, "APPLY_ONLINE"), "URL",
+		    arena_printf(r->a, "/thu-tuc/%s/nop", v.code));
 	if (!v.published) {
 		tmpl_show(p.body, "PENDING");
 		return resp_page(r, 200, &p);

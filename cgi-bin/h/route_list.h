@@ -68,5 +68,6 @@ ROUTE(admin_procedure, FORM, "/quan-tri/thu-tuc/{code:code}", ROLE,
   K(CONDITIONS) | K(FEES) | K(PUBLISHED))
 /* Applying online (issue 8): the e-form, drafts, the receipt. */
 ROUTE(apply, FORM, "/thu-tuc/{code:code}/nop", USER, 0,
-  K(DRAFT) | K(IDEM) | K(ACTION) | K(UNIT) | K(EFORM))
+  K(DRAFT) | K(IDEM) | K(ACTION) | K(UNIT) | K(EFORM) |
+  K(ASSIST_PHONE) | K(ASSIST_CONSENT))
 ROUTE(apply_receipt, GET, "/ho-so/{code:slug}/bien-nhan", USER, 0, 0)

@@ -337,6 +337,9 @@ static const struct key_def key_defs[KEY__MAX] = {
 	[KEY_IDEM] = { "khoa_nop", key_idem, 0, NULL },
 	/* Read through request_eform(), by the e-form's names. */
 	[KEY_EFORM] = { "tk_*", key_none, 0, NULL },
+	/* Assisted submission (h/h_assist.c). */
+	[KEY_ASSIST_PHONE] = { "sdt_nguoi_dan", key_phone, 0, NULL },
+	[KEY_ASSIST_CONSENT] = { "dong_y_nop_ho", key_word, 0, NULL },
 };
 
 /* The parameter's name in a query or form ("trang"); "" for no key. */

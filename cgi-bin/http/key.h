@@ -55,6 +55,9 @@ enum key {
 	KEY_DRAFT,		/* ho-so: one's draft application, an id */
 	KEY_IDEM,		/* khoa_nop: a form's one-time key, 64 hex digits */
 	KEY_EFORM,		/* tk_*, dv_*: an e-form's fields (app/eform.h) */
+	KEY_ASSIST_PHONE,	/* sdt_nguoi_dan: the resident a digital-team
+				 * member submits for */
+	KEY_ASSIST_CONSENT,	/* dong_y_nop_ho: the resident's consent, "co" */
 	KEY__MAX
 };
 

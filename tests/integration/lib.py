@@ -546,6 +546,7 @@ DEMO_EDITOR_BAI_BONG = "0912000012"
 DEMO_STAFF = "0912000021"
 DEMO_LEADER = "0912000031"
 DEMO_RESIDENT = "0912000041"
+DEMO_DIGITAL = "0912000051"      # digital-technology team of ba-hang
 
 
 def demo_passwords():
@@ -636,7 +637,7 @@ def clear_failures(addr):
 Route = collections.namedtuple("Route", "name methods pattern scope roles")
 PLACEHOLDER_RE = re.compile(r"\{([a-z_]+):([a-z_]+)\}")
 SCOPES = {"public", "user", "role", "unit", "owner"}
-ROLES = {"resident", "editor", "staff", "leader", "admin"}
+ROLES = {"resident", "editor", "staff", "leader", "admin", "digital"}
 METHODS = {"GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH"}
 TYPES = {"slug", "id", "idslug", "code"}
 

@@ -15,13 +15,14 @@ import html.parser
 import sys
 from urllib.parse import urldefrag, urljoin, urlsplit
 
-from lib import (DEMO_ADMIN, DEMO_EDITOR_BA_HANG, DEMO_LEADER, DEMO_RESIDENT, DEMO_STAFF, Client,
-                 base_url, case, check, clear_failures, demo_login, main, sql, user_id)
+from lib import (DEMO_ADMIN, DEMO_DIGITAL, DEMO_EDITOR_BA_HANG, DEMO_LEADER, DEMO_RESIDENT, DEMO_STAFF,
+                 Client, base_url, case, check, clear_failures, demo_login, main, sql, user_id)
 
 ADDR = "127.0.5.1"
 MAX_FETCHES = 300
 ACTORS = [("anon", None), ("resident", DEMO_RESIDENT), ("editor", DEMO_EDITOR_BA_HANG),
-          ("staff", DEMO_STAFF), ("leader", DEMO_LEADER), ("admin", DEMO_ADMIN)]
+          ("staff", DEMO_STAFF), ("leader", DEMO_LEADER), ("admin", DEMO_ADMIN),
+          ("digital", DEMO_DIGITAL)]
 # (tag, attribute) pairs that are links; a form's action is one when the
 # form is sent with GET (the default method).
 LINK_ATTRS = {("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")}

@@ -110,7 +110,7 @@ def test_detailed_procedure_every_field():
               "Phiên bản 1"):
         check(s in t, "missing %r" % s)
     check("sẽ được đơn vị công bố" not in t, "published")
-    check("/nop" not in r.text, "no apply link yet (another part of the issue)")
+    check('href="/thu-tuc/%s/nop"' % BIRTH in r.text, "no apply link (it has an e-form)")
 
 
 @case
