@@ -15,3 +15,4 @@
 #include "data/st_store.h"
 #include "data/st_procedure.h"
 #include "data/st_application.h"
+#include "data/st_upload.h"

@@ -55,6 +55,8 @@ enum key {
 	KEY_DRAFT,		/* ho-so: one's draft application, an id */
 	KEY_IDEM,		/* khoa_nop: a form's one-time key, 64 hex digits */
 	KEY_EFORM,		/* tk_*, dv_*: an e-form's fields (app/eform.h) */
+	/* attachments (issue 8, uploads) */
+	KEY_FILES,		/* tep_<n>: files of slot n; bo_tep: ids to drop */
 	KEY__MAX
 };
 
