@@ -86,21 +86,30 @@ application_done(struct db *db, struct arena *a,
 	return APPLICATION_DONE;
 }
 
-/* Inside the transaction: drops the files n names from application id
- * (a draft), then records n's new files.  Returns APPLICATION_OK, FULL
- * (over the application's limit) or ERR. */
-static enum application_err
-application_files(struct db *db, struct arena *a,
-    const struct application_new *n, uint64_t id)
+/* Inside the transaction: drops the files n names from draft id (while
+ * it is one).  Returns 1/0. */
+static int
+application_drops(struct db *db, const struct application_new *n,
+    uint64_t id)
 {
-	enum store_err	 e;
-	size_t		 i;
+	size_t	 i;
 
 	for (i = 0; i < n->ndrops; i++)
 		if (db_exec(db, STMT_UPLOAD_DROP, NULL, NULL, "uuu",
 		    (unsigned long long)n->drops[i], (unsigned long long)id,
 		    (unsigned long long)n->applicant) != DB_OK)
-			return APPLICATION_ERR;
+			return 0;
+	return 1;
+}
+
+/* Inside the transaction: records n's new files of application id.
+ * Returns APPLICATION_OK, FULL (over the application's limit) or ERR. */
+static enum application_err
+application_files(struct db *db, struct arena *a,
+    const struct application_new *n, uint64_t id)
+{
+	enum store_err	 e;
+
 	if ((e = upload_attach(db, a, id, n->files, n->nfiles)) == STORE_OK)
 		return APPLICATION_OK;
 	return e == STORE_APPFULL ? APPLICATION_FULL : APPLICATION_ERR;
@@ -153,7 +162,8 @@ application_draft(struct db *db, struct arena *a, const struct actor *who,
 	if (db_begin(db) != DB_OK)
 		return APPLICATION_ERR;
 	if ((e = application_draft_row(db, a, n, id)) == APPLICATION_OK)
-		e = application_files(db, a, n, *id);
+		e = application_drops(db, n, *id) ?
+		    application_files(db, a, n, *id) : APPLICATION_ERR;
 	if (e != APPLICATION_OK) {
 		db_rollback(db);
 		return e;
@@ -226,6 +236,7 @@ application_submit(struct db *db, struct arena *a, const struct actor *who,
 	if (db_begin(db) != DB_OK)
 		return APPLICATION_ERR;
 	if ((*code = application_code(db, a, n)) == NULL ||
+	    (n->draft_id != 0 && !application_drops(db, n, n->draft_id)) ||
 	    (e = application_write(db, n, *code, due, &id)) != DB_OK)
 		goto fail;
 	if ((f = application_files(db, a, n, id)) != APPLICATION_OK) {
