@@ -44,10 +44,8 @@ import sys
 import uuid
 from urllib.parse import parse_qs, urlsplit
 
-from lib import (Client, case, check, demo_login, fill, main, register, routes, sql,
-                 sql_quote as quote, stack_env, user_id)
 from lib import (Client, case, check, demo_login, ensure_procedure, fill, main, register, routes, sql,
-                 sql_quote as quote, user_id)
+                 sql_quote as quote, stack_env, user_id)
 
 # Requests leave from a loopback address of their own, so that sign-in
 # throttling, which counts per source address, is not shared with the
