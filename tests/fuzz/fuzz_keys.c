@@ -94,6 +94,7 @@ static const struct {
 	[KEY_DRAFT] = { FZ_UINT, 1, UINT64_C(1) << 53 },
 	[KEY_IDEM] = { FZ_HEX64, 0, 0 },
 	[KEY_EFORM] = { FZ_REFUSED, 0, 0 },
+	[KEY_FILES] = { FZ_REFUSED, 0, 0 },
 };
 
 /* 1 if s is all ASCII digits. */
