@@ -13,15 +13,20 @@
     IS_INPUT { TYPE, VALUE, INPUTMODE (section: MODE) },
     IS_ADDRESS (section, after IS_INPUT: UNIT_PARAM,
     UNIT_OPTION[] { CODE, LABEL, SELECTED }) } },
-  HAS_DOCS (section), DOC[] { NAME, COUNT, CERTIFIED or ORIGINAL,
-  OPTIONAL (sections) }.
+  HAS_DOCS (section), LIMITS (the upload limits, a sentence),
+  FILES_NOTE (section: TEXT, what became of the files sent with errors),
+  DOC[] { NAME, COUNT, CERTIFIED or ORIGINAL, REQUIRED or OPTIONAL
+  (sections), PARAM (the file input, tep_<n>), IDS (its aria-describedby),
+  ERR (section: MESSAGE), FILE[] { ID, NAME, SIZE, CHECKED (section) }:
+  the draft's files }.
+  Fields posted (multipart/form-data): csrf, khoa_nop, don_vi, tk_<name>,
+  dv_<name>, tep_<n> (files), bo_tep (ids of the draft's files to drop),
+  hanh_dong = "luu-nhap" | "nop"; in ASSIST: sdt_nguoi_dan,
+  dong_y_nop_ho = "co".
   ASSIST (section, members of the digital team only: UNITS (their
   units' names), PHONE, CONSENT (section: checked), RESIDENT (section:
   NAME), NO_ACCOUNT (section), ERR_PHONE, ERR_CONSENT (sections:
   MESSAGE)).
-  Fields posted: csrf, khoa_nop, don_vi, tk_<name>, dv_<name>,
-  hanh_dong = "luu-nhap" | "nop"; in ASSIST: sdt_nguoi_dan,
-  dong_y_nop_ho = "co".
 }}
 <div class="page-head">
   <h1>Nộp hồ sơ trực tuyến</h1>
@@ -32,7 +37,7 @@
   <h2 id="to-khai">Tờ khai</h2>
   <p class="form-note">Các mục có ghi <span class="req">(bắt buộc)</span> phải điền trước khi nộp. Bạn có thể <strong>lưu nháp</strong> bất cứ lúc nào và quay lại nộp sau.{{#DAYS}} Thời hạn giải quyết: {{N}} ngày làm việc; hồ sơ nộp sau {{CUTOFF}} hoặc vào ngày nghỉ được tính từ ngày làm việc tiếp theo.{{/DAYS}}</p>
   {{#IS_DRAFT}}<p class="notice">Bạn đang tiếp tục một hồ sơ đã lưu nháp.</p>{{/IS_DRAFT}}
-  <form class="form" method="post" action="{{ACTION_URL}}" novalidate>
+  <form class="form" method="post" action="{{ACTION_URL}}" enctype="multipart/form-data" novalidate>
     <input type="hidden" name="csrf" value="{{CSRF}}">
     <input type="hidden" name="khoa_nop" value="{{IDEM}}">
     <div class="field{{#ERR_UNIT}} field-invalid{{/ERR_UNIT}}">
@@ -93,11 +98,17 @@
     {{#HAS_DOCS}}
     <fieldset class="field-group">
       <legend>Giấy tờ kèm theo</legend>
-      <p class="form-note">Chưa tải giấy tờ lên được trên cổng: vui lòng nộp bản giấy tại Bộ phận một cửa của phường, xã đã chọn khi đến nhận kết quả.</p>
-      <ul class="plain-list doc-list">
-        {{#DOC}}<li>{{NAME}} — {{COUNT}} bản {{#CERTIFIED}}sao có chứng thực{{/CERTIFIED}}{{#ORIGINAL}}chính hoặc bản sao{{/ORIGINAL}}{{#OPTIONAL}} (nếu có){{/OPTIONAL}}: <strong>nộp bản giấy tại bộ phận một cửa</strong></li>
-        {{/DOC}}
-      </ul>
+      <p class="form-note" id="gioi-han-giay-to">{{LIMITS}} Giấy tờ có ghi <span class="req">(bắt buộc)</span> phải tải lên trước khi nộp; bản nháp có thể lưu khi chưa đủ.</p>
+      {{#FILES_NOTE}}<p class="notice" role="status">{{TEXT}}</p>{{/FILES_NOTE}}
+      {{#DOC}}
+      <div class="field{{#ERR}} field-invalid{{/ERR}}">
+        <label for="{{PARAM}}">{{NAME}} ({{COUNT}} bản, {{#CERTIFIED}}bản sao có chứng thực{{/CERTIFIED}}{{#ORIGINAL}}bản chính hoặc bản sao{{/ORIGINAL}}){{#REQUIRED}} <span class="req">(bắt buộc)</span>{{/REQUIRED}}{{#OPTIONAL}} (nếu có){{/OPTIONAL}}</label>
+        {{#ERR}}<p class="field-error" id="loi-{{PARAM}}"><span class="visually-hidden">Lỗi: </span>{{MESSAGE}}</p>{{/ERR}}
+        {{#FILE}}<p class="file-kept"><input type="checkbox" id="bo-tep-{{ID}}" name="bo_tep" value="{{ID}}"{{#CHECKED}} checked{{/CHECKED}}> <label for="bo-tep-{{ID}}">Bỏ tệp đã tải lên “{{NAME}}” ({{SIZE}}) khi lưu hoặc nộp</label></p>
+        {{/FILE}}
+        <input type="file" id="{{PARAM}}" name="{{PARAM}}" multiple accept="application/pdf,image/jpeg,image/png" aria-describedby="{{IDS}}"{{#ERR}} aria-invalid="true"{{/ERR}}>
+      </div>
+      {{/DOC}}
     </fieldset>
     {{/HAS_DOCS}}
     <div class="actions">

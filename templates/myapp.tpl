@@ -7,7 +7,10 @@
   RECEIVED, DUE_DATE (each "" when not yet known), LATE (section),
   SUPPLEMENT (section: documents asked for),
   EVENT[] { STATUS_NAME, AT, AT_ISO, NOTE (section: TEXT) },
-  NO_EVENTS (section), FILE[] { NAME, SIZE }, NO_FILES (section),
+  NO_EVENTS (section), FILE[] { NAME, URL (its download), SIZE },
+  NO_FILES (section),
+  SUPPLY (section, at status 5: ACTION_URL, VERSION, LIMITS, SLOT[] {
+    PARAM (tep_<n>), NAME }), POST (multipart) fields phien_ban, tep_<n>;
   WITHDRAW (section: ACTION_URL, VERSION), POST fields phien_ban;
   RATE (section: ACTION_URL, VAL_COMMENT, CHECKED_1..CHECKED_5
     (sections)), POST fields diem (1-5), nhan_xet; ERR_RATING,
@@ -40,7 +43,7 @@
     <dd>{{DUE_DATE}}</dd>
   </dl>
   {{#SUPPLEMENT}}
-  <p class="notice" role="status">Cơ quan giải quyết yêu cầu bổ sung giấy tờ: xem lời nhắn của cán bộ trong quá trình giải quyết bên dưới và mang giấy tờ bổ sung đến bộ phận một cửa của {{UNIT_NAME}}.</p>
+  <p class="notice" role="status">Cơ quan giải quyết yêu cầu bổ sung giấy tờ: xem lời nhắn của cán bộ trong quá trình giải quyết bên dưới, rồi tải giấy tờ bổ sung lên ở mục <a href="#bo-sung">Bổ sung giấy tờ</a> (hoặc mang đến bộ phận một cửa của {{UNIT_NAME}}).</p>
   {{/SUPPLEMENT}}
 </section>
 <section class="panel" aria-labelledby="qua-trinh">
@@ -57,10 +60,29 @@
   {{#NO_FILES}}<p class="empty">Hồ sơ chưa có tệp đính kèm nào.</p>{{/NO_FILES}}
   <ul class="plain-list">
     {{#FILE}}
-    <li>{{NAME}} <span class="form-note">({{SIZE}})</span></li>
+    <li><a href="{{URL}}" download>{{NAME}}</a> <span class="form-note">({{SIZE}}, tải về)</span></li>
     {{/FILE}}
   </ul>
 </section>
+{{#SUPPLY}}
+<section class="panel" aria-labelledby="bo-sung">
+  <h2 id="bo-sung">Bổ sung giấy tờ</h2>
+  <p class="form-note" id="gioi-han-bo-sung">{{LIMITS}} Khi gửi, hồ sơ được chuyển lại cho cán bộ tiếp tục giải quyết.</p>
+  <form class="form" method="post" action="{{ACTION_URL}}" enctype="multipart/form-data">
+    <input type="hidden" name="csrf" value="{{CSRF}}">
+    <input type="hidden" name="phien_ban" value="{{VERSION}}">
+    {{#SLOT}}
+    <div class="field">
+      <label for="{{PARAM}}">{{NAME}}</label>
+      <input type="file" id="{{PARAM}}" name="{{PARAM}}" multiple accept="application/pdf,image/jpeg,image/png" aria-describedby="gioi-han-bo-sung">
+    </div>
+    {{/SLOT}}
+    <div class="actions">
+      <button type="submit" class="button">Gửi giấy tờ bổ sung</button>
+    </div>
+  </form>
+</section>
+{{/SUPPLY}}
 {{#RATE}}
 <section class="panel" aria-labelledby="danh-gia">
   <h2 id="danh-gia">Đánh giá chất lượng phục vụ</h2>

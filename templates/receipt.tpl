@@ -6,7 +6,8 @@
   Keys: CODE, UNIT_NAME, APPLICANT, PHONE, PROC_NAME, PROC_CODE, SUBMITTED
   (date and time), SUBMITTED_DATE, DAYS (section: N), DUE (section: DATE)
   or NO_DUE (section), TRACK_URL (absolute), TRACK_PATH, QR_PATH, QR_SIZE,
-  HAS_DOCS, DOC[] { NAME, COUNT, CERTIFIED or ORIGINAL, OPTIONAL },
+  HAS_DOCS, DOC[] { NAME, COUNT, CERTIFIED or ORIGINAL, REQUIRED or
+  OPTIONAL, FILES (section: NAMES, the files received) or NO_FILES }.
   ASSISTED (section: HELPER, the digital-team member who submitted it).
 }}
 <article class="receipt" aria-labelledby="tieu-de-bien-nhan">
@@ -37,7 +38,7 @@
         <thead><tr><th scope="col">Tên giấy tờ</th><th scope="col">Hình thức</th><th scope="col">Số lượng</th></tr></thead>
         <tbody>
           <tr><td>Tờ khai (biểu mẫu điện tử)</td><td>Nộp trực tuyến</td><td>01</td></tr>
-          {{#DOC}}<tr><td>{{NAME}}{{#OPTIONAL}} (nếu có){{/OPTIONAL}}</td><td>{{#CERTIFIED}}Bản sao có chứng thực{{/CERTIFIED}}{{#ORIGINAL}}Bản chính hoặc bản sao{{/ORIGINAL}}: nộp bản giấy tại bộ phận một cửa</td><td>{{COUNT}}</td></tr>
+          {{#DOC}}<tr><td>{{NAME}}{{#OPTIONAL}} (nếu có){{/OPTIONAL}}</td><td>{{#CERTIFIED}}Bản sao có chứng thực{{/CERTIFIED}}{{#ORIGINAL}}Bản chính hoặc bản sao{{/ORIGINAL}}: {{#FILES}}đã nhận tệp điện tử {{NAMES}}{{/FILES}}{{#NO_FILES}}chưa nộp{{/NO_FILES}}</td><td>{{COUNT}}</td></tr>
           {{/DOC}}
         </tbody>
       </table>

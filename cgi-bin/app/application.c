@@ -5,6 +5,7 @@
 
 #include "app/application.h"
 #include "app/audit.h"
+#include "app/upload.h"
 #include "core/arena.h"
 #include "core/cfg.h"
 #include "core/clock.h"
@@ -85,17 +86,45 @@ application_done(struct db *db, struct arena *a,
 	return APPLICATION_DONE;
 }
 
-/* Saves n as a draft: a new one (*id set), or n->draft_id's.  A key
- * already used for a draft returns that draft (a double click). */
-enum application_err
-application_draft(struct db *db, struct arena *a, const struct actor *who,
+/* Inside the transaction: drops the files n names from draft id (while
+ * it is one).  Returns 1/0. */
+static int
+application_drops(struct db *db, const struct application_new *n,
+    uint64_t id)
+{
+	size_t	 i;
+
+	for (i = 0; i < n->ndrops; i++)
+		if (db_exec(db, STMT_UPLOAD_DROP, NULL, NULL, "uuu",
+		    (unsigned long long)n->drops[i], (unsigned long long)id,
+		    (unsigned long long)n->applicant) != DB_OK)
+			return 0;
+	return 1;
+}
+
+/* Inside the transaction: records n's new files of application id.
+ * Returns APPLICATION_OK, FULL (over the application's limit) or ERR. */
+static enum application_err
+application_files(struct db *db, struct arena *a,
+    const struct application_new *n, uint64_t id)
+{
+	enum store_err	 e;
+
+	if ((e = upload_attach(db, a, id, n->files, n->nfiles)) == STORE_OK)
+		return APPLICATION_OK;
+	return e == STORE_APPFULL ? APPLICATION_FULL : APPLICATION_ERR;
+}
+
+/* The draft's row: a new one (*id set), or n->draft_id's.  A key already
+ * used for a draft gives that draft (a double click). */
+static enum application_err
+application_draft_row(struct db *db, struct arena *a,
     const struct application_new *n, uint64_t *id)
 {
 	struct row_APP_BY_IDEM	 v;
 	uint64_t		 changed = 0;
 	enum db_err		 e;
 
-	(void)who;
 	if (n->draft_id != 0) {
 		*id = n->draft_id;
 		e = db_exec(db, STMT_APP_DRAFT_UPDATE, &changed, NULL, "uusuu",
@@ -118,6 +147,28 @@ application_draft(struct db *db, struct arena *a, const struct actor *who,
 		return APPLICATION_ERR;
 	*id = v.id;
 	return v.status == 0 ? APPLICATION_OK : APPLICATION_DONE;
+}
+
+/* Saves n as a draft with its files, in one transaction: a new one (*id
+ * set), or n->draft_id's.  A key already used for a draft saves into that
+ * draft (a double click); one already submitted returns DONE. */
+enum application_err
+application_draft(struct db *db, struct arena *a, const struct actor *who,
+    const struct application_new *n, uint64_t *id)
+{
+	enum application_err	 e;
+
+	(void)who;
+	if (db_begin(db) != DB_OK)
+		return APPLICATION_ERR;
+	if ((e = application_draft_row(db, a, n, id)) == APPLICATION_OK)
+		e = application_drops(db, n, *id) ?
+		    application_files(db, a, n, *id) : APPLICATION_ERR;
+	if (e != APPLICATION_OK) {
+		db_rollback(db);
+		return e;
+	}
+	return db_commit(db) == DB_OK ? APPLICATION_OK : APPLICATION_ERR;
 }
 
 /* The unit's next code of the day: {unit code}-{yyMMdd}-{NNNN}. */
@@ -176,7 +227,8 @@ application_note(struct arena *a, const struct application_new *n)
 }
 
 /* Submits n in one transaction: its code from the unit's sequence, its
- * appointment, the row (status 1), its first event and audit row.
+ * appointment, the row (status 1), its files (those of the draft stay,
+ * but the dropped), its first event and audit row.
  * *code gets the code, also when the key had been submitted before
  * (APPLICATION_DONE: nothing new is written). */
 enum application_err
@@ -186,6 +238,7 @@ application_submit(struct db *db, struct arena *a, const struct actor *who,
 	const char	*due = application_due(db, a, n->now, n->processing_days);
 	uint64_t	 id = 0;
 	enum db_err	 e = DB_ERR;
+	enum application_err f;
 
 	if (application_done(db, a, n, code) == APPLICATION_DONE)
 		return APPLICATION_DONE;
@@ -196,8 +249,13 @@ application_submit(struct db *db, struct arena *a, const struct actor *who,
 	if (db_begin(db) != DB_OK)
 		return APPLICATION_ERR;
 	if ((*code = application_code(db, a, n)) == NULL ||
+	    (n->draft_id != 0 && !application_drops(db, n, n->draft_id)) ||
 	    (e = application_write(db, n, *code, due, &id)) != DB_OK)
 		goto fail;
+	if ((f = application_files(db, a, n, id)) != APPLICATION_OK) {
+		db_rollback(db);
+		return f;
+	}
 	if ((e = db_exec(db, STMT_APP_EVENT_ADD, NULL, NULL, "uuuus",
 	    (unsigned long long)id, (unsigned long long)(n->assisted_by != 0 ?
 	    n->assisted_by : n->applicant), 0ULL, 1ULL,

@@ -1,7 +1,7 @@
 /* Applications (hồ sơ) as the resident makes them: drafts saved and
  * resumed, and the submission, one transaction: the unit's number of the
  * day, the appointment date in working days, the application row with
- * its one-time key, its first event and its audit row. */
+ * its one-time key, its files, its first event and its audit row. */
 #ifndef APPLICATION_H
 #define APPLICATION_H
 #include <stdint.h>
@@ -10,6 +10,7 @@
 #include "data/db.h"
 
 struct arena;
+struct upload_file;
 
 struct application_new {
 	uint64_t	 applicant;
@@ -23,12 +24,19 @@ struct application_new {
 	uint64_t	 assisted_by;	/* the digital-team member who
 					 * submits for applicant, or 0 */
 	const char	*helper;	/* that member's name */
+	/* Files in the store already (app/upload.h), recorded in the
+	 * transaction; and the ids of the draft's files it drops. */
+	const struct upload_file *files;
+	size_t		 nfiles;
+	const uint64_t	*drops;
+	size_t		 ndrops;
 };
 
 enum application_err {
 	APPLICATION_OK,
 	APPLICATION_DONE,	/* the key was submitted already: *code set */
 	APPLICATION_NOTFOUND,	/* no such draft or unit */
+	APPLICATION_FULL,	/* the files over [storage] application_max */
 	APPLICATION_ERR,
 	APPLICATION_ERR__MAX
 };

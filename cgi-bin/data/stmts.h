@@ -16,3 +16,4 @@
 #include "data/st_procedure.h"
 #include "data/st_application.h"
 #include "data/st_assist.h"
+#include "data/st_upload.h"

@@ -2,7 +2,11 @@
  * drafts saved and resumed (?ho-so={id}), the submission and its receipt
  * (/ho-so/{code}/bien-nhan, Mẫu 01).  The form is built from the
  * procedure's e-form definition (app/eform.c), which also checks what was
- * typed; what was typed is always shown again. */
+ * typed; what was typed is always shown again.  The documents are
+ * uploaded with the form (multipart/form-data, an input tep_<n> a slot):
+ * put into the store before the transaction that records them.  A draft
+ * keeps its files; a form sent back with errors changes nothing and lists
+ * the draft's files again (app/upload.h, h/upload.h). */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -12,6 +16,8 @@
 
 #include "app/application.h"
 #include "app/eform.h"
+#include "app/store.h"
+#include "app/upload.h"
 #include "core/arena.h"
 #include "core/cfg.h"
 #include "core/clock.h"
@@ -24,6 +30,7 @@
 #include "h/assist.h"
 #include "h/h.h"
 #include "h/page.h"
+#include "h/upload.h"
 #include "http/request.h"
 #include "http/resp.h"
 
@@ -40,6 +47,12 @@ struct apply {
 	json_t				*vals;		/* parameter: text */
 	const char			**errs;		/* per field, or NULL */
 	struct assist			 as;		/* submitted for a resident */
+	struct upload_form		 up;		/* files sent now */
+	const char			**doc_errs;	/* per slot, or NULL */
+	struct row_UPLOAD_FILES		*have;		/* the draft's files */
+	size_t				 nhave;
+	uint64_t			*drops;		/* of have, to drop */
+	size_t				 ndrops;
 };
 
 static void
@@ -216,22 +229,72 @@ apply_fields(struct apply *ap)
 	}
 }
 
-/* The document slots: paper copies at the desk, for now. */
-static void
-apply_docs(struct arena *a, struct tmpl_dict *body, const struct eform *f)
+/* A file's size, "12 KB". */
+static const char *
+apply_size(struct arena *a, uint64_t n)
 {
-	size_t	 i;
+	return arena_printf(a, "%llu KB", (unsigned long long)((n + 1023) /
+	    1024));
+}
 
-	for (i = 0; i < f->ndocs; i++) {
-		struct tmpl_dict *d = tmpl_section(body, "DOC");
-		tmpl_set(d, "NAME", f->docs[i].name);
-		tmpl_set(d, "COUNT", arena_printf(a, "%02u", f->docs[i].count));
-		tmpl_show(d, f->docs[i].certified ? "CERTIFIED" : "ORIGINAL");
-		if (!f->docs[i].required)
-			tmpl_show(d, "OPTIONAL");
+/* What a slot asks for: its name, copies, certified or not, optional. */
+static struct tmpl_dict *
+apply_doc(struct arena *a, struct tmpl_dict *body, const struct eform_doc *doc)
+{
+	struct tmpl_dict	*d = tmpl_section(body, "DOC");
+
+	tmpl_set(d, "NAME", doc->name);
+	tmpl_set(d, "COUNT", arena_printf(a, "%02u", doc->count));
+	tmpl_show(d, doc->certified ? "CERTIFIED" : "ORIGINAL");
+	tmpl_show(d, doc->required ? "REQUIRED" : "OPTIONAL");
+	return d;
+}
+
+/* The draft's files of slot i in d, each with a box to drop it. */
+static void
+apply_have(struct apply *ap, struct tmpl_dict *d, size_t i)
+{
+	const char	*slot = upload_slot(ap->r->a, i);
+	size_t		 j;
+
+	for (j = 0; j < ap->nhave; j++) {
+		struct tmpl_dict *f;
+		if (strcmp(ap->have[j].slot, slot) != 0)
+			continue;
+		f = tmpl_section(d, "FILE");
+		tmpl_set_int(f, "ID", (long long)ap->have[j].id);
+		tmpl_set(f, "NAME", ap->have[j].filename);
+		tmpl_set(f, "SIZE", apply_size(ap->r->a, ap->have[j].size));
+		if (request_drops(ap->r, ap->have[j].id))
+			tmpl_show(f, "CHECKED");
 	}
-	if (f->ndocs > 0)
-		tmpl_show(body, "HAS_DOCS");
+}
+
+/* The document slots: a file input each (tep_<n>), the limits announced
+ * beside them, the draft's files, the slot's error. */
+static void
+apply_slots(struct apply *ap)
+{
+	struct request	*r = ap->r;
+	size_t		 i;
+
+	for (i = 0; i < ap->form.ndocs; i++) {
+		struct tmpl_dict *d = apply_doc(r->a, ap->p.body,
+		    &ap->form.docs[i]);
+		const char *param = upload_param(r, i);
+		int err = ap->doc_errs != NULL && ap->doc_errs[i] != NULL;
+		tmpl_set(d, "PARAM", param);
+		if (err)
+			resp_input_error(&ap->p, d, "ERR", param,
+			    ap->doc_errs[i]);
+		tmpl_set(d, "IDS", err ? arena_printf(r->a,
+		    "gioi-han-giay-to loi-%s", param) : "gioi-han-giay-to");
+		apply_have(ap, d, i);
+	}
+	if (ap->form.ndocs > 0) {
+		tmpl_show(ap->p.body, "HAS_DOCS");
+		upload_limits(r, ap->p.body);
+	}
 }
 
 static int
@@ -251,7 +314,7 @@ apply_page(struct apply *ap, int status)
 		tmpl_show(b, "IS_DRAFT");
 	apply_units(ap, b, "UNIT_OPTION", NULL, ap->unit_id);
 	apply_fields(ap);
-	apply_docs(ap->r->a, b, &ap->form);
+	apply_slots(ap);
 	assist_form(ap->r, &ap->p, &ap->as);
 	return resp_page(ap->r, status, &ap->p);
 }
@@ -278,6 +341,15 @@ apply_prefill(struct apply *ap)
 			json_object_set_new(ap->vals, eform_param(ap->r->a, f),
 			    json_string(v));
 	}
+}
+
+/* The draft's files into ap->have.  Returns 1/0. */
+static int
+apply_files_load(struct apply *ap)
+{
+	return db_all(ap->r->db, ap->r->a, UPLOAD_FILES, &ap->have, &ap->nhave,
+	    "uu", (unsigned long long)ap->draft_id,
+	    (unsigned long long)ap->r->user->id) == DB_OK;
 }
 
 /* Loads the procedure, its e-form, the units and the draft the request
@@ -311,6 +383,8 @@ apply_load(struct apply *ap)
 		return page_status(e);
 	ap->unit_id = d.unit_id;
 	ap->idem = d.idem_key;
+	if (!apply_files_load(ap))
+		return 500;
 	if (r->method != METHOD_POST) {
 		json_t *j = json_loads(d.form_data, 0, NULL);
 		if (json_is_object(j))
@@ -385,8 +459,82 @@ apply_receipt_redirect(struct request *r, const char *code)
 	    code));
 }
 
-/* POST: saves the draft or submits.  The one-time key makes a second
- * POST of the same form answer with the first one's result. */
+/* The draft's files the form asks to drop (boxes bo_tep). */
+static void
+apply_drops(struct apply *ap)
+{
+	size_t	 j;
+
+	ap->drops = arena_calloc(ap->r->a, ap->nhave + 1, sizeof(*ap->drops));
+	for (j = 0; j < ap->nhave; j++)
+		if (request_drops(ap->r, ap->have[j].id))
+			ap->drops[ap->ndrops++] = ap->have[j].id;
+}
+
+/* 1 when slot i has a file: sent now, or the draft's and not dropped. */
+static int
+apply_slot_filled(struct apply *ap, size_t i)
+{
+	const char	*slot = upload_slot(ap->r->a, i);
+	size_t		 j, k;
+
+	for (j = 0; j < ap->up.nfiles; j++)
+		if (strcmp(ap->up.files[j].slot, slot) == 0)
+			return 1;
+	for (j = 0; j < ap->nhave; j++) {
+		if (strcmp(ap->have[j].slot, slot) != 0)
+			continue;
+		for (k = 0; k < ap->ndrops && ap->drops[k] != ap->have[j].id;
+		    k++)
+			;
+		if (k == ap->ndrops)
+			return 1;
+	}
+	return 0;
+}
+
+/* At submission every required slot needs a file: marks those without.
+ * Returns how many. */
+static size_t
+apply_required(struct apply *ap)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; i < ap->form.ndocs; i++) {
+		if (!ap->form.docs[i].required || ap->doc_errs[i] != NULL ||
+		    apply_slot_filled(ap, i))
+			continue;
+		ap->doc_errs[i] = arena_printf(ap->r->a, "%s: vui lòng tải lên "
+		    "tệp giấy tờ này.", ap->form.docs[i].name);
+		n++;
+	}
+	return n;
+}
+
+/* A form with errors changes nothing: the draft's files stay (listed
+ * again, their boxes as sent), and the files chosen this time, which a
+ * browser cannot put back into a file input, are named as to be chosen
+ * again. */
+static int
+apply_refused(struct apply *ap, int status)
+{
+	const char	*names = "";
+	size_t		 i;
+
+	for (i = 0; i < ap->up.nfiles; i++)
+		names = arena_printf(ap->r->a, "%s%s“%s”", names, i > 0 ?
+		    ", " : "", ap->up.files[i].filename);
+	if (ap->up.nfiles > 0)
+		tmpl_set(tmpl_section(ap->p.body, "FILES_NOTE"), "TEXT",
+		    arena_printf(ap->r->a, "Biểu mẫu còn lỗi nên các tệp vừa "
+		    "chọn (%s) chưa được lưu: vui lòng chọn lại sau khi sửa "
+		    "các mục được đánh dấu.", names));
+	return apply_page(ap, status);
+}
+
+/* POST: saves the draft or submits, with the files sent (put into the
+ * store first, recorded in the transaction).  The one-time key makes a
+ * second POST of the same form answer with the first one's result. */
 static int
 apply_post(struct apply *ap)
 {
@@ -412,13 +560,20 @@ apply_post(struct apply *ap)
 		resp_form_error(&ap->p, "Biểu mẫu đã cũ. Vui lòng kiểm tra lại "
 		    "thông tin và bấm nút một lần nữa.");
 	}
-	nerr = apply_check(ap, draft);
+	if ((st = upload_read(r, &ap->form, &ap->up)) != 0)
+		return resp_error(r, st, NULL);
+	ap->doc_errs = ap->up.errs;
+	apply_drops(ap);
+	nerr = apply_check(ap, draft) + ap->up.nerrs;	/* marked as rendered */
+	if (!draft)
+		nerr += apply_required(ap);
 	if ((st = assist_check(r, &ap->p, draft, ap->draft_id, ap->unit_id,
 	    &ap->as)) != 0)
 		return resp_error(r, st, st != 403 ? NULL : "Chỉ thành viên tổ "
 		    "công nghệ số cộng đồng mới được nộp hồ sơ thay người dân.");
-	if (nerr > 0 || ap->p.errors > 0)	/* marked as rendered */
-		return apply_page(ap, 422);
+	if (nerr > 0 || ap->p.errors > 0)
+		return apply_refused(ap, ap->up.status != 0 ? ap->up.status :
+		    422);
 	data = json_dumps(ap->vals, JSON_COMPACT);
 	if (data == NULL)
 		return resp_error(r, 500, NULL);
@@ -437,10 +592,18 @@ apply_post(struct apply *ap)
 		n.assisted_by = r->user->id;
 		n.helper = r->user->full_name;
 	}
+	n.files = ap->up.files;
+	n.nfiles = ap->up.nfiles;
+	n.drops = ap->drops;
+	n.ndrops = ap->ndrops;
 	e = draft ? application_draft(r->db, r->a, &who, &n, &id) :
 	    application_submit(r->db, r->a, &who, &n, &code);
 	if (e == APPLICATION_NOTFOUND)
 		return resp_error(r, 404, NULL);
+	if (e == APPLICATION_FULL) {
+		resp_form_error(&ap->p, store_err_str(STORE_APPFULL));
+		return apply_page(ap, 413);
+	}
 	if (e == APPLICATION_ERR)
 		return resp_error(r, 500, NULL);
 	if (!draft)
@@ -496,18 +659,38 @@ h_apply(struct request *r)
 }
 
 /* The receipt's list of documents: the e-form itself, received online,
- * then each slot, brought on paper to the desk. */
+ * then each slot with the names of the files received for it. */
 static void
-receipt_docs(struct request *r, struct tmpl_dict *b, const char *eform)
+receipt_docs(struct request *r, struct tmpl_dict *b, uint64_t app,
+    const char *eform)
 {
-	struct eform	 f;
-	const char	*why;
+	struct row_UPLOAD_FILES	*v;
+	struct eform		 f;
+	const char		*why;
+	size_t			 i, j, n;
 
 	if (eform_load(r->a, eform, &f, &why) != EFORM_OK) {
 		LOGE("rid=%s receipt e-form: %s", r->rid, why);
 		return;
 	}
-	apply_docs(r->a, b, &f);
+	if (db_all(r->db, r->a, UPLOAD_FILES, &v, &n, "uu",
+	    (unsigned long long)app, (unsigned long long)r->user->id) != DB_OK)
+		n = 0;
+	for (i = 0; i < f.ndocs; i++) {
+		struct tmpl_dict *d = apply_doc(r->a, b, &f.docs[i]);
+		const char *slot = upload_slot(r->a, i), *names = NULL;
+		for (j = 0; j < n; j++)
+			if (strcmp(v[j].slot, slot) == 0)
+				names = names == NULL ? v[j].filename :
+				    arena_printf(r->a, "%s, %s", names,
+				    v[j].filename);
+		if (names != NULL)
+			tmpl_set(tmpl_section(d, "FILES"), "NAMES", names);
+		else
+			tmpl_show(d, "NO_FILES");
+	}
+	if (f.ndocs > 0)
+		tmpl_show(b, "HAS_DOCS");
 }
 
 static const char *
@@ -559,7 +742,7 @@ h_apply_receipt(struct request *r)
 		tmpl_set(tmpl_section(p.body, "DUE"), "DATE", due);
 	else
 		tmpl_show(p.body, "NO_DUE");
-	receipt_docs(r, p.body, v.eform);
+	receipt_docs(r, p.body, v.id, v.eform);
 	assist_show(r, p.body, v.id);
 	return resp_page(r, 200, &p);
 }

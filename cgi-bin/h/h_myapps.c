@@ -14,6 +14,7 @@
 #include "h/assist.h"
 #include "h/h.h"
 #include "h/page.h"
+#include "h/upload.h"
 #include "http/request.h"
 #include "http/resp.h"
 
@@ -135,7 +136,8 @@ myapp_events(struct request *r, struct page *p,
 	return 1;
 }
 
-/* The files: names and sizes (downloading is another route's). */
+/* The files: names and sizes, each a link to its download
+ * (/ho-so/{code}/tep/{id}, h/h_file.c). */
 static int
 myapp_files(struct request *r, struct page *p,
     const struct row_MYAPP_GET *v)
@@ -149,6 +151,8 @@ myapp_files(struct request *r, struct page *p,
 	for (i = 0; i < n; i++) {
 		struct tmpl_dict *s = tmpl_section(p->body, "FILE");
 		tmpl_set(s, "NAME", f[i].filename);
+		tmpl_set(s, "URL", arena_printf(r->a, "%s/tep/%llu",
+		    myapp_url(r->a, v->code), (unsigned long long)f[i].id));
 		tmpl_set(s, "SIZE", myapp_size(r->a, f[i].size));
 	}
 	if (n == 0)
@@ -156,15 +160,20 @@ myapp_files(struct request *r, struct page *p,
 	return 1;
 }
 
-/* What the applicant can do now: withdraw, rate, or read the rating. */
-static void
+/* What the applicant can do now: send the documents asked for (the
+ * upload form of h/h_upload.c), withdraw, rate, or read the rating.
+ * Returns 1/0 (a database error). */
+static int
 myapp_actions(struct request *r, struct page *p,
     const struct row_MYAPP_GET *v)
 {
 	struct tmpl_dict	*s;
 
-	if (v->status == STATUS_SUPPLEMENT)
+	if (v->status == STATUS_SUPPLEMENT) {
 		tmpl_show(p->body, "SUPPLEMENT");
+		if (!upload_supply(r, p->body, v->code, v->version))
+			return 0;
+	}
 	if (status_can_withdraw(v->status)) {
 		s = tmpl_section(p->body, "WITHDRAW");
 		tmpl_set(s, "ACTION_URL", arena_printf(r->a, "%s/rut",
@@ -188,6 +197,7 @@ myapp_actions(struct request *r, struct page *p,
 			tmpl_set(tmpl_section(s, "COMMENT"), "TEXT",
 			    v->rating_comment);
 	}
+	return 1;
 }
 
 /* Fills the page of application v.  Returns 1/0 (a database error). */
@@ -209,9 +219,9 @@ myapp_page(struct request *r, struct page *p, const struct row_MYAPP_GET *v)
 	tmpl_set(p->body, "DUE_DATE", clock_date(r->a, v->due_at));
 	if (myapp_late(v->status, v->due_at))
 		tmpl_show(p->body, "LATE");
-	myapp_actions(r, p, v);
 	assist_show(r, p->body, v->id);
-	return myapp_events(r, p, v) && myapp_files(r, p, v);
+	return myapp_actions(r, p, v) && myapp_events(r, p, v) &&
+	    myapp_files(r, p, v);
 }
 
 /* GET /ho-so/{code}: the user's own application, or 404. */

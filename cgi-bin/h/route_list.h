@@ -68,6 +68,10 @@ ROUTE(admin_procedure, FORM, "/quan-tri/thu-tuc/{code:code}", ROLE,
   K(CONDITIONS) | K(FEES) | K(PUBLISHED))
 /* Applying online (issue 8): the e-form, drafts, the receipt. */
 ROUTE(apply, FORM, "/thu-tuc/{code:code}/nop", USER, 0,
-  K(DRAFT) | K(IDEM) | K(ACTION) | K(UNIT) | K(EFORM) |
+  K(DRAFT) | K(IDEM) | K(ACTION) | K(UNIT) | K(EFORM) | K(FILES) |
   K(ASSIST_PHONE) | K(ASSIST_CONSENT))
 ROUTE(apply_receipt, GET, "/ho-so/{code:slug}/bien-nhan", USER, 0, 0)
+/* Issue 8, uploads: the applicant's answer to a supplement request
+ * (status 5), files for the e-form's slots (h/h_upload.c). */
+ROUTE(myapp_supplement, POST, "/ho-so/{code:slug}/bo-sung", USER, 0,
+  K(VERSION) | K(FILES))

@@ -48,6 +48,8 @@ static const char *const notices[][2] = {
 	{ "da-danh-gia", "Cảm ơn bạn đã đánh giá chất lượng phục vụ." },
 	{ "da-luu-phien-ban", "Đã lưu phiên bản mới của thủ tục; các hồ sơ "
 	  "đã nộp giữ phiên bản có hiệu lực khi nộp." },
+	{ "da-bo-sung", "Đã gửi giấy tờ bổ sung. Hồ sơ tiếp tục được giải "
+	  "quyết." },
 };
 
 static int
@@ -340,6 +342,8 @@ static const struct key_def key_defs[KEY__MAX] = {
 	/* Assisted submission (h/h_assist.c). */
 	[KEY_ASSIST_PHONE] = { "sdt_nguoi_dan", key_phone, 0, NULL },
 	[KEY_ASSIST_CONSENT] = { "dong_y_nop_ho", key_word, 0, NULL },
+	/* Read through request_files() and request_drops(). */
+	[KEY_FILES] = { "tep_*", key_none, 0, NULL },
 };
 
 /* The parameter's name in a query or form ("trang"); "" for no key. */

@@ -58,6 +58,8 @@ enum key {
 	KEY_ASSIST_PHONE,	/* sdt_nguoi_dan: the resident a digital-team
 				 * member submits for */
 	KEY_ASSIST_CONSENT,	/* dong_y_nop_ho: the resident's consent, "co" */
+	/* attachments (issue 8, uploads) */
+	KEY_FILES,		/* tep_<n>: files of slot n; bo_tep: ids to drop */
 	KEY__MAX
 };
 

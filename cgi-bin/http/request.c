@@ -196,7 +196,7 @@ request_keys(struct request *r, const char **why)
 	for (k = 0; k < KEY__MAX; k++) {
 		struct kval *v = &r->val[k];
 		const char *fv;
-		if (!(keys & KEY_BIT(k)) || k == KEY_EFORM)
+		if (!(keys & KEY_BIT(k)) || k == KEY_EFORM || k == KEY_FILES)
 			continue;
 		count = 0;
 		/* A CSRF token in a URL leaks (logs, Referer): form only. */
@@ -235,4 +235,50 @@ request_eform(struct request *r, const char *name, int *dup)
 	if (count > 1)
 		*dup = 1;
 	return count == 1 ? v : NULL;
+}
+
+/* The file parts the browser sent for the file input name (tep_<n>), for
+ * a route that declares K(FILES): up to max of them into out (an input
+ * with "multiple" sends several; one left empty sends a part with no
+ * name and no bytes, which is skipped).  Returns how many there were,
+ * which may be more than max. */
+size_t
+request_files(struct request *r, const char *name, const struct req_kv **out,
+    size_t max)
+{
+	size_t	 i, n = 0;
+
+	if (!(r->route->keys & KEY_BIT(KEY_FILES)) ||
+	    strncmp(name, "tep_", 4) != 0)
+		return 0;
+	for (i = 0; i < r->form.n; i++) {
+		const struct req_kv *kv = &r->form.v[i];
+		if (kv->path == NULL || strcmp(kv->key, name) != 0 ||
+		    (kv->fsize == 0 && (kv->filename == NULL ||
+		    kv->filename[0] == '\0')))
+			continue;
+		if (n < max)
+			out[n] = kv;
+		n++;
+	}
+	return n;
+}
+
+/* 1 when the form asks to drop attachment id (a checked box bo_tep with
+ * that value; there may be several), for a route that declares K(FILES). */
+int
+request_drops(struct request *r, uint64_t id)
+{
+	size_t		 i;
+	uint64_t	 v;
+
+	if (!(r->route->keys & KEY_BIT(KEY_FILES)))
+		return 0;
+	for (i = 0; i < r->form.n; i++) {
+		const struct req_kv *kv = &r->form.v[i];
+		if (kv->val != NULL && strcmp(kv->key, "bo_tep") == 0 &&
+		    valid_uint(kv->val, kv->vlen, VALID_ID_MAX, &v) && v == id)
+			return 1;
+	}
+	return 0;
 }

@@ -85,5 +85,8 @@ int		 request_read(struct request *, const struct req_limits *,
 int		 request_body(struct request *, const struct req_limits *);
 int		 request_keys(struct request *, const char **why);
 const char	*request_eform(struct request *, const char *, int *dup);
+size_t		 request_files(struct request *, const char *,
+		    const struct req_kv **, size_t);
+int		 request_drops(struct request *, uint64_t);
 
 #endif

@@ -96,6 +96,7 @@ static const struct {
 	[KEY_EFORM] = { FZ_REFUSED, 0, 0 },
 	[KEY_ASSIST_PHONE] = { FZ_PHONE, 0, 0 },
 	[KEY_ASSIST_CONSENT] = { FZ_WORD, 0, 0 },
+	[KEY_FILES] = { FZ_REFUSED, 0, 0 },
 };
 
 /* 1 if s is all ASCII digits. */

@@ -145,6 +145,29 @@ def encode_form(fields):
                                   encoding="utf-8").encode("ascii")
 
 
+def encode_multipart(pairs):
+    """(content type, body) of a multipart/form-data body of pairs; a value
+    that is a tuple (filename, bytes[, content type]) is a file part."""
+    boundary = "----ward%s" % os.urandom(12).hex()
+    out = []
+    for k, v in pairs:
+        if v is None:
+            continue
+        if isinstance(v, tuple):
+            name, data = v[0], v[1]
+            ctype = v[2] if len(v) > 2 else "application/octet-stream"
+            out.append(("--%s\r\nContent-Disposition: form-data; name=\"%s\"; filename=\"%s\"\r\n"
+                        "Content-Type: %s\r\n\r\n" % (boundary, k, name, ctype)).encode("utf-8"))
+            out.append(data)
+        else:
+            out.append(("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n"
+                        % (boundary, k)).encode("utf-8"))
+            out.append(v.encode("utf-8"))
+        out.append(b"\r\n")
+    out.append(("--%s--\r\n" % boundary).encode("ascii"))
+    return "multipart/form-data; boundary=" + boundary, b"".join(out)
+
+
 def parse_set_cookie(value):
     """(name, value, attributes) of one Set-Cookie header; attribute names
     lower-cased, flags map to True."""
@@ -217,13 +240,19 @@ class Client:
     def post(self, path, fields=None, csrf=True, headers=None):
         """POSTs a form (a dict or a list of pairs).  csrf: True to add the
         session's token, False to send none, or a string to send that
-        token."""
+        token.  A value that is a tuple (filename, bytes[, content type])
+        is a file: the form is then sent as multipart/form-data."""
         pairs = list((fields or {}).items()) if isinstance(fields, dict) or fields is None \
             else list(fields)
         if csrf is True:
             pairs.insert(0, ("csrf", self.token()))
         elif csrf:
             pairs.insert(0, ("csrf", csrf))
+        if any(isinstance(v, tuple) for _, v in pairs):
+            ctype, body = encode_multipart(pairs)
+            h = {"Content-Type": ctype}
+            h.update(headers or {})
+            return self.request("POST", path, body=body, headers=h)
         h = {"Content-Type": "application/x-www-form-urlencoded"}
         h.update(headers or {})
         return self.request("POST", path, body=encode_form(pairs), headers=h)

@@ -186,6 +186,11 @@ apply                   POST   proc        403  422  422  422  422  422  422
 apply                   POST   missing     403  404  404  404  404  404  404
 apply_receipt           GET    app-res     303  200  404  404  404  404  404
 apply_receipt           GET    missing     303  404  404  404  404  404  404
+# Uploads (issue 8): the supplement answer, the applicant's own only
+# (app-res is at status 10: without a version 422 comes first)
+myapp_supplement        POST   app-res     403  422  404  404  404  404  404
+myapp_supplement        POST   app-other   403  404  404  404  404  404  404
+myapp_supplement        POST   missing     403  404  404  404  404  404  404
 logout                  POST   -           303  303  303  303  303  303  303
 """
 
@@ -328,10 +333,10 @@ def body_for(route, actor, obj):
         if allowed_editor:                                 # 422: no title, no body
             return {"tieu_de": "", "tom_tat": "", "noi_dung": "", "hanh_dong": "luu"}
         return {"tieu_de": HIJACK, "tom_tat": HIJACK, "noi_dung": HIJACK, "hanh_dong": "dang"}
-    if route in ("myapp_withdraw", "myapp_rate"):
+    if route in ("myapp_withdraw", "myapp_rate", "myapp_supplement"):
         own = actor == "res" and obj == "app-res"
         app = CTX["apps"].get(obj)
-        if route == "myapp_withdraw":                      # 422: no version
+        if route in ("myapp_withdraw", "myapp_supplement"):  # 422: no version
             return {} if own else {"phien_ban": str(app["version"] if app else 1)}
         return {"diem": ""} if own else {"diem": "1", "nhan_xet": HIJACK}   # 422: no rating
     return {}

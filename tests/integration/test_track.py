@@ -2,14 +2,16 @@
 (/ho-so, /ho-so/{code}, withdrawing, rating), through nginx.  Procedures,
 applications and events are made with SQL (the forms that make them are
 another part of the issue) for accounts registered through the form."""
+import hashlib
 import json
+import os
 import random
 import re
 import time
 import uuid
 from urllib.parse import quote as urlquote
 
-from lib import Client, case, check, main, register, sql, sql_quote as quote, sql_value
+from lib import Client, case, check, main, register, sql, sql_quote as quote, sql_value, stack_env
 
 TAG = uuid.uuid4().hex[:8]
 PROC = "T8.%s" % TAG          # the test's procedure code
@@ -246,16 +248,32 @@ def myapp_shows_timeline_messages_and_files():
     a = CTX["a"]
     aid, code = new_app(a, 5, events=[(0, 1, ""), (1, 2, ""),
                                       (2, 5, "Vui lòng bổ sung bản sao giấy khai sinh " + TAG)])
-    sql("INSERT INTO attachments (application_id, slot, filename, sha256, size, mime) VALUES "
-        "(%d, 'don', %s, %s, 123456, 'application/pdf')" % (aid, quote("Đơn đề nghị " + TAG + ".pdf"),
-                                                              quote("ab" * 32)))
-    r = a.client.get("/ho-so/" + code)
-    check(r.status == 200, "%d" % r.status)
-    for s in ("Yêu cầu bổ sung giấy tờ", "Vui lòng bổ sung bản sao giấy khai sinh " + TAG,
-              "Lời nhắn của cán bộ", "Đơn đề nghị %s.pdf" % TAG, "121 KB", "Mới đăng ký",
-              "Thủ tục thử tra cứu " + TAG, "Rút hồ sơ", 'name="phien_ban"'):
-        check(s in r.text, "missing %r" % s)
-    check("/tep/" not in r.text, "links to a download route that does not exist")
+    # A real file in the stack's store (as app/store.c names it), 123456
+    # bytes: a row never names a file that is not there.
+    head, tail = b"%PDF-1.4\n% " + TAG.encode() + b"\n", b"\n%%EOF\n"
+    data = head + b"0" * (123456 - len(head) - len(tail)) + tail
+    sha = hashlib.sha256(data).hexdigest()
+    path = os.path.join(stack_env()["PORTAL_STORAGE_DIR"], sha[:2], sha[2:4], sha)
+    os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+    with open(path, "wb") as f:
+        f.write(data)
+    fid = sql("INSERT INTO attachments (application_id, slot, filename, sha256, size, mime) VALUES "
+              "(%d, 'don', %s, %s, %d, 'application/pdf'); SELECT LAST_INSERT_ID();"
+              % (aid, quote("Đơn đề nghị " + TAG + ".pdf"), quote(sha), len(data)))[-1][0]
+    try:
+        r = a.client.get("/ho-so/" + code)
+        check(r.status == 200, "%d" % r.status)
+        for s in ("Yêu cầu bổ sung giấy tờ", "Vui lòng bổ sung bản sao giấy khai sinh " + TAG,
+                  "Lời nhắn của cán bộ", "Đơn đề nghị %s.pdf" % TAG, "121 KB", "Mới đăng ký",
+                  "Thủ tục thử tra cứu " + TAG, "Rút hồ sơ", 'name="phien_ban"'):
+            check(s in r.text, "missing %r" % s)
+        link = "/ho-so/%s/tep/%s" % (code, fid)
+        check('href="%s"' % link in r.text, "no link to the file")
+        r = a.client.get(link)
+        check(r.status == 200 and hashlib.sha256(r.body).hexdigest() == sha, "the link: %d" % r.status)
+    finally:
+        sql("DELETE FROM attachments WHERE id = %s" % fid)
+        os.unlink(path)
     # Another resident's application, and one that does not exist: 404.
     check(CTX["b"].client.get("/ho-so/" + code).status == 404)
     check(a.client.get("/ho-so/%s-000000-0000" % CTX["unit_code"]).status == 404)
