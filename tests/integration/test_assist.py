@@ -55,6 +55,9 @@ def body(phone=None, consent="co", action="nop", unit="ba-hang", key=None):
     f = valid_values()
     f.update({"hanh_dong": action, "khoa_nop": key or secrets.token_hex(32),
               "don_vi": str(UNITS[unit])})
+    # The e-form's required document (the birth certificate), a small PDF.
+    f["tep_1"] = ("giay-chung-sinh.pdf", b"%PDF-1.4\n% ho tro " + secrets.token_hex(4).encode()
+                  + b"\n%%EOF\n", "application/pdf")
     if phone is not None:
         f["sdt_nguoi_dan"] = phone
     if consent is not None:

@@ -79,6 +79,7 @@ ALIKE = {
         ("myapp", "GET", "app-res"): 404,
         ("myapp_withdraw", "POST", "app-res"): 404,
         ("myapp_rate", "POST", "app-res"): 404,
+        ("myapp_supplement", "POST", "app-res"): 404,
         ("apply_receipt", "GET", "app-res"): 404,
         ("file", "GET", "file-bh"): 404,
     }),
