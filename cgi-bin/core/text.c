@@ -1,9 +1,12 @@
-/* Unicode normalisation (libunistring) and slugs. */
+/* Unicode normalisation, case (libunistring) and slugs. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicase.h>
+#include <unictype.h>
 #include <uninorm.h>
+#include <unistr.h>
 
 #include "core/arena.h"
 #include "core/text.h"
@@ -120,4 +123,44 @@ text_urlencode(struct arena *a, const char *s)
 	}
 	*w = '\0';
 	return out;
+}
+
+/* Whether s begins with prefix, letter case aside (Unicode full case
+ * folding), whichever normal form either is in: "TỜ KHAI đăng ký" and
+ * "tờ khai" (decomposed) do.  0 when either is not valid UTF-8. */
+int
+text_prefix_ci(const char *s, const char *prefix)
+{
+	uint8_t	*fs, *fp;
+	size_t	 ns = 0, np = 0;
+	int	 yes;
+
+	fs = u8_casefold((const uint8_t *)s, strlen(s), NULL, UNINORM_NFC,
+	    NULL, &ns);
+	fp = u8_casefold((const uint8_t *)prefix, strlen(prefix), NULL,
+	    UNINORM_NFC, NULL, &np);
+	yes = fs != NULL && fp != NULL && np <= ns && memcmp(fs, fp, np) == 0;
+	free(fs);
+	free(fp);
+	return yes;
+}
+
+/* s (valid UTF-8) with its first code point in lower case, in arena
+ * memory: "Đăng ký" gives "đăng ký".  s itself when it is not valid. */
+char *
+text_lower_first(struct arena *a, const char *s)
+{
+	size_t	 n = strlen(s);
+	ucs4_t	 c;
+	int	 len, out;
+	char	*r;
+
+	if (n == 0 || (len = u8_mbtoucr(&c, (const uint8_t *)s, n)) < 0)
+		return arena_strdup(a, s);
+	r = arena_alloc(a, n - (size_t)len + 7);
+	out = u8_uctomb((uint8_t *)r, uc_tolower(c), 6);
+	if (out < 0)
+		return arena_strdup(a, s);
+	memcpy(r + out, s + len, n - (size_t)len + 1);
+	return r;
 }
