@@ -7,10 +7,15 @@
   PENDING (section: a catalogue entry, details to be published),
   PUBLISHED (section: DAYS (section: DAYS), DAYS_BY_CHANNEL (section),
   STEP[] { TEXT }, CHANNEL[] { NAME, TIME, FEE },
-  DOC[] { NAME, QUANTITY (section: QUANTITY), TEMPLATE (section: URL) },
+  DOC[] { NAME, QUANTITY (section: QUANTITY), TEMPLATE (section: URL),
+  TOKHAI (section: URL of /thu-tuc/CODE/to-khai, beside the first
+  document named "Tờ khai ...") },
+  TOKHAI_BELOW (section: URL, the same when no document is so named),
   LEGAL[] { TEXT }, FEES, RESULT, CONDITIONS (sections: TEXT)),
+  TOKHAI_PENDING (section: URL, the same for a version not published),
   APPLY_ONLINE (section: URL of /thu-tuc/CODE/nop; when the version in
   force has an e-form and can be done online, fully or in part).
+  The declaration is linked only when the version in force has an e-form.
 }}
 <article class="procedure">
   <p class="breadcrumb"><a href="/thu-tuc">Thủ tục hành chính</a> › <a href="{{SECTOR_URL}}">{{SECTOR}}</a></p>
@@ -31,6 +36,7 @@
     <p>Thông tin chi tiết của thủ tục này (trình tự, thành phần hồ sơ, thời hạn, phí, lệ phí, căn cứ pháp lý) sẽ được đơn vị công bố. Vui lòng liên hệ bộ phận một cửa của phường, xã để được hướng dẫn.</p>
   </div>
   {{/PENDING}}
+  {{#TOKHAI_PENDING}}<p class="proc-tokhai"><a href="{{URL}}">Tải/in mẫu tờ khai</a></p>{{/TOKHAI_PENDING}}
   {{#APPLICANTS}}<h2>Đối tượng thực hiện</h2><p>{{TEXT}}</p>{{/APPLICANTS}}
   {{#PUBLISHED}}
   <h2>Trình tự thực hiện</h2>
@@ -51,9 +57,10 @@
   </div>
   <h2>Thành phần hồ sơ</h2>
   <ul class="proc-docs">
-    {{#DOC}}<li>{{NAME}}{{#QUANTITY}} <span class="proc-qty">— Số lượng: {{QUANTITY}}</span>{{/QUANTITY}}{{#TEMPLATE}} <a href="{{URL}}" download>Tải mẫu đơn, tờ khai</a>{{/TEMPLATE}}</li>
+    {{#DOC}}<li>{{NAME}}{{#QUANTITY}} <span class="proc-qty">— Số lượng: {{QUANTITY}}</span>{{/QUANTITY}}{{#TEMPLATE}} <a href="{{URL}}" download>Tải mẫu đơn, tờ khai</a>{{/TEMPLATE}}{{#TOKHAI}} <a class="proc-tokhai" href="{{URL}}">Tải/in mẫu tờ khai</a>{{/TOKHAI}}</li>
     {{/DOC}}
   </ul>
+  {{#TOKHAI_BELOW}}<p class="proc-tokhai"><a href="{{URL}}">Tải/in mẫu tờ khai</a></p>{{/TOKHAI_BELOW}}
   {{#FEES}}<h2>Phí, lệ phí</h2><p class="pre-line">{{TEXT}}</p>{{/FEES}}
   {{#RESULT}}<h2>Kết quả thực hiện</h2><p>{{TEXT}}</p>{{/RESULT}}
   {{#CONDITIONS}}<h2>Yêu cầu, điều kiện thực hiện</h2><p>{{TEXT}}</p>{{/CONDITIONS}}

@@ -238,10 +238,14 @@ jstr(json_t *o, const char *key)
 }
 
 /* CHANNEL (NAME, TIME, FEE) and DOC (NAME, QUANTITY, TEMPLATE (section:
- * URL)) sections from the JSON of the version.  A form template is
- * linked only when it is one of the site's own static files. */
-static void
-objects_fill(struct tmpl_dict *d, const char *channels, const char *docs)
+ * URL), TOKHAI (section: URL)) sections from the JSON of the version.  A
+ * form template is linked only when it is one of the site's own static
+ * files; the printable declaration tokhai (NULL: none) beside the first
+ * document named "Tờ khai ...".  Returns 0 when tokhai is still to be
+ * placed (no such document). */
+static int
+objects_fill(struct tmpl_dict *d, const char *channels, const char *docs,
+    const char *tokhai)
 {
 	json_t	*arr = json_loads(channels ? channels : "[]", 0, NULL), *v;
 	size_t	 i;
@@ -263,8 +267,14 @@ objects_fill(struct tmpl_dict *d, const char *channels, const char *docs)
 		if (strncmp(jstr(v, "template"), "/static/", 8) == 0)
 			tmpl_set(tmpl_section(s, "TEMPLATE"), "URL",
 			    jstr(v, "template"));
+		if (tokhai != NULL && text_prefix_ci(jstr(v, "name"),
+		    "Tờ khai")) {
+			tmpl_set(tmpl_section(s, "TOKHAI"), "URL", tokhai);
+			tokhai = NULL;
+		}
 	}
 	json_decref(arr);
+	return tokhai == NULL;
 }
 
 /* Shows section name with TEXT when text is not empty. */
@@ -282,6 +292,7 @@ h_procedure(struct request *r)
 	struct row_PROC_GET	 v;
 	struct tmpl_dict	*d;
 	struct page		 p;
+	const char		*tokhai = NULL;
 	enum db_err		 e;
 
 	if ((e = db_one(r->db, r->a, PROC_GET, &v, "s", r->args[0].s)) !=
@@ -303,8 +314,13 @@ h_procedure(struct request *r)
 	if (v.eform != NULL && strcmp(v.online_level, "truc_tiep") != 0)
 		tmpl_set(tmpl_section(p.body, "APPLY_ONLINE"), "URL",
 		    arena_printf(r->a, "/thu-tuc/%s/nop", v.code));
+	if (tokhai_available(r->a, v.eform))
+		tokhai = arena_printf(r->a, "/thu-tuc/%s/to-khai", v.code);
 	if (!v.published) {
 		tmpl_show(p.body, "PENDING");
+		if (tokhai != NULL)
+			tmpl_set(tmpl_section(p.body, "TOKHAI_PENDING"),
+			    "URL", tokhai);
 		return resp_page(r, 200, &p);
 	}
 	d = tmpl_section(p.body, "PUBLISHED");
@@ -315,7 +331,8 @@ h_procedure(struct request *r)
 		tmpl_show(d, "DAYS_BY_CHANNEL");
 	strings_fill(d, "STEP", v.steps);
 	strings_fill(d, "LEGAL", v.legal_basis);
-	objects_fill(d, v.channels, v.documents);
+	if (!objects_fill(d, v.channels, v.documents, tokhai))
+		tmpl_set(tmpl_section(d, "TOKHAI_BELOW"), "URL", tokhai);
 	text_fill(d, "FEES", v.fees);
 	text_fill(d, "RESULT", v.result);
 	text_fill(d, "CONDITIONS", v.conditions);

@@ -1,6 +1,7 @@
 /* What the public catalogue (h_procedure.c) shares with its
  * administration (h_admin_procedure.c): the list's filter, its page
- * links, the labels of the online levels. */
+ * links, the labels of the online levels; and the printable declaration
+ * (h_tokhai.c) whether a procedure has one, and its title. */
 #ifndef H_PROCEDURE_H
 #define H_PROCEDURE_H
 #include <stddef.h>
@@ -29,5 +30,8 @@ const char	*proc_filter_url(struct arena *, const char *base,
 		    const struct proc_filter *, uint64_t page);
 void		 proc_pager(struct arena *, struct tmpl_dict *,
 		    const char *base, const struct proc_filter *, int64_t);
+/* The printable declaration (h_tokhai.c). */
+int		 tokhai_available(struct arena *, const char *eform);
+const char	*tokhai_title(struct arena *, const char *name);
 
 #endif

@@ -75,3 +75,7 @@ ROUTE(apply_receipt, GET, "/ho-so/{code:slug}/bien-nhan", USER, 0, 0)
  * (status 5), files for the e-form's slots (h/h_upload.c). */
 ROUTE(myapp_supplement, POST, "/ho-so/{code:slug}/bo-sung", USER, 0,
   K(VERSION) | K(FILES))
+/* Issue 8, the printable declaration: a blank tờ khai generated from the
+ * e-form of the version in force, for applying at the counter
+ * (h/h_tokhai.c). */
+ROUTE(procedure_tokhai, GET, "/thu-tuc/{code:code}/to-khai", PUBLIC, 0, 0)

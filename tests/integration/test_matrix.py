@@ -192,6 +192,9 @@ apply_receipt           GET    missing     303  404  404  404  404  404  404
 myapp_supplement        POST   app-res     403  422  404  404  404  404  404
 myapp_supplement        POST   app-other   403  404  404  404  404  404  404
 myapp_supplement        POST   missing     403  404  404  404  404  404  404
+# The printable declaration (issue 8): public, from the e-form of proc
+procedure_tokhai        GET    proc        200  200  200  200  200  200  200
+procedure_tokhai        GET    missing     404  404  404  404  404  404  404
 logout                  POST   -           303  303  303  303  303  303  303
 """
 
