@@ -98,6 +98,8 @@ def test_birth_declaration_every_field_and_document():
     check("Dùng chức năng In của trình duyệt" in t, "print hint")
     check(re.search(r"<button[^>]*data-print[^>]*hidden[^>]*>In tờ khai</button>", r.text), "button")
     check('<script src="/static/js/print.js" defer></script>' in r.text, "script")
+    css = get("/static/css/site.css").text
+    check(re.search(r"\.button\[hidden\]\s*\{\s*display:\s*none;", css), "hidden button stays hidden")
 
 
 @case
