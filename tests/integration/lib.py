@@ -762,6 +762,22 @@ if __name__ == "__main__" and sys.argv[1:] == ["free-port"]:
 # Online applications (issue 8): a procedure with its e-form, whether or
 # not the catalogue's seed ran.
 
+def eform_values(eform, unit_code, name="Nguyễn Văn An", address="Tổ dân phố 3"):
+    """A valid value for every field of e-form eform (its parsed JSON), by
+    type: the form's tk_<name> (and dv_<name>, an address's unit: the unit
+    of code unit_code) parameters."""
+    out = {}
+    for f in eform["fields"]:
+        out["tk_" + f["name"]] = {
+            "text": name, "date": "05/01/2024",
+            "number": str(max(f.get("min", 1), 1900 if "nam" in f["name"] else 1)),
+            "choice": (f.get("options") or [""])[0], "id_number": "019123456789",
+            "phone": "0912 345 678", "address": address}[f["type"]]
+        if f["type"] == "address":
+            out["dv_" + f["name"]] = unit_code
+    return out
+
+
 def ensure_procedure(code="1.001193", name="Thủ tục đăng ký khai sinh", days=1):
     """Makes sure procedure code exists with a version in force (inserted
     when the catalogue's seed has not), then writes the e-forms into the

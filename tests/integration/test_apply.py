@@ -21,8 +21,8 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-from lib import (ROOT, Client, base_url, case, check, ensure_procedure, main, register, sql,
-                 sql_quote as quote, sql_value)
+from lib import (ROOT, Client, base_url, case, check, eform_values, ensure_procedure, main, register,
+                 sql, sql_quote as quote, sql_value)
 
 ADDR = "127.0.8.1"
 CODE = "1.001193"
@@ -39,17 +39,7 @@ OTHER = register(Client(ADDR), name="Người Khác")
 
 
 def valid_values():
-    """A valid value for every field of the e-form, by type."""
-    out = {}
-    for f in EFORM["fields"]:
-        p = "tk_" + f["name"]
-        out[p] = {"text": "Nguyễn Văn An", "date": "05/01/2024",
-                  "number": str(max(f.get("min", 1), 1900 if "nam" in f["name"] else 1)),
-                  "choice": (f.get("options") or [""])[0], "id_number": "019123456789",
-                  "phone": "0912 345 678", "address": "Tổ dân phố 3"}[f["type"]]
-        if f["type"] == "address":
-            out["dv_" + f["name"]] = UNIT_CODES["ba-hang"]
-    return out
+    return eform_values(EFORM, UNIT_CODES["ba-hang"], "Nguyễn Văn An", "Tổ dân phố 3")
 
 
 def pdf(tag=""):

@@ -17,8 +17,8 @@ import re
 import secrets
 import uuid
 
-from lib import (DEMO_ADMIN, DEMO_DIGITAL, ROOT, Client, case, check, demo_login, ensure_procedure,
-                 main, register, sql, sql_quote as quote, sql_value)
+from lib import (DEMO_ADMIN, DEMO_DIGITAL, ROOT, Client, case, check, demo_login, eform_values,
+                 ensure_procedure, main, register, sql, sql_quote as quote, sql_value)
 
 ADDR = "127.0.8.21"
 CODE = "1.001193"
@@ -38,17 +38,7 @@ RES = register(Client(ADDR), name="Hoàng Thị Được Hỗ Trợ")
 
 
 def valid_values():
-    """A valid value for every field of the e-form, by type."""
-    out = {}
-    for f in EFORM["fields"]:
-        p = "tk_" + f["name"]
-        out[p] = {"text": "Hoàng Văn Bé", "date": "05/01/2024",
-                  "number": str(max(f.get("min", 1), 1900 if "nam" in f["name"] else 1)),
-                  "choice": (f.get("options") or [""])[0], "id_number": "019123456789",
-                  "phone": "0912 345 678", "address": "Tổ dân phố 5"}[f["type"]]
-        if f["type"] == "address":
-            out["dv_" + f["name"]] = UNIT_CODES["ba-hang"]
-    return out
+    return eform_values(EFORM, UNIT_CODES["ba-hang"], "Hoàng Văn Bé", "Tổ dân phố 5")
 
 
 def body(phone=None, consent="co", action="nop", unit="ba-hang", key=None):
