@@ -16,20 +16,6 @@
 #include "core/token.h"
 #include "data/db.h"
 
-/* A mail's dictionary (the caller frees it) with the names of the site
- * and the service: never a name a user typed. */
-static struct tmpl_dict *
-account_mail_dict(const char *name)
-{
-	struct tmpl_dict	*d = tmpl_dict_new(name);
-
-	tmpl_set(d, "SERVICE_NAME", cfg_str("site", "service_name",
-	    "Cổng dịch vụ công"));
-	tmpl_set(d, "SITE_NAME", cfg_str("site", "name",
-	    "Cổng thông tin điện tử"));
-	return d;
-}
-
 /* Sends user a link confirming email, the address the account now has,
  * in the caller's transaction: the token's hash stored, the mail (templates/
  * mail/confirm.txt) queued.  The link lives [security] email_confirm_ttl
@@ -48,7 +34,7 @@ account_confirm_send(struct db *db, struct arena *a, uint64_t user,
 	e = db_exec(db, STMT_CONFIRM_INSERT, NULL, NULL, "susi", hash,
 	    (unsigned long long)user, email, (long long)ttl);
 	if (e == DB_OK) {
-		d = account_mail_dict("confirm");
+		d = mail_dict("confirm");
 		tmpl_set_int(d, "HOURS", ttl / 3600 > 0 ? ttl / 3600 : 1);
 		tmpl_set(d, "EMAIL", email);
 		tmpl_set(d, "LINK", arena_printf(a, "%s/xac-nhan-email?ma=%s",
@@ -66,7 +52,7 @@ account_confirm_send(struct db *db, struct arena *a, uint64_t user,
 static enum db_err
 account_notify_changed(struct db *db, const char *old)
 {
-	struct tmpl_dict	*d = account_mail_dict("email_changed");
+	struct tmpl_dict	*d = mail_dict("email_changed");
 	int			 ok;
 
 	ok = mail_queue_tmpl(db, old, "mail/email_changed.txt", d);
@@ -138,7 +124,7 @@ account_id_notify(struct db *db, struct arena *a, const struct actor *who,
 		    arena_printf(a, "%llu", (unsigned long long)user));
 		if (e != DB_OK || v[i].email == NULL)
 			continue;
-		d = account_mail_dict("id_claimed");
+		d = mail_dict("id_claimed");
 		if (!mail_queue_tmpl(db, v[i].email, "mail/id_claimed.txt", d))
 			e = DB_ERR;
 		tmpl_dict_free(d);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "app/application.h"
+#include "app/notify.h"
 #include "app/audit.h"
 #include "app/upload.h"
 #include "core/arena.h"
@@ -228,7 +229,7 @@ application_note(struct arena *a, const struct application_new *n)
 
 /* Submits n in one transaction: its code from the unit's sequence, its
  * appointment, the row (status 1), its files (those of the draft stay,
- * but the dropped), its first event and audit row.
+ * but the dropped), its first event, mail (app/notify.c) and audit row.
  * *code gets the code, also when the key had been submitted before
  * (APPLICATION_DONE: nothing new is written). */
 enum application_err
@@ -260,6 +261,7 @@ application_submit(struct db *db, struct arena *a, const struct actor *who,
 	    (unsigned long long)id, (unsigned long long)(n->assisted_by != 0 ?
 	    n->assisted_by : n->applicant), 0ULL, 1ULL,
 	    application_note(a, n))) != DB_OK ||
+	    (e = notify_status(db, a, id)) != DB_OK ||
 	    (e = audit_add(db, who, n->assisted_by != 0 ?
 	    "application_submit_assisted" : "application_submit",
 	    "application", id, n->assisted_by != 0 ? arena_printf(a,

@@ -345,3 +345,17 @@ mail_run_once(struct db *db, struct arena *a, const struct mail_conf *c)
 	}
 	return sent;
 }
+
+/* A mail's dictionary (the caller frees it) with the names of the site
+ * and the service: never a name a user typed. */
+struct tmpl_dict *
+mail_dict(const char *name)
+{
+	struct tmpl_dict	*d = tmpl_dict_new(name);
+
+	tmpl_set(d, "SERVICE_NAME", cfg_str("site", "service_name",
+	    "Cổng dịch vụ công"));
+	tmpl_set(d, "SITE_NAME", cfg_str("site", "name",
+	    "Cổng thông tin điện tử"));
+	return d;
+}

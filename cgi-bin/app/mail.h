@@ -24,6 +24,7 @@ int	 mail_queue(struct db *, const char *to, const char *subject,
 	    const char *body);
 int	 mail_queue_tmpl(struct db *, const char *to, const char *file,
 	    struct tmpl_dict *);
+struct tmpl_dict *mail_dict(const char *name);
 int	 mail_run_once(struct db *, struct arena *, const struct mail_conf *);
 int	 mail_smtp_send(const struct mail_conf *, const char *to,
 	    const char *subject, const char *body, char *err, size_t errsz);

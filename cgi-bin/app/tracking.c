@@ -2,6 +2,7 @@
 #include <stdio.h>
 
 #include "app/audit.h"
+#include "app/notify.h"
 #include "app/status.h"
 #include "app/tracking.h"
 #include "core/arena.h"
@@ -35,12 +36,13 @@ track_attempt(struct db *db, struct arena *a, const char *addr, long limit,
 
 /* Withdraws application app for its applicant who->id, who saw it at
  * version with status from (status_can_withdraw, checked again by the
- * statement): status 7, its event and audit rows, in one transaction.
+ * statement): status 7, its event, mail and audit rows, in one
+ * transaction.
  * TRACK_STALE when the application changed since (another version, or a
  * status that no longer allows it); nothing changes then. */
 enum track_err
-track_withdraw(struct db *db, const struct actor *who, uint64_t app,
-    uint64_t version, long long from)
+track_withdraw(struct db *db, struct arena *a, const struct actor *who,
+    uint64_t app, uint64_t version, long long from)
 {
 	uint64_t	 n = 0;
 	char		 detail[32];
@@ -60,6 +62,7 @@ track_withdraw(struct db *db, const struct actor *who, uint64_t app,
 	if (db_exec(db, STMT_MYAPP_EVENT, NULL, NULL, "uniis",
 	    (unsigned long long)app, (unsigned long long)who->id, from,
 	    (long long)STATUS_WITHDRAWN, "") != DB_OK ||
+	    notify_status(db, a, app) != DB_OK ||
 	    audit_add(db, who, "application_withdraw", "application", app,
 	    detail) != DB_OK || db_commit(db) != DB_OK)
 		goto fail;

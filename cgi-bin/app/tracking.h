@@ -21,8 +21,9 @@ enum track_err {
 
 enum track_err	 track_attempt(struct db *, struct arena *, const char *addr,
 		    long limit, long *wait);
-enum track_err	 track_withdraw(struct db *, const struct actor *,
-		    uint64_t app, uint64_t version, long long from);
+enum track_err	 track_withdraw(struct db *, struct arena *,
+		    const struct actor *, uint64_t app, uint64_t version,
+		    long long from);
 enum track_err	 track_rate(struct db *, const struct actor *, uint64_t app,
 		    unsigned rating, const char *comment);
 

@@ -3,6 +3,7 @@
 
 #include "app/audit.h"
 #include "app/store.h"
+#include "app/notify.h"
 #include "app/upload.h"
 #include "core/arena.h"
 #include "core/log.h"
@@ -56,7 +57,8 @@ upload_names(struct arena *a, const struct upload_file *v, size_t n)
  * applicant saw, in one transaction, the files are recorded and
  * processing resumes (status 4, Đang xử lý: the unit asked for these
  * documents, so the application goes back to its handler rather than to
- * intake), with an event whose note lists the files and an audit row. */
+ * intake), with an event whose note lists the files, a mail and an
+ * audit row. */
 enum upload_err
 upload_supplement(struct db *db, struct arena *a, const struct actor *who,
     uint64_t app_id, const char *code, uint64_t version,
@@ -83,6 +85,7 @@ upload_supplement(struct db *db, struct arena *a, const struct actor *who,
 	    (unsigned long long)app_id, (unsigned long long)who->id, 5ULL,
 	    4ULL, arena_printf(a, "Công dân bổ sung giấy tờ: %s",
 	    upload_names(a, v, n))) != DB_OK ||
+	    notify_status(db, a, app_id) != DB_OK ||
 	    audit_add(db, who, "application_supplement", "application",
 	    app_id, code) != DB_OK || db_commit(db) != DB_OK)
 		goto fail;

@@ -54,6 +54,17 @@ X(APP_SUBMIT_DRAFT,
   "status = 1, form_data = ?, submitted_at = FROM_UNIXTIME(?), "
   "due_at = ?, version = version + 1 "
   "WHERE id = ? AND applicant_id = ? AND status = 0")
+/* What a mail about application ? says, and where it goes: the
+ * applicant's address when confirmed (app/notify.c). */
+Q(NOTIFY_APP,
+  "SELECT a.code, v.name AS proc_name, a.status, "
+  "DATE_FORMAT(a.due_at, '%d/%m/%Y') AS due, "
+  "IF(u.email_verified_at IS NULL, NULL, u.email) AS email "
+  "FROM applications a JOIN procedure_versions v ON v.id = "
+  "a.procedure_version JOIN users u ON u.id = a.applicant_id "
+  "WHERE a.id = ?",
+  C(TEXT, code) C(TEXT, proc_name) C(I64, status) C(TEXT, due)
+  C(TEXT, email))
 X(APP_EVENT_ADD,
   "INSERT INTO application_events (application_id, actor_id, "
   "from_status, to_status, note) VALUES (?, ?, ?, ?, ?)")

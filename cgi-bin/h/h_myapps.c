@@ -261,7 +261,8 @@ h_myapp_withdraw(struct request *r)
 	if (r->val[KEY_VERSION].u != v.version)
 		return resp_error(r, 409, "Hồ sơ vừa được cập nhật sau khi bạn "
 		    "mở trang. Vui lòng xem lại trang hồ sơ rồi thử lại.");
-	switch (track_withdraw(r->db, &who, v.id, v.version, v.status)) {
+	switch (track_withdraw(r->db, r->a, &who, v.id, v.version,
+	    v.status)) {
 	case TRACK_OK:
 		return resp_redirect(r, 303, arena_printf(r->a, "%s?tb=da-rut",
 		    myapp_url(r->a, v.code)));

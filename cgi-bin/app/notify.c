@@ -1,0 +1,42 @@
+/* Telling applicants what became of their applications: a mail in the
+ * transaction of the change (DESIGN.md: status, event, outbox and audit
+ * rows together), to the applicant's address when it is confirmed. */
+#include <stddef.h>
+
+#include "app/mail.h"
+#include "app/notify.h"
+#include "app/status.h"
+#include "core/arena.h"
+#include "core/cfg.h"
+#include "core/tmpl.h"
+#include "data/db.h"
+
+/* Queues the mail (templates/mail/application_status.txt) that
+ * application app now has its status, in the caller's transaction: its
+ * code, procedure, status, appointment date and the links to follow it.
+ * Nothing when the applicant has no confirmed address. */
+enum db_err
+notify_status(struct db *db, struct arena *a, uint64_t app)
+{
+	struct row_NOTIFY_APP	 v;
+	struct tmpl_dict	*d;
+	const char		*base = cfg_str("site", "base_url", "");
+	enum db_err		 e;
+	int			 ok;
+
+	if ((e = db_one(db, a, NOTIFY_APP, &v, "u",
+	    (unsigned long long)app)) != DB_OK || v.email == NULL)
+		return e == DB_NOTFOUND ? DB_ERR : e;
+	d = mail_dict("application_status");
+	tmpl_set(d, "CODE", v.code);
+	tmpl_set(d, "PROCEDURE", v.proc_name);
+	tmpl_set(d, "STATUS", status_name(v.status));
+	if (v.due != NULL)
+		tmpl_set(tmpl_section(d, "DUE"), "DUE_DATE", v.due);
+	tmpl_set(d, "LINK", arena_printf(a, "%s/ho-so/%s", base, v.code));
+	tmpl_set(d, "TRACK", arena_printf(a, "%s/tra-cuu?ma=%s", base,
+	    v.code));
+	ok = mail_queue_tmpl(db, v.email, "mail/application_status.txt", d);
+	tmpl_dict_free(d);
+	return ok ? DB_OK : DB_ERR;
+}
