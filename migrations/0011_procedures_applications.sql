@@ -83,7 +83,7 @@ CREATE TABLE application_seq (
 
 -- An application (hồ sơ).  A draft has no code and status 0; submitting
 -- gives it its code {unit code}-{yyMMdd}-{NNNN} and status 1.  Statuses
--- are the national portal's codes 1-10 (DESIGN.md).  version is the
+-- are the national portal's codes 1-10 (README).  version is the
 -- optimistic lock: every change is UPDATE ... WHERE version = ?.
 CREATE TABLE applications (
 	id		BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,

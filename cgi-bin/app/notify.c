@@ -1,6 +1,7 @@
 /* Telling applicants what became of their applications: a mail in the
- * transaction of the change (DESIGN.md: status, event, outbox and audit
- * rows together), to the applicant's address when it is confirmed. */
+ * transaction of the change (README, "Online public services": status,
+ * event, outbox and audit rows together), to the applicant's address
+ * when it is confirmed. */
 #include <stddef.h>
 
 #include "app/mail.h"

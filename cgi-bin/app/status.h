@@ -1,4 +1,4 @@
-/* Application statuses: the national portal's codes 1-10 (DESIGN.md),
+/* Application statuses: the national portal's codes 1-10 (README),
  * 0 for a draft.  Their names and the rules that depend on the status
  * only, in one place for every page and the API. */
 #ifndef STATUS_H

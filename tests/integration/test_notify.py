@@ -1,5 +1,5 @@
 """Applicants are told by mail what became of their applications: each
-change of status is written to the outbox in its own transaction (DESIGN:
+change of status is written to the outbox in its own transaction (README:
 status, event, outbox and audit rows together), to a confirmed address
 only."""
 import email
