@@ -4,8 +4,8 @@
 #include <string.h>
 
 #include "app/application.h"
-#include "app/notify.h"
-#include "app/audit.h"
+#include "app/event.h"
+#include "app/status.h"
 #include "app/upload.h"
 #include "core/arena.h"
 #include "core/cfg.h"
@@ -229,7 +229,7 @@ application_note(struct arena *a, const struct application_new *n)
 
 /* Submits n in one transaction: its code from the unit's sequence, its
  * appointment, the row (status 1), its files (those of the draft stay,
- * but the dropped), its first event, mail (app/notify.c) and audit row.
+ * but the dropped), its first event, mail and audit row (app/event.c).
  * *code gets the code, also when the key had been submitted before
  * (APPLICATION_DONE: nothing new is written). */
 enum application_err
@@ -257,16 +257,12 @@ application_submit(struct db *db, struct arena *a, const struct actor *who,
 		db_rollback(db);
 		return f;
 	}
-	if ((e = db_exec(db, STMT_APP_EVENT_ADD, NULL, NULL, "uuuus",
-	    (unsigned long long)id, (unsigned long long)(n->assisted_by != 0 ?
-	    n->assisted_by : n->applicant), 0ULL, 1ULL,
-	    application_note(a, n))) != DB_OK ||
-	    (e = notify_status(db, a, id)) != DB_OK ||
-	    (e = audit_add(db, who, n->assisted_by != 0 ?
+	if ((e = event_record(db, a, who, id, STATUS_DRAFT, STATUS_SUBMITTED,
+	    application_note(a, n), n->assisted_by != 0 ?
 	    "application_submit_assisted" : "application_submit",
-	    "application", id, n->assisted_by != 0 ? arena_printf(a,
-	    "%s; nộp hộ bởi tổ công nghệ số: %s", *code, n->helper) : *code))
-	    != DB_OK || (e = db_commit(db)) != DB_OK)
+	    n->assisted_by != 0 ? arena_printf(a, "%s; nộp hộ bởi tổ công "
+	    "nghệ số: %s", *code, n->helper) : *code)) != DB_OK ||
+	    (e = db_commit(db)) != DB_OK)
 		goto fail;
 	return APPLICATION_OK;
 fail:

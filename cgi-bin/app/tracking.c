@@ -2,7 +2,7 @@
 #include <stdio.h>
 
 #include "app/audit.h"
-#include "app/notify.h"
+#include "app/event.h"
 #include "app/status.h"
 #include "app/tracking.h"
 #include "core/arena.h"
@@ -59,12 +59,9 @@ track_withdraw(struct db *db, struct arena *a, const struct actor *who,
 		db_rollback(db);
 		return TRACK_STALE;
 	}
-	if (db_exec(db, STMT_MYAPP_EVENT, NULL, NULL, "uniis",
-	    (unsigned long long)app, (unsigned long long)who->id, from,
-	    (long long)STATUS_WITHDRAWN, "") != DB_OK ||
-	    notify_status(db, a, app) != DB_OK ||
-	    audit_add(db, who, "application_withdraw", "application", app,
-	    detail) != DB_OK || db_commit(db) != DB_OK)
+	if (event_record(db, a, who, app, (int)from, STATUS_WITHDRAWN, "",
+	    "application_withdraw", detail) != DB_OK ||
+	    db_commit(db) != DB_OK)
 		goto fail;
 	return TRACK_OK;
 fail:

@@ -1,9 +1,9 @@
 /* Attachments as the applicant sends them (app/upload.h). */
 #include <string.h>
 
-#include "app/audit.h"
+#include "app/event.h"
+#include "app/status.h"
 #include "app/store.h"
-#include "app/notify.h"
 #include "app/upload.h"
 #include "core/arena.h"
 #include "core/log.h"
@@ -81,13 +81,10 @@ upload_supplement(struct db *db, struct arena *a, const struct actor *who,
 		db_rollback(db);
 		return se == STORE_APPFULL ? UPLOAD_FULL : UPLOAD_ERR;
 	}
-	if (db_exec(db, STMT_APP_EVENT_ADD, NULL, NULL, "uuuus",
-	    (unsigned long long)app_id, (unsigned long long)who->id, 5ULL,
-	    4ULL, arena_printf(a, "Công dân bổ sung giấy tờ: %s",
-	    upload_names(a, v, n))) != DB_OK ||
-	    notify_status(db, a, app_id) != DB_OK ||
-	    audit_add(db, who, "application_supplement", "application",
-	    app_id, code) != DB_OK || db_commit(db) != DB_OK)
+	if (event_record(db, a, who, app_id, STATUS_SUPPLEMENT,
+	    STATUS_PROCESSING, arena_printf(a, "Công dân bổ sung giấy tờ: %s",
+	    upload_names(a, v, n)), "application_supplement", code) !=
+	    DB_OK || db_commit(db) != DB_OK)
 		goto fail;
 	return UPLOAD_OK;
 fail:

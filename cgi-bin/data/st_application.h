@@ -55,7 +55,7 @@ X(APP_SUBMIT_DRAFT,
   "due_at = ?, version = version + 1 "
   "WHERE id = ? AND applicant_id = ? AND status = 0")
 /* What a mail about application ? says, and where it goes: the
- * applicant's address when confirmed (app/notify.c). */
+ * applicant's address when confirmed (app/event.c). */
 Q(NOTIFY_APP,
   "SELECT a.code, v.name AS proc_name, a.status, "
   "DATE_FORMAT(a.due_at, '%d/%m/%Y') AS due, "

@@ -79,6 +79,3 @@ X(MYAPP_RATE,
   "UPDATE applications SET rating = ?, rating_comment = ?, "
   "rated_at = UTC_TIMESTAMP(), version = version + 1 "
   "WHERE id = ? AND applicant_id = ? AND status = 10 AND rating IS NULL")
-X(MYAPP_EVENT,
-  "INSERT INTO application_events (application_id, actor_id, "
-  "from_status, to_status, note) VALUES (?, ?, ?, ?, ?)")

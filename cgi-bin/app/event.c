@@ -1,11 +1,12 @@
-/* Telling applicants what became of their applications: a mail in the
+/* The rows of a change of an application's status, written in the
  * transaction of the change (README, "Online public services": status,
- * event, outbox and audit rows together), to the applicant's address
- * when it is confirmed. */
+ * event, outbox and audit rows together): the event of the timeline, the
+ * mail telling the applicant (at a confirmed address), the audit row. */
 #include <stddef.h>
 
+#include "app/audit.h"
+#include "app/event.h"
 #include "app/mail.h"
-#include "app/notify.h"
 #include "app/status.h"
 #include "core/arena.h"
 #include "core/cfg.h"
@@ -16,8 +17,8 @@
  * application app now has its status, in the caller's transaction: its
  * code, procedure, status, appointment date and the links to follow it.
  * Nothing when the applicant has no confirmed address. */
-enum db_err
-notify_status(struct db *db, struct arena *a, uint64_t app)
+static enum db_err
+event_mail(struct db *db, struct arena *a, uint64_t app)
 {
 	struct row_NOTIFY_APP	 v;
 	struct tmpl_dict	*d;
@@ -40,4 +41,22 @@ notify_status(struct db *db, struct arena *a, uint64_t app)
 	ok = mail_queue_tmpl(db, v.email, "mail/application_status.txt", d);
 	tmpl_dict_free(d);
 	return ok ? DB_OK : DB_ERR;
+}
+
+/* Records, in the caller's transaction, that application app went from
+ * status from to status to, by who: its event (with note, "" for none),
+ * the applicant's mail and the audit row action (with detail). */
+enum db_err
+event_record(struct db *db, struct arena *a, const struct actor *who,
+    uint64_t app, int from, int to, const char *note, const char *action,
+    const char *detail)
+{
+	enum db_err	 e;
+
+	if ((e = db_exec(db, STMT_APP_EVENT_ADD, NULL, NULL, "uuuus",
+	    (unsigned long long)app, (unsigned long long)who->id,
+	    (unsigned long long)from, (unsigned long long)to, note)) != DB_OK ||
+	    (e = event_mail(db, a, app)) != DB_OK)
+		return e;
+	return audit_add(db, who, action, "application", app, detail);
 }
