@@ -4,6 +4,9 @@ responder), nginx with the production configuration on loopback, SQL as
 the portal account, the demo and throwaway accounts, the router's table,
 processes and ports, and PASS/FAIL lines per case."""
 import collections
+import email
+import email.policy
+import glob
 import hashlib
 import http.client
 import os
@@ -761,6 +764,28 @@ if __name__ == "__main__" and sys.argv[1:] == ["free-port"]:
 # ---------------------------------------------------------------------------
 # Online applications (issue 8): a procedure with its e-form, whether or
 # not the catalogue's seed ran.
+
+# ---------------------------------------------------------------------------
+# The stack's SMTP sink: a maildir.
+
+MAILDIR = os.path.join(VAR, "mail", "new")
+
+
+def mails(match):
+    """The messages in the sink's maildir for which match(message) holds."""
+    found = []
+    for path in glob.glob(os.path.join(MAILDIR, "*")):
+        with open(path, "rb") as f:
+            m = email.message_from_binary_file(f, policy=email.policy.default)
+        if match(m):
+            found.append(m)
+    return found
+
+
+def mails_to(addr):
+    """The messages in the sink's maildir addressed to addr."""
+    return mails(lambda m: m["to"] is not None and any(a.addr_spec == addr for a in m["to"].addresses))
+
 
 def eform_values(eform, unit_code, name="Nguyễn Văn An", address="Tổ dân phố 3"):
     """A valid value for every field of e-form eform (its parsed JSON), by

@@ -5,8 +5,6 @@ password reset by mail, and the audit rows all of these leave.
 
 Every case works on throwaway accounts (phones 0987xxxxxx) so that the demo
 accounts keep their passwords."""
-import email
-import email.policy
 import glob
 import os
 import re
@@ -14,15 +12,13 @@ import secrets
 import subprocess
 import unicodedata
 
-from lib import (DEMO_ADMIN, DEMO_EDITOR_BA_HANG, PORT, VAR, Client, audit_actions, case,
-                 check, clear_failures, demo_login, main, new_id_number,
-                 new_phone, random_password, register, sid_hash, sql, sql_quote, sql_value,
-                 wait_for)
+from lib import (DEMO_ADMIN, DEMO_EDITOR_BA_HANG, PORT, VAR, Client, audit_actions, case, check,
+                 clear_failures, demo_login, mails_to, main, new_id_number, new_phone, random_password,
+                 register, sid_hash, sql, sql_quote, sql_value, wait_for)
 
 ADDR = "127.0.3.1"
 clear_failures(ADDR)
 
-MAILDIR = os.path.join(VAR, "mail", "new")
 RESET_SUBJECT = "Đặt lại mật khẩu tài khoản Cổng dịch vụ công Phổ Yên"
 SENT_TEXT = "Nếu thư điện tử này đã được đăng ký, chúng tôi đã gửi hướng dẫn đặt lại mật khẩu."
 INVALID_LINK = "không hợp lệ hoặc đã hết hạn"
@@ -56,17 +52,6 @@ def refused(phone=None, password="mot-mat-khau-kha-dai", password2=None, **kw):
     check(r.status == 422, "register %r: %d" % (fields, r.status))
     check(c.get("/tai-khoan").status == 303, "signed in after a refused registration")
     return r, phone
-
-
-def mails_to(addr):
-    """Messages in the sink's maildir addressed to addr."""
-    found = []
-    for path in glob.glob(os.path.join(MAILDIR, "*")):
-        with open(path, "rb") as f:
-            m = email.message_from_binary_file(f, policy=email.policy.default)
-        if m["to"] and any(a.addr_spec == addr for a in m["to"].addresses):
-            found.append(m)
-    return found
 
 
 def confirmed(a):

@@ -3,8 +3,6 @@ process (forked by the master, calling mail_run_once every second) to the
 stack's SMTP sink (aiosmtpd writing the maildir VAR/mail); while the sink is
 down the row stays pending with the attempt counted and the error kept, and
 it is delivered once the sink is back and the retry is due."""
-import email
-import email.policy
 import glob
 import os
 import signal
@@ -13,7 +11,7 @@ import subprocess
 import uuid
 from urllib.parse import urlsplit
 
-from lib import VAR, alive, case, check, main, sql, sql_quote as quote, stack_env, wait_for
+from lib import (VAR, alive, case, check, mails, main, sql, sql_quote as quote, stack_env, wait_for)
 
 PY = "/usr/bin/python3"
 MAILDIR = os.path.join(VAR, "mail")
@@ -41,13 +39,7 @@ def row(mid):
 
 def delivered(subject):
     """The messages in the maildir whose decoded subject is subject."""
-    found = []
-    for path in glob.glob(os.path.join(MAILDIR, "new", "*")):
-        with open(path, "rb") as f:
-            m = email.message_from_binary_file(f, policy=email.policy.default)
-        if m["subject"] == subject:
-            found.append(m)
-    return found
+    return mails(lambda m: m["subject"] == subject)
 
 
 def check_message(m, to, subject, body):

@@ -2,20 +2,16 @@
 change of status is written to the outbox in its own transaction (README:
 status, event, outbox and audit rows together), to a confirmed address
 only."""
-import email
-import email.policy
-import glob
 import json
 import os
 import secrets
 
-from lib import (ROOT, VAR, Client, case, check, eform_values, ensure_procedure, main, register, sql,
+from lib import (ROOT, Client, case, check, eform_values, ensure_procedure, mails_to, main, register, sql,
                  sql_quote as quote, sql_value, wait_for)
 
 ADDR = "127.0.8.41"
 CODE = "1.001193"
 FORM = "/thu-tuc/%s/nop" % CODE
-MAILDIR = os.path.join(VAR, "mail", "new")
 ensure_procedure(CODE)
 EFORM = json.load(open(os.path.join(ROOT, "migrations", "seed", "eforms", CODE + ".json"),
                        encoding="utf-8"))
@@ -42,14 +38,8 @@ def submit(a):
     return r.header("location").split("/")[2]
 
 
-def mails(addr, subject):
-    found = []
-    for path in glob.glob(os.path.join(MAILDIR, "*")):
-        with open(path, "rb") as f:
-            m = email.message_from_binary_file(f, policy=email.policy.default)
-        if m["to"] and any(x.addr_spec == addr for x in m["to"].addresses) and str(m["subject"]) == subject:
-            found.append(m)
-    return found
+def mails_to_with(addr, subject):
+    return [m for m in mails_to(addr) if str(m["subject"]) == subject]
 
 
 @case
@@ -57,14 +47,14 @@ def submitted_and_withdrawn_are_mailed():
     a = applicant(True)
     code = submit(a)
     subject = "Hồ sơ %s: Mới đăng ký" % code
-    check(wait_for(lambda: mails(a.email, subject), 10), "no mail on submission")
-    body = mails(a.email, subject)[0].get_content()
+    check(wait_for(lambda: mails_to_with(a.email, subject), 10), "no mail on submission")
+    body = mails_to_with(a.email, subject)[0].get_content()
     check("/ho-so/%s" % code in body and "/tra-cuu?ma=%s" % code in body, body)
     check("Thủ tục đăng ký khai sinh" in body and "Ngày hẹn trả kết quả:" in body, body)
     version = sql_value("SELECT version FROM applications WHERE code = %s" % quote(code))
     r = a.client.post("/ho-so/%s/rut" % code, [("phien_ban", version)])
     check(r.status == 303, "withdraw: %d" % r.status)
-    check(wait_for(lambda: mails(a.email, "Hồ sơ %s: Công dân yêu cầu rút hồ sơ" % code), 10),
+    check(wait_for(lambda: mails_to_with(a.email, "Hồ sơ %s: Công dân yêu cầu rút hồ sơ" % code), 10),
           "no mail on withdrawal")
 
 
