@@ -40,25 +40,6 @@ struct fz_span {
 	size_t		 n;
 };
 
-/* 1 when the n bytes at s are whole UTF-8 sequences (their structure). */
-static int
-fz_whole(const unsigned char *s, size_t n)
-{
-	size_t	 i = 0, k, len;
-
-	while (i < n) {
-		len = s[i] < 0x80 ? 1 : (s[i] & 0xe0) == 0xc0 ? 2 :
-		    (s[i] & 0xf0) == 0xe0 ? 3 : (s[i] & 0xf8) == 0xf0 ? 4 : 0;
-		if (len == 0 || i + len > n)
-			return 0;
-		for (k = 1; k < len; k++)
-			if ((s[i + k] & 0xc0) != 0x80)
-				return 0;
-		i += len;
-	}
-	return 1;
-}
-
 /* Decodes the folded encoded words of v (pieces "=?UTF-8?B?...?="
  * separated by CRLF SP), the first at most first characters long, the
  * others 75, and compares their text with want; whole characters when
@@ -81,7 +62,7 @@ fz_words(struct fz_span v, size_t first, const char *want)
 		    NULL, &binlen, NULL, sodium_base64_VARIANT_ORIGINAL) == 0);
 		FZ_CHECK(binlen > 0 && off + binlen <= strlen(want) &&
 		    memcmp(want + off, bin, binlen) == 0);
-		FZ_CHECK(!utf8 || fz_whole(bin, binlen));
+		FZ_CHECK(!utf8 || valid_utf8((const char *)bin, binlen));
 		off += binlen;
 		max = MAIL_MSG_WORD_MAX;
 		wn += e != NULL ? 3 : 0;

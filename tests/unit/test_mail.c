@@ -26,6 +26,7 @@
 
 #include "app/mail.h"
 #include "app/mail_msg.h"
+#include "core/valid.h"
 #include "t.h"
 
 #define PY	"/usr/bin/python3"
@@ -263,26 +264,6 @@ crlf(const char *s)
 	return out;
 }
 
-/* Returns 1 when the n bytes at s are whole UTF-8 sequences (structure
- * only: a word cut inside a character fails). */
-static int
-utf8_whole(const unsigned char *s, size_t n)
-{
-	size_t	 i = 0, k, len;
-
-	while (i < n) {
-		len = s[i] < 0x80 ? 1 : (s[i] & 0xe0) == 0xc0 ? 2 :
-		    (s[i] & 0xf0) == 0xe0 ? 3 : (s[i] & 0xf8) == 0xf0 ? 4 : 0;
-		if (len == 0 || i + len > n)
-			return 0;
-		for (k = 1; k < len; k++)
-			if ((s[i + k] & 0xc0) != 0x80)
-				return 0;
-		i += len;
-	}
-	return 1;
-}
-
 /* Checks one encoded word w of n characters: at most 75, UTF-8 in base64,
  * whole characters only (RFC 2047 section 5). */
 static void
@@ -297,9 +278,9 @@ check_word(const char *w, size_t n)
 		return;
 	CHECK(sodium_base642bin(bin, sizeof(bin), w + 10, n - 12, NULL,
 	    &binlen, NULL, sodium_base64_VARIANT_ORIGINAL) == 0);
-	if (!utf8_whole(bin, binlen))
+	if (!valid_utf8((const char *)bin, binlen))
 		printf("  encoded word cuts a character: %.*s\n", (int)n, w);
-	CHECK(utf8_whole(bin, binlen));
+	CHECK(valid_utf8((const char *)bin, binlen));
 }
 
 /* Checks the raw message: line lengths, encoded words of at most 75
