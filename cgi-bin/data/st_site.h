@@ -41,3 +41,5 @@ Q(NEWS_GET,
 /* The unit an article belongs to (authorization by owner). */
 Q(ARTICLE_UNIT,
   "SELECT unit_id FROM articles WHERE id = ?", C(U64, unit_id))
+Q(APPLICATION_UNIT,
+  "SELECT unit_id FROM applications WHERE code = ?", C(U64, unit_id))

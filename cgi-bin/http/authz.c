@@ -11,13 +11,26 @@
 
 /* The unit that owns object id of one kind; DB_NOTFOUND when none. */
 static enum db_err
-owner_article(struct request *r, uint64_t id, uint64_t *unit)
+owner_article(struct request *r, const struct route_arg *arg, uint64_t *unit)
 {
 	struct row_ARTICLE_UNIT	 row;
 	enum db_err		 e;
 
 	e = db_one(r->db, r->a, ARTICLE_UNIT, &row, "u",
-	    (unsigned long long)id);
+	    (unsigned long long)arg->id);
+	*unit = row.unit_id;
+	return e;
+}
+
+/* An application by its code; a draft has none, so it has no owner. */
+static enum db_err
+owner_application(struct request *r, const struct route_arg *arg,
+    uint64_t *unit)
+{
+	struct row_APPLICATION_UNIT	 row;
+	enum db_err			 e;
+
+	e = db_one(r->db, r->a, APPLICATION_UNIT, &row, "s", arg->s);
 	*unit = row.unit_id;
 	return e;
 }
@@ -36,9 +49,11 @@ owner_unit(struct request *r, const char *slug, uint64_t *unit)
 /* Path parameters whose object belongs to a unit, by name. */
 static const struct {
 	const char	*name;
-	enum db_err	(*owner)(struct request *, uint64_t, uint64_t *);
+	enum db_err	(*owner)(struct request *, const struct route_arg *,
+			    uint64_t *);
 } owners[] = {
 	{ "article", owner_article },
+	{ "code", owner_application },
 };
 
 /* Does u hold one of roles (ROLE_BIT()s): in unit_id when that is not 0,
@@ -80,7 +95,7 @@ authz_unit(struct request *r, uint64_t *unit)
 			    strcmp(arg->name, owners[k].name) == 0)
 				break;
 		if (k < sizeof(owners) / sizeof(owners[0])) {
-			e = owners[k].owner(r, arg->id, unit);
+			e = owners[k].owner(r, arg, unit);
 			break;
 		}
 	}
