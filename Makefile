@@ -139,7 +139,8 @@ F = var/fuzz
 # and the message-building half of mail.
 FUZZ_SRC = cgi-bin/http/req.c cgi-bin/http/req_mp.c cgi-bin/core/valid.c \
     cgi-bin/core/arena.c cgi-bin/core/text.c cgi-bin/core/role.c \
-    cgi-bin/http/key.c cgi-bin/http/router.c cgi-bin/app/mail_msg.c
+    cgi-bin/http/key.c cgi-bin/http/router.c cgi-bin/app/mail_msg.c \
+    cgi-bin/core/workday.c
 FUZZ_HDR = $(wildcard cgi-bin/*/*.h)
 FUZZ_CFLAGS = -std=c17 -D_GNU_SOURCE -g -O1 $(CWARN) \
     -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined $(INC)

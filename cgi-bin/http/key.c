@@ -9,6 +9,7 @@
 #include "core/role.h"
 #include "core/text.h"
 #include "core/valid.h"
+#include "core/workday.h"
 #include "http/key.h"
 
 struct key_def {
@@ -267,6 +268,87 @@ key_days(struct arena *a, struct kval *v)
 	return valid_uint(v->raw, strlen(v->raw), 365, &v->u) && v->u >= 1;
 }
 
+/* A sum of money in đồng: 1 to 10 billion. */
+static int
+key_amount(struct arena *a, struct kval *v)
+{
+	(void)a;
+	return valid_uint(v->raw, strlen(v->raw), UINT64_C(10000000000),
+	    &v->u) && v->u >= 1;
+}
+
+/* A day as a date input sends it, YYYY-MM-DD: u is its number (days
+ * since 1970-01-01). */
+static int
+key_date(struct arena *a, struct kval *v)
+{
+	int32_t	 day;
+
+	(void)a;
+	if (!workday_parse(v->raw, &day) || day < 0)
+		return 0;
+	v->s = v->raw;
+	v->u = (uint64_t)day;
+	return 1;
+}
+
+/* One of a list of words: u is its index. */
+static int
+key_among(struct kval *v, const char *const *words, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(v->raw, words[i]) == 0) {
+			v->s = v->raw;
+			v->u = i;
+			return 1;
+		}
+	return 0;
+}
+
+static int
+key_channel(struct arena *a, struct kval *v)
+{
+	static const char *const channels[] = { "online", "counter", "post" };
+
+	(void)a;
+	return key_among(v, channels, sizeof(channels) / sizeof(channels[0]));
+}
+
+static int
+key_due(struct arena *a, struct kval *v)
+{
+	static const char *const dues[] = { "qua-han", "sap-den-han" };
+
+	(void)a;
+	return key_among(v, dues, sizeof(dues) / sizeof(dues[0]));
+}
+
+static int
+key_status(struct arena *a, struct kval *v)
+{
+	(void)a;
+	return valid_uint(v->raw, strlen(v->raw), 10, &v->u);
+}
+
+static int
+key_proc(struct arena *a, struct kval *v)
+{
+	(void)a;
+	v->s = v->raw;
+	return valid_proc_code(v->raw, strlen(v->raw));
+}
+
+static int
+key_format(struct arena *a, struct kval *v)
+{
+	static const char *const formats[] = { "csv" };
+
+	(void)a;
+	return key_among(v, formats, sizeof(formats) / sizeof(formats[0]));
+}
+
 /* A draft application's id. */
 static int
 key_draft(struct arena *a, struct kval *v)
@@ -344,6 +426,19 @@ static const struct key_def key_defs[KEY__MAX] = {
 	[KEY_ASSIST_CONSENT] = { "dong_y_nop_ho", key_word, 0, NULL },
 	/* Read through request_files() and request_drops(). */
 	[KEY_FILES] = { "tep_*", key_none, 0, NULL },
+	[KEY_NOTE] = { "ghi_chu", key_text, 0, NULL },
+	[KEY_ASSIGNEE] = { "can_bo", key_uint, 1, "Cán bộ không hợp lệ." },
+	[KEY_AMOUNT] = { "so_tien", key_amount, 0, NULL },
+	[KEY_DATE] = { "ngay", key_date, 0, NULL },
+	[KEY_STATUS] = { "trang_thai", key_status, 1,
+	    "Trạng thái không hợp lệ." },
+	[KEY_PROC] = { "thu_tuc", key_proc, 1, "Mã thủ tục không hợp lệ." },
+	[KEY_CHANNEL] = { "kenh", key_channel, 1, "Kênh nộp không hợp lệ." },
+	[KEY_DUE] = { "han", key_due, 1, "Bộ lọc hạn xử lý không hợp lệ." },
+	[KEY_FROM] = { "tu_ngay", key_date, 1, "Ngày bắt đầu không hợp lệ." },
+	[KEY_TO] = { "den_ngay", key_date, 1, "Ngày kết thúc không hợp lệ." },
+	[KEY_FORMAT] = { "dinh_dang", key_format, 1,
+	    "Định dạng không hợp lệ." },
 };
 
 /* The parameter's name in a query or form ("trang"); "" for no key. */

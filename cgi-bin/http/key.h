@@ -60,6 +60,19 @@ enum key {
 	KEY_ASSIST_CONSENT,	/* dong_y_nop_ho: the resident's consent, "co" */
 	/* attachments (issue 8, uploads) */
 	KEY_FILES,		/* tep_<n>: files of slot n; bo_tep: ids to drop */
+	/* the one-stop desk (issue 9) */
+	KEY_NOTE,		/* ghi_chu: a reason, a message, a note */
+	KEY_ASSIGNEE,		/* can_bo: a user id */
+	KEY_AMOUNT,		/* so_tien: VND, 1..10,000,000,000 */
+	KEY_DATE,		/* ngay: a day, YYYY-MM-DD (u: days since
+				 * 1970-01-01) */
+	KEY_STATUS,		/* trang_thai: 0..10 */
+	KEY_PROC,		/* thu_tuc: a procedure's code */
+	KEY_CHANNEL,		/* kenh: online, counter or post */
+	KEY_DUE,		/* han: qua-han or sap-den-han */
+	KEY_FROM,		/* tu_ngay: a day, as ngay */
+	KEY_TO,			/* den_ngay: a day, as ngay */
+	KEY_FORMAT,		/* dinh_dang: csv */
 	KEY__MAX
 };
 

@@ -16,6 +16,7 @@
 #include "core/role.h"
 #include "core/text.h"
 #include "core/valid.h"
+#include "core/workday.h"
 #include "http/key.h"
 
 #define FZ_CHECK(c) do { if (!(c)) { \
@@ -45,6 +46,9 @@ enum fz_promise {
 	FZ_APP_CODE,	/* s trimmed: 5 digits, 6, 4, joined by '-' */
 	FZ_LAST4,	/* s trimmed: 4 digits */
 	FZ_ONLINE,	/* s one of procedure_versions.online_level's values */
+	FZ_DATE,	/* s is raw, YYYY-MM-DD, a real day; u its number */
+	FZ_ONE_OF,	/* s is raw, a word of the key's list; u < max */
+	FZ_PROC,	/* s is raw: digits and dots (a procedure's code) */
 	FZ_PROMISE__MAX
 };
 
@@ -97,6 +101,17 @@ static const struct {
 	[KEY_ASSIST_PHONE] = { FZ_PHONE, 0, 0 },
 	[KEY_ASSIST_CONSENT] = { FZ_WORD, 0, 0 },
 	[KEY_FILES] = { FZ_REFUSED, 0, 0 },
+	[KEY_NOTE] = { FZ_TEXT, 0, 100000 },
+	[KEY_ASSIGNEE] = { FZ_UINT, 0, UINT32_MAX },
+	[KEY_AMOUNT] = { FZ_UINT, 1, UINT64_C(10000000000) },
+	[KEY_DATE] = { FZ_DATE, 0, 0 },
+	[KEY_STATUS] = { FZ_UINT, 0, 10 },
+	[KEY_PROC] = { FZ_PROC, 0, 0 },
+	[KEY_CHANNEL] = { FZ_ONE_OF, 0, 3 },
+	[KEY_DUE] = { FZ_ONE_OF, 0, 2 },
+	[KEY_FROM] = { FZ_DATE, 0, 0 },
+	[KEY_TO] = { FZ_DATE, 0, 0 },
+	[KEY_FORMAT] = { FZ_ONE_OF, 0, 1 },
 };
 
 /* 1 if s is all ASCII digits. */
@@ -286,6 +301,25 @@ fz_promise(struct arena *a, enum key k, const struct kval *v)
 		FZ_CHECK(strcmp(v->s, "toan_trinh") == 0 ||
 		    strcmp(v->s, "mot_phan") == 0 ||
 		    strcmp(v->s, "truc_tiep") == 0);
+		break;
+	case FZ_DATE: {
+		int32_t	 day;
+		int	 y, m, d;
+
+		FZ_CHECK(v->s == v->raw && strlen(v->s) == 10 &&
+		    workday_parse(v->s, &day) && (uint64_t)day == v->u);
+		workday_ymd(day, &y, &m, &d);
+		FZ_CHECK(atoi(v->s) == y && atoi(v->s + 5) == m &&
+		    atoi(v->s + 8) == d);
+		break;
+	}
+	case FZ_ONE_OF:
+		FZ_CHECK(v->s == v->raw && v->u < max &&
+		    strspn(v->s, "abcdefghijklmnopqrstuvwxyz-") == strlen(v->s));
+		break;
+	case FZ_PROC:
+		FZ_CHECK(v->s == v->raw &&
+		    strspn(v->s, "0123456789.") == strlen(v->s));
 		break;
 	default:
 		FZ_CHECK(!"a key without a promise in fz_keys");
