@@ -164,3 +164,24 @@ text_lower_first(struct arena *a, const char *s)
 	memcpy(r + out, s + len, n - (size_t)len + 1);
 	return r;
 }
+
+/* s (valid UTF-8) in capitals, NFC, in arena memory: "Phường Ba Hàng"
+ * gives "PHƯỜNG BA HÀNG", as the header of an administrative document
+ * writes its body's name.  s itself when it is not valid. */
+char *
+text_upper(struct arena *a, const char *s)
+{
+	size_t	 n = strlen(s), len = 0;
+	uint8_t	*u;
+	char	*r;
+
+	if (u8_check((const uint8_t *)s, n) != NULL ||
+	    (u = u8_toupper((const uint8_t *)s, n, NULL, UNINORM_NFC, NULL,
+	    &len)) == NULL)
+		return arena_strdup(a, s);
+	r = arena_alloc(a, len + 1);
+	memcpy(r, u, len);
+	r[len] = '\0';
+	free(u);
+	return r;
+}

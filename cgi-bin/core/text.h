@@ -13,5 +13,6 @@ size_t	 text_chars(const char *);
 char	*text_urlencode(struct arena *, const char *);
 int	 text_prefix_ci(const char *, const char *prefix);
 char	*text_lower_first(struct arena *, const char *);
+char	*text_upper(struct arena *, const char *);
 
 #endif
