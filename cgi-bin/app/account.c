@@ -161,18 +161,17 @@ account_grant(struct db *db, uint64_t user, enum role role, uint64_t unit,
 /* Creates an account (its ID number, if any, an unverified claim)
  * holding city-wide role (ROLE_USER: none), its email (if any)
  * unconfirmed with a confirmation link sent to it, with the audit row
- * action (actor: who, or the new account when who is NULL).  Returns
- * DB_DUP when phone or email belong to someone else. */
+ * action (actor: who, or the new account when who is NULL), inside the
+ * caller's transaction.  Returns DB_DUP when phone or email belong to
+ * someone else. */
 static enum db_err
-account_add(struct db *db, struct arena *a, const struct actor *who,
+account_add_rows(struct db *db, struct arena *a, const struct actor *who,
     const char *addr, const struct account_new *u, enum role role,
     uint64_t *id)
 {
 	struct actor	 self;
 	enum db_err	 e;
 
-	if ((e = db_begin(db)) != DB_OK)
-		return e;
 	e = account_insert(db, a, u, id);
 	self.id = *id;
 	self.addr = addr;
@@ -186,7 +185,32 @@ account_add(struct db *db, struct arena *a, const struct actor *who,
 	if (e == DB_OK)
 		e = audit_add(db, who ? who : &self, who ? "user_create" :
 		    "register", "user", *id, who ? u->phone : "");
-	return account_end(db, e);
+	return e;
+}
+
+/* account_add_rows in a transaction of its own. */
+static enum db_err
+account_add(struct db *db, struct arena *a, const struct actor *who,
+    const char *addr, const struct account_new *u, enum role role,
+    uint64_t *id)
+{
+	enum db_err	 e;
+
+	if ((e = db_begin(db)) != DB_OK)
+		return e;
+	return account_end(db, account_add_rows(db, a, who, addr, u, role,
+	    id));
+}
+
+/* A resident's account made by staff for an applicant at the counter
+ * (who: the staff member), inside the caller's transaction: no password
+ * (u->pw_hash NULL: the resident sets one with "quên mật khẩu" once the
+ * email is confirmed).  DB_DUP: the phone or the email is taken. */
+enum db_err
+account_create_in(struct db *db, struct arena *a, const struct actor *who,
+    const struct account_new *u, uint64_t *id)
+{
+	return account_add_rows(db, a, who, who->addr, u, ROLE_RESIDENT, id);
 }
 
 /* An account made by an administrator (or portalctl), without a role. */

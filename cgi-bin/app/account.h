@@ -34,6 +34,9 @@ enum db_err	 account_taken(struct db *, struct arena *, uint64_t except,
 enum db_err	 account_create(struct db *, struct arena *,
 		    const struct actor *, const struct account_new *,
 		    uint64_t *id);
+enum db_err	 account_create_in(struct db *, struct arena *,
+		    const struct actor *, const struct account_new *,
+		    uint64_t *id);
 enum db_err	 account_register(struct db *, struct arena *,
 		    const char *addr, const struct account_new *,
 		    uint64_t *id);

@@ -172,19 +172,23 @@ application_draft(struct db *db, struct arena *a, const struct actor *who,
 	return db_commit(db) == DB_OK ? APPLICATION_OK : APPLICATION_ERR;
 }
 
-/* The unit's next code of the day: {unit code}-{yyMMdd}-{NNNN}. */
-static const char *
-application_code(struct db *db, struct arena *a,
-    const struct application_new *n)
+/* The next code of the day of unit unit_id (a current unit) for an
+ * application that comes in at now: {unit code}-{yyMMdd}-{NNNN}, inside
+ * the caller's transaction (the sequence's row stays locked until it
+ * ends; a rollback gives the number back).  NULL on an error or when the
+ * unit is not current. */
+const char *
+application_number(struct db *db, struct arena *a, uint64_t unit_id,
+    int64_t now)
 {
 	struct row_APP_UNIT	 u;
 	struct row_APP_SEQ_LAST	 last;
-	int32_t			 day = local_day(n->now);
+	int32_t			 day = local_day(now);
 	int			 y, m, d;
 
-	if (db_one(db, a, APP_UNIT, &u, "u", (unsigned long long)n->unit_id)
+	if (db_one(db, a, APP_UNIT, &u, "u", (unsigned long long)unit_id)
 	    != DB_OK || db_exec(db, STMT_APP_SEQ_NEXT, NULL, NULL, "us",
-	    (unsigned long long)n->unit_id, iso_day(a, day)) != DB_OK ||
+	    (unsigned long long)unit_id, iso_day(a, day)) != DB_OK ||
 	    db_one(db, a, APP_SEQ_LAST, &last, "") != DB_OK)
 		return NULL;
 	workday_ymd(day, &y, &m, &d);
@@ -249,7 +253,7 @@ application_submit(struct db *db, struct arena *a, const struct actor *who,
 		return APPLICATION_ERR;
 	if (db_begin(db) != DB_OK)
 		return APPLICATION_ERR;
-	if ((*code = application_code(db, a, n)) == NULL ||
+	if ((*code = application_number(db, a, n->unit_id, n->now)) == NULL ||
 	    (n->draft_id != 0 && !application_drops(db, n, n->draft_id)) ||
 	    (e = application_write(db, n, *code, due, &id)) != DB_OK)
 		goto fail;

@@ -50,5 +50,7 @@ enum application_err application_submit(struct db *, struct arena *,
 		    const char **code);
 const char	*application_due(struct db *, struct arena *, int64_t now,
 		    int64_t days);
+const char	*application_number(struct db *, struct arena *,
+		    uint64_t unit_id, int64_t now);
 
 #endif
