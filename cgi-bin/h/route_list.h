@@ -79,3 +79,7 @@ ROUTE(myapp_supplement, POST, "/ho-so/{code:slug}/bo-sung", USER, 0,
  * e-form of the version in force, for applying at the counter
  * (h/h_tokhai.c). */
 ROUTE(procedure_tokhai, GET, "/thu-tuc/{code:code}/to-khai", PUBLIC, 0, 0)
+/* Issue 9, part D: the printable forms of the one-stop desk, Mẫu 01-05
+ * (h/h_forms.c). */
+ROUTE(desk_form, GET, "/mot-cua/ho-so/{code:slug}/mau/{form:id}", OWNER,
+  ROLE(STAFF) | ROLE(LEADER), 0)
