@@ -80,6 +80,10 @@ ROUTE(myapp_supplement, POST, "/ho-so/{code:slug}/bo-sung", USER, 0,
  * (h/h_tokhai.c). */
 ROUTE(procedure_tokhai, GET, "/thu-tuc/{code:code}/to-khai", PUBLIC, 0, 0)
 /* Issue 9, part D: the printable forms of the one-stop desk, Mẫu 01-05
- * (h/h_forms.c). */
+ * (h/h_forms.c), and counter intake: staff register a walk-in
+ * application with its scanned documents (h/h_intake.c). */
 ROUTE(desk_form, GET, "/mot-cua/ho-so/{code:slug}/mau/{form:id}", OWNER,
   ROLE(STAFF) | ROLE(LEADER), 0)
+ROUTE(desk_intake, FORM, "/mot-cua/tiep-nhan", ROLE, ROLE(STAFF),
+  K(UNIT) | K(PROC) | K(PHONE) | K(FULL_NAME) | K(EMAIL) | K(NOTE) |
+  K(FILES) | K(IDEM))
