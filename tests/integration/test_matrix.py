@@ -104,6 +104,9 @@ PHONES["dgBH"] = "0912000051"   # digital-technology team of ba-hang
 #   app-other     {code} = an application of the throwaway user
 #   file-bh       an attachment of the demo resident's application in ba-hang
 #   proc          a procedure with an e-form ({code:code} = 1.001193)
+#   rcv-bh        {code} = an application received in ba-hang (status 2),
+#                 {form} = 1 (its receipt, Mẫu 01)
+#   rcv-bb        the same in bai-bong
 #
 # Statuses of "own object" cells that are 422 come from bodies that are
 # invalid on purpose; the 404s of "other unit" cells come from valid ones.
@@ -195,6 +198,14 @@ myapp_supplement        POST   missing     403  404  404  404  404  404  404
 # The printable declaration (issue 8): public, from the e-form of proc
 procedure_tokhai        GET    proc        200  200  200  200  200  200  200
 procedure_tokhai        GET    missing     404  404  404  404  404  404  404
+# Issue 9, part D: the desk's printable forms (staff and leaders of the
+# application's unit) and counter intake (staff only; their POST is
+# invalid on purpose, the others' a valid intake for a new phone)
+desk_form               GET    rcv-bh      303  403  403  403  200  200  403
+desk_form               GET    rcv-bb      303  403  403  403  404  404  403
+desk_form               GET    missing     303  403  403  403  404  404  403
+desk_intake             GET    -           303  403  403  403  200  403  403
+desk_intake             POST   -           403  403  403  403  422  403  403
 logout                  POST   -           303  303  303  303  303  303  303
 """
 
@@ -260,7 +271,7 @@ def objects_for(obj):
         "missing": {"unit": "khong-co-don-vi-nay", "user": CTX["missing_user"],
                     "article": {"id": missing, "idslug": "%d-khong-co-bai-nay" % missing},
                     "code": {"code": "9.999999", "slug": "99999-000000-0000"},
-                    "file": CTX["missing_file"]},
+                    "file": CTX["missing_file"], "form": 1},
         "pub-bh": {"unit": "ba-hang", "article": article("pub-bh")},
         "pub-bb@bh": {"unit": "ba-hang", "article": article("pub-bb")},
         "draft-bh": {"unit": "ba-hang", "article": article("draft-bh")},
@@ -272,6 +283,8 @@ def objects_for(obj):
         "app-other": {"code": CTX.get("apps", {}).get("app-other", {}).get("code")},
         "file-bh": {"code": CTX["file_app_code"], "file": CTX["file_id"]},
         "proc": {"code": "1.001193"},
+        "rcv-bh": {"code": CTX.get("rcv", {}).get("rcv-bh"), "form": 1},
+        "rcv-bb": {"code": CTX.get("rcv", {}).get("rcv-bb"), "form": 1},
     }[obj]
 
 
@@ -324,6 +337,12 @@ def body_for(route, actor, obj):
         if actor == "admin":                               # 422: no name
             return {"ten": "", "linh_vuc": "ho-tich", "hinh_thuc": "mot-phan"}
         return {"ten": HIJACK, "linh_vuc": "ho-tich", "hinh_thuc": "mot-phan"}
+    if route == "desk_intake":
+        if actor == "stBH":                                # 422: no phone, no name
+            return {"khoa_nop": "%064x" % 1, "don_vi": str(CTX["unit_ids"]["ba-hang"]),
+                    "thu_tuc": "1.001193", "dien_thoai": "", "ho_ten": ""}
+        return {"khoa_nop": "%064x" % 2, "don_vi": str(CTX["unit_ids"]["ba-hang"]),
+                "thu_tuc": "1.001193", "dien_thoai": CTX["intruder_phone"], "ho_ten": HIJACK}
     if route == "apply":                                   # 422: nothing filled in
         return {"hanh_dong": "nop", "khoa_nop": "%064x" % 0, "don_vi": ""}
     if route == "editor_new":
@@ -393,6 +412,7 @@ def setup():
     CTX["intruders_before"] = intruders()
     CTX["missing_user"] = int(sql("SELECT IFNULL(MAX(id), 0) + 100000 FROM users")[0][0])
     make_apps()
+    make_received()
     setup_file()
     ensure_procedure("1.001193")  # the procedure with an e-form of the {code:code} rows
     # Every actor: one browser, one session (and its CSRF token).
@@ -428,6 +448,22 @@ def make_apps():
             % (quote(code), pv, CTX["unit_ids"]["ba-hang"], uid, status))
         CTX["apps"][obj] = {"code": code, "version": 1}
     CTX["apps_before"] = app_rows()
+
+
+def make_received():
+    """The applications of the desk_form rows: one received (status 2) in
+    each of ba-hang and bai-bong, of the test's own procedure."""
+    pv = sql("SELECT v.id FROM procedure_versions v JOIN procedures p ON p.id = v.procedure_id "
+             "WHERE p.code = 'MT.%s'" % TAG)[0][0]
+    CTX["rcv"] = {}
+    n = int(TAG[:4], 16) % 10000
+    for i, (obj, unit) in enumerate((("rcv-bh", "ba-hang"), ("rcv-bb", "bai-bong"))):
+        code = "99998-%06d-%04d" % (int(TAG[4:9], 16) % 1000000, (n + i) % 10000)
+        sql("INSERT INTO applications (code, procedure_version, unit_id, applicant_id, status, "
+            "channel, submitted_at, received_at, due_at) VALUES (%s, %s, %d, %d, 2, 'counter', "
+            "UTC_TIMESTAMP(), UTC_TIMESTAMP(), CURRENT_DATE)"
+            % (quote(code), pv, CTX["unit_ids"][unit], user_id(PHONES["res"])))
+        CTX["rcv"][obj] = code
 
 
 def app_rows():
@@ -486,7 +522,8 @@ def cleanup():
     if ids:
         sql("DELETE FROM articles WHERE id IN (%s)" % ",".join(map(str, ids)))
     sql("DELETE FROM articles WHERE title = %s" % quote(HIJACK))
-    codes = ",".join(quote(a["code"]) for a in CTX.get("apps", {}).values())
+    codes = ",".join([quote(a["code"]) for a in CTX.get("apps", {}).values()] +
+                     [quote(c) for c in CTX.get("rcv", {}).values()])
     if codes:
         sql("DELETE e FROM application_events e JOIN applications a ON a.id = e.application_id "
             "WHERE a.code IN (%s); DELETE FROM applications WHERE code IN (%s)" % (codes, codes))
