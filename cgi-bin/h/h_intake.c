@@ -19,6 +19,7 @@
 #include "app/store.h"
 #include "app/upload.h"
 #include "core/arena.h"
+#include "core/cfg.h"
 #include "core/text.h"
 #include "core/tmpl.h"
 #include "data/db.h"
@@ -101,7 +102,11 @@ intake_slots(struct intake_page *ip, struct tmpl_dict *d)
 		tmpl_set(s, "IDS", err ? arena_printf(r->a,
 		    "gioi-han-giay-to loi-%s", param) : "gioi-han-giay-to");
 	}
-	upload_limits(r, d);
+	tmpl_set(d, "LIMITS", arena_printf(r->a, "Nhận tệp PDF, JPEG hoặc PNG "
+	    "(bản quét hoặc ảnh chụp rõ nét). Mỗi tệp tối đa %zu MB; các tệp "
+	    "gửi cùng lúc tối đa %ld MB; tổng các tệp của một hồ sơ tối đa %zu "
+	    "MB.", store_file_max() >> 20, cfg_int("limits", "body_max",
+	    10 << 20, 1024, 1L << 30) >> 20, store_app_max() >> 20));
 }
 
 /* The page: the first step (unit and procedure) until a procedure is
