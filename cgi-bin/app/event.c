@@ -1,7 +1,8 @@
 /* The rows of a change of an application's status, written in the
  * transaction of the change (README, "Online public services": status,
  * event, outbox and audit rows together): the event of the timeline, the
- * mail telling the applicant (at a confirmed address), the audit row. */
+ * mail telling the applicant (at a confirmed address), tied to the
+ * application, the audit row. */
 #include <stddef.h>
 
 #include "app/audit.h"
@@ -38,7 +39,8 @@ event_mail(struct db *db, struct arena *a, uint64_t app)
 	tmpl_set(d, "LINK", arena_printf(a, "%s/ho-so/%s", base, v.code));
 	tmpl_set(d, "TRACK", arena_printf(a, "%s/tra-cuu?ma=%s", base,
 	    v.code));
-	ok = mail_queue_tmpl(db, v.email, "mail/application_status.txt", d);
+	ok = mail_queue_app_tmpl(db, app, v.email,
+	    "mail/application_status.txt", d);
 	tmpl_dict_free(d);
 	return ok ? DB_OK : DB_ERR;
 }
