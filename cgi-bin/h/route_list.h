@@ -79,3 +79,8 @@ ROUTE(myapp_supplement, POST, "/ho-so/{code:slug}/bo-sung", USER, 0,
  * e-form of the version in force, for applying at the counter
  * (h/h_tokhai.c). */
 ROUTE(procedure_tokhai, GET, "/thu-tuc/{code:code}/to-khai", PUBLIC, 0, 0)
+/* Issue 9, part C (notifications): every mail and SMS of an application
+ * and whether it was delivered, for the staff and leaders of its unit
+ * (h/h_notices.c). */
+ROUTE(desk_notices, GET, "/mot-cua/ho-so/{code:slug}/thong-bao", OWNER,
+  ROLE(STAFF) | ROLE(LEADER), 0)
