@@ -196,6 +196,11 @@ myapp_supplement        POST   missing     403  404  404  404  404  404  404
 procedure_tokhai        GET    proc        200  200  200  200  200  200  200
 procedure_tokhai        GET    missing     404  404  404  404  404  404  404
 logout                  POST   -           303  303  303  303  303  303  303
+# Issue 9, part C: the notifications of an application (both apps are in
+# ba-hang), for its unit's staff and leaders
+desk_notices            GET    app-res     303  403  403  403  200  200  403
+desk_notices            GET    app-other   303  403  403  403  200  200  403
+desk_notices            GET    missing     303  403  403  403  404  404  403
 """
 
 
