@@ -21,6 +21,7 @@
 #include "core/arena.h"
 #include "core/cfg.h"
 #include "core/log.h"
+#include "core/metrics.h"
 #include "core/text.h"
 #include "core/valid.h"
 #include "data/db.h"
@@ -255,9 +256,12 @@ sms_deliver(struct db *db, struct arena *a, const struct sms_conf *c,
 	json = sms_payload(a, c, row->id, row->recipient, row->body);
 	if (json == NULL)
 		snprintf(err, sizeof(err), "text is not valid UTF-8");
-	else if (sms_post(c, json, err, sizeof(err)))
+	else if (sms_post(c, json, err, sizeof(err))) {
+		metrics_event(EV_SMS_SENT);
 		return db_exec(db, STMT_OUTBOX_SENT, NULL, NULL, "u",
 		    (unsigned long long)row->id) == DB_OK ? 1 : -1;
+	}
+	metrics_event(EV_SMS_FAILED);
 	LOGW("outbox %llu (sms): attempt %u failed%s: %s",
 	    (unsigned long long)row->id, n, last ? ", giving up" : "", err);
 	return db_exec(db, STMT_OUTBOX_RETRY, NULL, NULL, "sisiu",

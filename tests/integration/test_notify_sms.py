@@ -10,10 +10,11 @@ notification and its delivery at /mot-cua/ho-so/{code}/thong-bao."""
 import http.server
 import json
 import os
+import re
+import secrets
 import signal
 import socket
 import subprocess
-import secrets
 import threading
 from urllib.parse import urlsplit
 
@@ -186,6 +187,9 @@ def gateway_503_then_down_then_up_delivers_once():
         SINK.start()
     check(wait_for(lambda: row(oid)[0] == "sent", 30), "not sent once the gateway is back: %r" % (row(oid),))
     check(len(SINK.accepted(oid)) == 1, "accepted %d times" % len(SINK.accepted(oid)))
+    metrics = get("/metrics").text
+    check(re.search(r"^portal_sms_sent_total [1-9]", metrics, re.M) and
+          re.search(r"^portal_sms_failures_total [1-9]", metrics, re.M), "SMS counters")
 
 
 @case
