@@ -45,6 +45,12 @@ sms_conf_load(struct sms_conf *c)
 {
 	c->url = nonempty(cfg_str("sms", "gateway_url", NULL));
 	c->token = nonempty(cfg_str("sms", "token", NULL));
+	/* A token that would end its header line: nothing is sent (the rows
+	 * wait) rather than a request the gateway would refuse. */
+	if (c->token != NULL && strpbrk(c->token, "\r\n") != NULL) {
+		LOGE("[sms] token holds a line break: no SMS is sent");
+		c->url = NULL;
+	}
 	c->timeout_ms = cfg_int("sms", "timeout_ms", 10000, 100, 120000);
 	c->backoff = cfg_int("sms", "backoff", 30, 1, 3600);
 	c->ascii = cfg_bool("sms", "ascii", 1);
