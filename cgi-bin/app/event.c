@@ -1,12 +1,15 @@
 /* The rows of a change of an application's status, written in the
  * transaction of the change (README, "Online public services": status,
  * event, outbox and audit rows together): the event of the timeline, the
- * mail telling the applicant (at a confirmed address), the audit row. */
+ * mail telling the applicant (at a confirmed address) and the SMS (to
+ * their phone, when a gateway is configured: app/notify.c), both tied to
+ * the application, the audit row. */
 #include <stddef.h>
 
 #include "app/audit.h"
 #include "app/event.h"
 #include "app/mail.h"
+#include "app/notify.h"
 #include "app/status.h"
 #include "core/arena.h"
 #include "core/cfg.h"
@@ -38,14 +41,15 @@ event_mail(struct db *db, struct arena *a, uint64_t app)
 	tmpl_set(d, "LINK", arena_printf(a, "%s/ho-so/%s", base, v.code));
 	tmpl_set(d, "TRACK", arena_printf(a, "%s/tra-cuu?ma=%s", base,
 	    v.code));
-	ok = mail_queue_tmpl(db, v.email, "mail/application_status.txt", d);
+	ok = mail_queue_app_tmpl(db, app, v.email,
+	    "mail/application_status.txt", d);
 	tmpl_dict_free(d);
 	return ok ? DB_OK : DB_ERR;
 }
 
 /* Records, in the caller's transaction, that application app went from
  * status from to status to, by who: its event (with note, "" for none),
- * the applicant's mail and the audit row action (with detail). */
+ * the applicant's mail and SMS, and the audit row action (with detail). */
 enum db_err
 event_record(struct db *db, struct arena *a, const struct actor *who,
     uint64_t app, int from, int to, const char *note, const char *action,
@@ -56,7 +60,8 @@ event_record(struct db *db, struct arena *a, const struct actor *who,
 	if ((e = db_exec(db, STMT_APP_EVENT_ADD, NULL, NULL, "uuuus",
 	    (unsigned long long)app, (unsigned long long)who->id,
 	    (unsigned long long)from, (unsigned long long)to, note)) != DB_OK ||
-	    (e = event_mail(db, a, app)) != DB_OK)
+	    (e = event_mail(db, a, app)) != DB_OK ||
+	    (e = notify_sms_status(db, a, app)) != DB_OK)
 		return e;
 	return audit_add(db, who, action, "application", app, detail);
 }

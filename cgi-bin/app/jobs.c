@@ -1,6 +1,8 @@
-/* Background jobs: reset requests, mail delivery and housekeeping. */
+/* Background jobs: reset requests, mail and SMS delivery and
+ * housekeeping. */
 #include "app/jobs.h"
 #include "app/mail.h"
+#include "app/sms.h"
 #include "core/cfg.h"
 #include "core/log.h"
 #include "data/db.h"
@@ -10,6 +12,7 @@ void
 jobs_init(struct jobs *j)
 {
 	mail_conf_load(&j->mail);
+	sms_conf_load(&j->sms);
 	reset_conf_load(&j->reset);
 	j->every = cfg_int("server", "housekeeping", 60, 1, 86400);
 	j->idle = cfg_int("session", "idle", 1800, 60, 86400);
@@ -17,13 +20,16 @@ jobs_init(struct jobs *j)
 	j->ticks = 0;
 }
 
-/* One second's work: turn reset requests into mail, deliver what is
- * due; now and then, housekeeping. */
+/* One second's work: turn reset requests into mail, deliver the mail
+ * and the SMS that are due (one after the other: a slow gateway delays
+ * the mail by at most [sms] timeout_ms a message); now and then,
+ * housekeeping. */
 void
 jobs_tick(struct jobs *j, struct db *db, struct arena *a)
 {
 	reset_run_once(db, a, &j->reset);
 	mail_run_once(db, a, &j->mail);
+	sms_run_once(db, a, &j->sms);
 	if (j->ticks++ % j->every == 0)
 		jobs_housekeep(db, j->idle, j->absolute);
 }

@@ -70,12 +70,13 @@ mail_conf_load(struct mail_conf *c)
 	c->tls = cfg_bool("mail", "tls", 0);
 }
 
-/* Writes one pending message into the outbox, in the caller's transaction
- * if one is open.  Refuses, before touching db, a recipient that is not a
- * plain address and a subject with CR or LF.  Returns 1 when queued. */
+/* Writes one pending message about application app (0: none) into the
+ * outbox, in the caller's transaction if one is open.  Refuses, before
+ * touching db, a recipient that is not a plain address and a subject
+ * with CR or LF.  Returns 1 when queued. */
 int
-mail_queue(struct db *db, const char *to, const char *subject,
-    const char *body)
+mail_queue_app(struct db *db, uint64_t app, const char *to,
+    const char *subject, const char *body)
 {
 	if (!mail_msg_acceptable(to, subject, body)) {
 		LOGW("message refused: bad recipient or subject");
@@ -83,17 +84,25 @@ mail_queue(struct db *db, const char *to, const char *subject,
 	}
 	if (db == NULL)
 		return 0;
-	return db_exec(db, STMT_OUTBOX_INSERT, NULL, NULL, "sss",
-	    to, subject, body) == DB_OK;
+	return db_exec(db, STMT_OUTBOX_INSERT, NULL, NULL, "snsss", "email",
+	    (unsigned long long)app, to, subject, body) == DB_OK;
+}
+
+/* mail_queue_app for a message about no application. */
+int
+mail_queue(struct db *db, const char *to, const char *subject,
+    const char *body)
+{
+	return mail_queue_app(db, 0, to, subject, body);
 }
 
 /* Queues the message of template file (in templates/mail/: the subject on
- * the first line, a blank line, then the body) filled from d.  Returns
- * 1/0 like mail_queue.  The text may hold a link that is a secret: its
- * copy is wiped. */
+ * the first line, a blank line, then the body) filled from d, about
+ * application app (0: none).  Returns 1/0 like mail_queue.  The text may
+ * hold a link that is a secret: its copy is wiped. */
 int
-mail_queue_tmpl(struct db *db, const char *to, const char *file,
-    struct tmpl_dict *d)
+mail_queue_app_tmpl(struct db *db, uint64_t app, const char *to,
+    const char *file, struct tmpl_dict *d)
 {
 	char	*text, *nl;
 	size_t	 len;
@@ -103,12 +112,20 @@ mail_queue_tmpl(struct db *db, const char *to, const char *file,
 		return 0;
 	if ((nl = strstr(text, "\n\n")) != NULL) {
 		*nl = '\0';
-		ok = mail_queue(db, to, text, nl + 2);
+		ok = mail_queue_app(db, app, to, text, nl + 2);
 	} else
 		LOGE("%s: no blank line after the subject", file);
 	sodium_memzero(text, len);
 	free(text);
 	return ok;
+}
+
+/* mail_queue_app_tmpl for a message about no application. */
+int
+mail_queue_tmpl(struct db *db, const char *to, const char *file,
+    struct tmpl_dict *d)
+{
+	return mail_queue_app_tmpl(db, 0, to, file, d);
 }
 
 /* libcurl's read callback: the next piece of the message. */

@@ -5,6 +5,7 @@
 #ifndef MAIL_H
 #define MAIL_H
 #include <stddef.h>
+#include <stdint.h>
 
 struct arena;
 struct db;
@@ -24,6 +25,10 @@ int	 mail_queue(struct db *, const char *to, const char *subject,
 	    const char *body);
 int	 mail_queue_tmpl(struct db *, const char *to, const char *file,
 	    struct tmpl_dict *);
+int	 mail_queue_app(struct db *, uint64_t app, const char *to,
+	    const char *subject, const char *body);
+int	 mail_queue_app_tmpl(struct db *, uint64_t app, const char *to,
+	    const char *file, struct tmpl_dict *);
 struct tmpl_dict *mail_dict(const char *name);
 int	 mail_run_once(struct db *, struct arena *, const struct mail_conf *);
 int	 mail_smtp_send(const struct mail_conf *, const char *to,

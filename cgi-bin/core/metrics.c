@@ -48,6 +48,10 @@ static const char *const event_names[EV__MAX][2] = {
 	[EV_MAIL_SENT] = { "portal_mail_sent_total", "Messages delivered." },
 	[EV_MAIL_FAILED] = { "portal_mail_failures_total",
 	    "Delivery attempts that failed." },
+	[EV_SMS_SENT] = { "portal_sms_sent_total",
+	    "SMS accepted by the gateway." },
+	[EV_SMS_FAILED] = { "portal_sms_failures_total",
+	    "SMS delivery attempts that failed." },
 };
 
 static struct metrics	*m;

@@ -17,6 +17,8 @@ enum metric_event {
 	EV_DB_DOWN,		/* the database away: 503 */
 	EV_MAIL_SENT,
 	EV_MAIL_FAILED,		/* an attempt failed (retried later) */
+	EV_SMS_SENT,		/* the SMS gateway answered 2xx */
+	EV_SMS_FAILED,		/* an attempt failed (retried later) */
 	EV__MAX
 };
 

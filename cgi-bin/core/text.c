@@ -185,3 +185,38 @@ text_upper(struct arena *a, const char *s)
 	free(u);
 	return r;
 }
+
+/* s (UTF-8) without its diacritics, for an SMS gateway that takes only
+ * unaccented Vietnamese, in arena memory: NFD, then every combining mark
+ * (general category M) dropped, đ and Đ (letters of their own, not
+ * marked ones) made d and D; everything else kept as it is.  NULL when s
+ * is not valid UTF-8. */
+char *
+text_unaccent(struct arena *a, const char *s)
+{
+	size_t		 len = 0, i = 0, n = 0;
+	uint8_t		*d;
+	char		*out;
+	ucs4_t		 c;
+	int		 k;
+
+	if (u8_check((const uint8_t *)s, strlen(s)) != NULL ||
+	    ((d = u8_normalize(UNINORM_NFD, (const uint8_t *)s, strlen(s),
+	    NULL, &len)) == NULL && *s != '\0'))
+		return NULL;
+	out = arena_alloc(a, len + 1);
+	while (i < len) {
+		if ((k = u8_mbtouc_unsafe(&c, d + i, len - i)) <= 0)
+			break;
+		if (c == 0x0111 || c == 0x0110)
+			out[n++] = c == 0x0111 ? 'd' : 'D';
+		else if (!uc_is_general_category(c, UC_CATEGORY_M)) {
+			memcpy(out + n, d + i, (size_t)k);
+			n += (size_t)k;
+		}
+		i += (size_t)k;
+	}
+	out[n] = '\0';
+	free(d);
+	return out;
+}

@@ -1,5 +1,5 @@
-/* Text for people: Unicode NFC, trimming, case, and ASCII slugs made
- * from Vietnamese titles. */
+/* Text for people: Unicode NFC, trimming, case, text without diacritics
+ * (SMS), and ASCII slugs made from Vietnamese titles. */
 #ifndef TEXT_H
 #define TEXT_H
 #include <stddef.h>
@@ -14,5 +14,6 @@ char	*text_urlencode(struct arena *, const char *);
 int	 text_prefix_ci(const char *, const char *prefix);
 char	*text_lower_first(struct arena *, const char *);
 char	*text_upper(struct arena *, const char *);
+char	*text_unaccent(struct arena *, const char *);
 
 #endif

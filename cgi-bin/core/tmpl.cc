@@ -21,9 +21,18 @@ using ctemplate::TemplateDictionary;
 
 static const char kPragma[] = "{{%AUTOESCAPE context=\"HTML\"}}";
 
-// The folder of the plain-text mail templates (*.txt): no escaping (the
-// text goes out as text/plain, never as HTML), whitespace kept.
+// The folders of the plain-text templates (*.txt) of mail and of SMS: no
+// escaping (the text goes out as text/plain or to an SMS gateway, never
+// as HTML), whitespace kept.
 #define MAIL_DIR "mail"
+#define SMS_DIR "sms"
+
+static bool
+tmpl_is_text(const char *file)
+{
+	return strncmp(file, MAIL_DIR "/", sizeof(MAIL_DIR)) == 0 ||
+	    strncmp(file, SMS_DIR "/", sizeof(SMS_DIR)) == 0;
+}
 
 static TemplateDictionary *
 D(struct tmpl_dict *d)
@@ -120,15 +129,17 @@ tmpl_init(const char *dir)
 				return 0;
 			}
 		}
-		// Mail: plain text, lines kept as written.
-		for (const std::string &f : tmpl_files((std::string(dir) +
-		    "/" MAIL_DIR).c_str(), ".txt")) {
-			if (!c->LoadTemplate(MAIL_DIR "/" + f,
-			    ctemplate::DO_NOT_STRIP)) {
-				LOGE("template %s does not parse", f.c_str());
-				return 0;
+		// Mail and SMS: plain text, lines kept as written.
+		for (const char *sub : { MAIL_DIR, SMS_DIR })
+			for (const std::string &f : tmpl_files((std::string(dir)
+			    + "/" + sub).c_str(), ".txt")) {
+				if (!c->LoadTemplate(std::string(sub) + "/" + f,
+				    ctemplate::DO_NOT_STRIP)) {
+					LOGE("template %s does not parse",
+					    f.c_str());
+					return 0;
+				}
 			}
-		}
 		c->Freeze();
 		return 1;
 	} catch (...) {
@@ -225,7 +236,7 @@ tmpl_render(const char *file, struct tmpl_dict *d, char **out,
 {
 	try {
 		std::string s;
-		bool mail = strncmp(file, MAIL_DIR "/", sizeof(MAIL_DIR)) == 0;
+		bool mail = tmpl_is_text(file);
 		if (!ctemplate::ExpandTemplate(file, mail ?
 		    ctemplate::DO_NOT_STRIP : ctemplate::STRIP_WHITESPACE, D(d),
 		    &s)) {

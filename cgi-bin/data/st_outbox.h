@@ -1,9 +1,10 @@
 /* Statements of the outbox (mail written in the transaction of the change
  * it announces, delivered by the jobs process).  An X-macro list (no
  * include guard): see data/db.h. */
+/* kind ('email', 'sms'), the application it tells about (NULL: none). */
 X(OUTBOX_INSERT,
-  "INSERT INTO outbox (kind, recipient, subject, body, next_attempt_at) "
-  "VALUES ('email', ?, ?, ?, UTC_TIMESTAMP())")
+  "INSERT INTO outbox (kind, application_id, recipient, subject, body, "
+  "next_attempt_at) VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())")
 QL(OUTBOX_DUE,
   "SELECT id, recipient, subject, body, attempts FROM outbox "
   "WHERE status IN ('pending', 'sending') AND kind = 'email' "

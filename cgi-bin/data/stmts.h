@@ -18,3 +18,4 @@
 #include "data/st_assist.h"
 #include "data/st_upload.h"
 #include "data/st_forms.h"
+#include "data/st_notify.h"

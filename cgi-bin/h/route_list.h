@@ -87,3 +87,8 @@ ROUTE(desk_form, GET, "/mot-cua/ho-so/{code:slug}/mau/{form:id}", OWNER,
 ROUTE(desk_intake, FORM, "/mot-cua/tiep-nhan", ROLE, ROLE(STAFF),
   K(UNIT) | K(PROC) | K(PHONE) | K(FULL_NAME) | K(EMAIL) | K(NOTE) |
   K(FILES) | K(IDEM))
+/* Issue 9, part C (notifications): every mail and SMS of an application
+ * and whether it was delivered, for the staff and leaders of its unit
+ * (h/h_notices.c). */
+ROUTE(desk_notices, GET, "/mot-cua/ho-so/{code:slug}/thong-bao", OWNER,
+  ROLE(STAFF) | ROLE(LEADER), 0)

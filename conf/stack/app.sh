@@ -56,6 +56,23 @@ app_env() {
 	stack_env_export PORTAL_SEED_ACCOUNTS "$S_VAR/accounts.txt"
 	stack_env_export PORTAL_SECURITY_ID_KEY "$key"
 	stack_env_export PORTAL_SECURITY_COMMON_PASSWORDS "$STACK_ROOT/conf/common-passwords.txt"
+	app_sms_env
+}
+
+# The SMS gateway ([sms] gateway_url): unless PORTAL_SMS_GATEWAY_URL is
+# set, a loopback port the kernel calls free now, where the SMS tests
+# start their own sink (tests/integration/test_notify_sms.py).  Nothing
+# listens there otherwise: messages are retried, a second after the first
+# failure (PORTAL_SMS_BACKOFF, doubled each time), and end "failed".
+app_sms_env() {
+	local url=${PORTAL_SMS_GATEWAY_URL:-} port
+	if [[ -z $url ]]; then
+		port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])') ||
+			die "no free port for the SMS gateway"
+		url=http://127.0.0.1:$port/sms
+	fi
+	stack_env_export PORTAL_SMS_GATEWAY_URL "$url"
+	stack_env_export PORTAL_SMS_BACKOFF "${PORTAL_SMS_BACKOFF:-1}"
 }
 
 # Print the key that seals personal ID numbers at rest: made once per VAR,

@@ -207,6 +207,11 @@ desk_form               GET    missing     303  403  403  403  404  404  403
 desk_intake             GET    -           303  403  403  403  200  403  403
 desk_intake             POST   -           403  403  403  403  422  403  403
 logout                  POST   -           303  303  303  303  303  303  303
+# Issue 9, part C: the notifications of an application (both apps are in
+# ba-hang), for its unit's staff and leaders
+desk_notices            GET    app-res     303  403  403  403  200  200  403
+desk_notices            GET    app-other   303  403  403  403  200  200  403
+desk_notices            GET    missing     303  403  403  403  404  404  403
 """
 
 
