@@ -195,6 +195,8 @@ myapp_supplement        POST   missing     403  404  404  404  404  404  404
 # The printable declaration (issue 8): public, from the e-form of proc
 procedure_tokhai        GET    proc        200  200  200  200  200  200  200
 procedure_tokhai        GET    missing     404  404  404  404  404  404  404
+# The desk's register (issue 9, part B): staff and leaders, their own unit
+desk_register           GET    -           303  403  403  403  200  200  403
 logout                  POST   -           303  303  303  303  303  303  303
 """
 
