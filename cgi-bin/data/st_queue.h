@@ -64,10 +64,12 @@ Q(QUEUE_COUNT,
   "SELECT COUNT(*) AS n, CAST(IFNULL(SUM(a.due_at IS NULL), 0) AS SIGNED) "
   "AS nodue FROM applications a WHERE " DB_QUEUE_MATCH,
   C(I64, n) C(I64, nodue))
-/* The unit's submitted applications by status (applications_queue
- * alone: an index-only scan). */
+/* The unit's submitted applications by status: an index-only scan of
+ * applications_queue, grouped in its order (the optimiser otherwise may
+ * take applications_by_assignee, which covers too, and sort). */
 Q(QUEUE_STATUS_COUNTS,
   "SELECT status, COUNT(*) AS n FROM applications "
+  "FORCE INDEX (applications_queue) "
   "WHERE unit_id = ? AND status >= 1 GROUP BY status ORDER BY status",
   C(U64, status) C(I64, n))
 
@@ -96,11 +98,11 @@ Q(REG_PAGE,
 /* The overdue job (app/late.c): a batch of applications whose clock runs
  * (2, 4, 6: not 5, paused while the applicant supplements) and whose
  * appointment is before day ?, not yet marked; locked, skipping those
- * another run holds (applications_due). */
+ * another run holds (applications_due, read in its order: no sort). */
 QL(LATE_PICK,
   "SELECT id, status, DATE_FORMAT(due_at, '%d/%m/%Y') AS due "
   "FROM applications WHERE status IN (2, 4, 6) AND due_at < ? AND "
-  "late_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED",
+  "late_at IS NULL LIMIT ? FOR UPDATE SKIP LOCKED",
   C(U64, id) C(U64, status) C(TEXT, due))
 X(LATE_MARK,
   "UPDATE applications SET late_at = UTC_TIMESTAMP() "

@@ -4,6 +4,8 @@
 #define DESK_H
 #include <stdint.h>
 
+#include "http/key.h"
+
 struct request;
 struct tmpl_dict;
 
@@ -12,6 +14,7 @@ struct desk_unit {
 	const char	*slug, *full;	/* "ba-hang", "Phường Ba Hàng" */
 };
 
+int	desk_given(const struct request *, enum key);
 int	desk_unit_pick(struct request *, struct desk_unit *,
 	    struct tmpl_dict *);
 const char *desk_day(struct request *, int64_t t);

@@ -90,6 +90,15 @@ desk_day(struct request *r, int64_t t)
 	return t == 0 ? "" : day_text(r->a, t / 86400);
 }
 
+/* 1 when key k was sent with a value: the filter form sends its empty
+ * choices ("Tất cả") as empty values, which mean "not given". */
+int
+desk_given(const struct request *r, enum key k)
+{
+	return r->val[k].present && r->val[k].raw != NULL &&
+	    r->val[k].raw[0] != '\0';
+}
+
 /* The unit of the page: don_vi when the person is staff or leader there,
  * else (not given) the first such unit; d, when not NULL, gets the
  * choice of units (DESK_UNIT sections).  Returns 0 (found), or the HTTP
@@ -107,7 +116,7 @@ desk_unit_pick(struct request *r, struct desk_unit *u,
 		return 500;
 	for (i = 0; i < n; i++) {
 		const char *full = page_unit_name(r->a, v[i].kind, v[i].name);
-		int here = r->val[KEY_UNIT].present ?
+		int here = desk_given(r, KEY_UNIT) ?
 		    v[i].unit_id == r->val[KEY_UNIT].u : i == 0;
 		if (i > 0 && v[i].unit_id == v[i - 1].unit_id)
 			continue;	/* staff and leader there */
@@ -159,13 +168,13 @@ desk_filter_read(struct request *r, struct desk_filter *f, int64_t today,
 	struct row_DESK_PROC	 p;
 	enum db_err		 e;
 
-	f->status = r->val[KEY_STATUS].present ? r->val[KEY_STATUS].u : 0;
-	if (r->val[KEY_STATUS].present && f->status == 0)
+	f->status = r->val[KEY_STATUS].u;
+	if (desk_given(r, KEY_STATUS) && f->status == 0)
 		return 400;
 	f->proc = r->val[KEY_PROC].s ? r->val[KEY_PROC].s : "";
 	f->channel = r->val[KEY_CHANNEL].s ? r->val[KEY_CHANNEL].s : "";
-	f->assignee = r->val[KEY_ASSIGNEE].present ? r->val[KEY_ASSIGNEE].u : 0;
-	f->due = r->val[KEY_DUE].present ? r->val[KEY_DUE].u + 1 : 0;
+	f->assignee = r->val[KEY_ASSIGNEE].u;
+	f->due = desk_given(r, KEY_DUE) ? r->val[KEY_DUE].u + 1 : 0;
 	f->page = r->val[KEY_PAGE].u ? r->val[KEY_PAGE].u : 1;
 	f->proc_id = 0;
 	f->no_proc = 0;

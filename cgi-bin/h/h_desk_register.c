@@ -64,7 +64,7 @@ static const char *
 reg_range_read(struct request *r, struct reg_range *g)
 {
 	int64_t	 today = clock_day(time(NULL));
-	int	 f = r->val[KEY_FROM].present, t = r->val[KEY_TO].present;
+	int	 f = desk_given(r, KEY_FROM), t = desk_given(r, KEY_TO);
 
 	g->from = f ? (int64_t)r->val[KEY_FROM].u : month_first(t ?
 	    (int64_t)r->val[KEY_TO].u : today);
@@ -262,11 +262,11 @@ h_desk_register(struct request *r)
 	if (db_one(r->db, r->a, REG_COUNT, &c, "uii", (unsigned long long)u.id,
 	    (long long)lo, (long long)hi) != DB_OK)
 		return resp_error(r, 500, NULL);
-	if (r->val[KEY_FORMAT].present && c.n > REG_CSV_MAX)
+	if (desk_given(r, KEY_FORMAT) && c.n > REG_CSV_MAX)
 		return resp_error(r, 400, arena_printf(r->a, "Khoảng thời gian "
 		    "có %lld hồ sơ, quá %d hồ sơ của một tệp CSV: hãy chọn "
 		    "khoảng ngắn hơn.", (long long)c.n, REG_CSV_MAX));
-	if (r->val[KEY_FORMAT].present)
+	if (desk_given(r, KEY_FORMAT))
 		return reg_csv(r, &u, &g, lo, hi);
 	return reg_html(r, &p, &u, &g, lo, hi, c.n);
 }

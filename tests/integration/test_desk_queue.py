@@ -131,6 +131,16 @@ def queue_filters():
 
 
 @case
+def queue_form_empty_choices_mean_any():
+    # The filter form sends "Tất cả" as empty values.
+    r = CTX["staff"].get("/mot-cua/?don_vi=&trang_thai=&thu_tuc=%s&kenh=&can_bo=&han=&trang=" % PROC)
+    check(r.status == 200, "%d" % r.status)
+    check(A_LATE[1] in codes(r.text) and A_NODUE[1] in codes(r.text))
+    r = CTX["staff"].get("/mot-cua/so-theo-doi?don_vi=&tu_ngay=&den_ngay=&dinh_dang=")
+    check(r.status == 200 and r.header("Content-Type").startswith("text/html"), "%d" % r.status)
+
+
+@case
 def queue_counts_by_status_link_to_filters():
     t = CTX["staff"].get("/mot-cua/").text
     for st in (1, 2, 4, 5, 9):
