@@ -45,7 +45,8 @@ static const struct {
 	{ "post", "Qua bưu chính" },
 };
 
-/* KEY_DUE's words (http/key.c), by u - 1... shown as choices. */
+/* The deadline filter: KEY_DUE's words in http/key.c's order (its u is
+ * the index), their labels. */
 static const struct {
 	const char	*word, *label;
 } dues[] = {
@@ -83,7 +84,7 @@ day_iso(struct arena *a, int64_t day)
 	return arena_printf(a, "%04d-%02d-%02d", y, m, d);
 }
 
-/* The date of a DATE column read as midnight UTC (""; for NULL, 0). */
+/* "dd/mm/yyyy" of a DATE column (read as midnight UTC); "" for NULL (0). */
 const char *
 desk_day(struct request *r, int64_t t)
 {
