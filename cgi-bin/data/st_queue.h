@@ -25,11 +25,9 @@ Q(DESK_PROC,
  * twice; procedure id (0: any), twice; channel ('': any), twice; assignee
  * (0: any), twice; due window (0: none; else the clock runs, 2, 4 or 6,
  * and the appointment is between the two days), then the days.  A
- * parameter that is 0 or '' turns its term into TRUE when the statement
- * is executed (MariaDB optimises each execution with its values), so the
- * index of what is left serves: applications_queue with a status,
- * applications_by_assignee with an assignee, applications_unit_due (0017)
- * without.
+ * parameter that is 0 or '' makes its term TRUE when the statement is
+ * executed.  Every column named is in both keys of migration 0017, so
+ * the filter is judged from the key alone.
  */
 #define DB_QUEUE_MATCH \
   "a.unit_id = ? AND a.status >= 1 AND (? = 0 OR a.status = ?) AND " \
@@ -37,12 +35,16 @@ Q(DESK_PROC,
   "procedure_versions pv WHERE pv.procedure_id = ?)) AND " \
   "(? = '' OR a.channel = ?) AND (? = 0 OR a.assignee_id = ?) AND " \
   "(? = 0 OR (a.status IN (2, 4, 6) AND a.due_at BETWEEN ? AND ?))"
+/* The order of the page: the appointment date, then the keys' order. */
+#define DB_QUEUE_ORDER(t) \
+  t ".due_at, " t ".status, " t ".channel, " t ".assignee_id, " \
+  t ".procedure_version, " t ".id"
 #define DB_QUEUE_COLS \
   "a.id, a.code, v.name AS proc_name, p.full_name AS applicant, " \
   "a.channel, a.status, a.submitted_at, a.due_at, " \
   "s.full_name AS assignee, a.late_at"
-#define DB_QUEUE_FROM \
-  "applications a JOIN procedure_versions v ON v.id = a.procedure_version " \
+#define DB_QUEUE_JOIN \
+  "JOIN procedure_versions v ON v.id = a.procedure_version " \
   "JOIN users p ON p.id = a.applicant_id " \
   "LEFT JOIN users s ON s.id = a.assignee_id"
 #define DB_QUEUE_ROW \
@@ -50,23 +52,35 @@ Q(DESK_PROC,
   C(TEXT, channel) C(U64, status) C(TIME, submitted_at) C(TIME, due_at) \
   C(TEXT, assignee) C(TIME, late_at)
 /* A page of the applications that have an appointment date, earliest
- * first; then (QUEUE_NODUE) those without one. */
-Q(QUEUE_PAGE,
-  "SELECT " DB_QUEUE_COLS " FROM " DB_QUEUE_FROM " WHERE " DB_QUEUE_MATCH
-  " AND a.due_at IS NOT NULL ORDER BY a.due_at, a.id LIMIT ? OFFSET ?",
+ * first: the page's keys from index key alone (in its order, no sort),
+ * then their rows.  key: applications_unit_due without a status filter,
+ * applications_queue_cover with one (QUEUE_PAGE_STATUS). */
+#define DB_QUEUE_PAGE(key) \
+  "SELECT " DB_QUEUE_COLS " FROM (SELECT a.id, a.due_at, a.status, " \
+  "a.channel, a.assignee_id, a.procedure_version FROM applications a " \
+  "FORCE INDEX (" key ") WHERE " DB_QUEUE_MATCH " AND " \
+  "a.due_at IS NOT NULL ORDER BY " DB_QUEUE_ORDER("a") " LIMIT ? " \
+  "OFFSET ?) k JOIN applications a ON a.id = k.id " DB_QUEUE_JOIN \
+  " ORDER BY " DB_QUEUE_ORDER("k")
+Q(QUEUE_PAGE, DB_QUEUE_PAGE("applications_unit_due"), DB_QUEUE_ROW)
+Q(QUEUE_PAGE_STATUS, DB_QUEUE_PAGE("applications_queue_cover"),
   DB_QUEUE_ROW)
+/* Then those without one (few: the key's NULLs of the unit). */
 Q(QUEUE_NODUE,
-  "SELECT " DB_QUEUE_COLS " FROM " DB_QUEUE_FROM " WHERE " DB_QUEUE_MATCH
-  " AND a.due_at IS NULL ORDER BY a.id LIMIT ? OFFSET ?",
+  "SELECT " DB_QUEUE_COLS " FROM applications a " DB_QUEUE_JOIN
+  " WHERE " DB_QUEUE_MATCH " AND a.due_at IS NULL ORDER BY a.id "
+  "LIMIT ? OFFSET ?",
   DB_QUEUE_ROW)
-/* How many match, and how many of those have no appointment date. */
+/* How many match, and how many of those have no appointment date: an
+ * index-only scan. */
 Q(QUEUE_COUNT,
   "SELECT COUNT(*) AS n, CAST(IFNULL(SUM(a.due_at IS NULL), 0) AS SIGNED) "
-  "AS nodue FROM applications a WHERE " DB_QUEUE_MATCH,
+  "AS nodue FROM applications a FORCE INDEX (applications_queue_cover) "
+  "WHERE " DB_QUEUE_MATCH,
   C(I64, n) C(I64, nodue))
 /* The unit's submitted applications by status: an index-only scan of
  * applications_queue, grouped in its order (the optimiser otherwise may
- * take applications_by_assignee, which covers too, and sort). */
+ * take another key that covers too, and sort). */
 Q(QUEUE_STATUS_COUNTS,
   "SELECT status, COUNT(*) AS n FROM applications "
   "FORCE INDEX (applications_queue) "

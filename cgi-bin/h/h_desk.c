@@ -25,7 +25,8 @@
 #define DESK_PAGE	50
 
 _Static_assert(sizeof(struct row_QUEUE_PAGE) ==
-    sizeof(struct row_QUEUE_NODUE), "QUEUE_PAGE and QUEUE_NODUE: one row");
+    sizeof(struct row_QUEUE_NODUE) && sizeof(struct row_QUEUE_PAGE) ==
+    sizeof(struct row_QUEUE_PAGE_STATUS), "the queue's statements: one row");
 
 /* The queue's filter, as read from the request. */
 struct desk_filter {
@@ -336,16 +337,19 @@ desk_row(struct request *r, struct tmpl_dict *d,
 }
 
 /* The filter's page of applications: those with an appointment date,
- * then those without (QUEUE_NODUE), *total in all. */
+ * then those without (QUEUE_NODUE), *total in all.  The page's statement
+ * is the one whose key serves the filter (data/st_queue.h); the three
+ * have the same columns, so one row type reads them. */
 static int
 desk_rows(struct request *r, struct tmpl_dict *d,
     const struct desk_filter *f, int64_t today, int64_t soon,
     long long *total)
 {
 	struct row_QUEUE_COUNT	 c;
-	struct row_QUEUE_PAGE	*v, one;
-	struct row_QUEUE_NODUE	*w;
+	struct row_QUEUE_PAGE	*v, *w;
 	unsigned long long	 u = f->unit, off, proc = f->proc_id;
+	enum stmt		 page = f->status ? STMT_QUEUE_PAGE_STATUS :
+				    STMT_QUEUE_PAGE;
 	size_t			 i, n = 0, m = 0;
 	long long		 dated;
 
@@ -362,22 +366,20 @@ desk_rows(struct request *r, struct tmpl_dict *d,
 	*total = c.n;
 	dated = c.n - c.nodue;
 	off = (f->page - 1) * DESK_PAGE;
-	if ((long long)off < dated && db_all(r->db, r->a, QUEUE_PAGE, &v, &n,
+	if ((long long)off < dated && db_all_(r->db, r->a, page, &v, &n,
 	    "uuuuussuuussuu", DESK_ARGS, (unsigned long long)DESK_PAGE,
 	    off) != DB_OK)
 		return 0;
 	off = (long long)off > dated ? off - (unsigned long long)dated : 0;
-	if (n < DESK_PAGE && c.nodue > 0 && db_all(r->db, r->a, QUEUE_NODUE,
-	    &w, &m, "uuuuussuuussuu", DESK_ARGS,
+	if (n < DESK_PAGE && c.nodue > 0 && db_all_(r->db, r->a,
+	    STMT_QUEUE_NODUE, &w, &m, "uuuuussuuussuu", DESK_ARGS,
 	    (unsigned long long)(DESK_PAGE - n), off) != DB_OK)
 		return 0;
 #undef DESK_ARGS
 	for (i = 0; i < n; i++)
 		desk_row(r, d, &v[i], today, soon);
-	for (i = 0; i < m; i++) {
-		memcpy(&one, &w[i], sizeof(one));	/* the same columns */
-		desk_row(r, d, &one, today, soon);
-	}
+	for (i = 0; i < m; i++)
+		desk_row(r, d, &w[i], today, soon);
 	return 1;
 }
 

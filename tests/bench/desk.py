@@ -59,14 +59,15 @@ def seed():
               "INSERT INTO applications (code, procedure_version, unit_id, applicant_id, channel, status, "
               "submitted_at, received_at, due_at, assignee_id) "
               "SELECT CONCAT('B', LPAD(%(c)d, 3, '0'), '-', LPAD(s.seq, 6, '0')), pv.id, u.id, %(res)d, "
-              "ELT(1 + s.seq %% 3, 'online', 'counter', 'post'), "
-              "@st := CASE WHEN %(age)s < 20 THEN ELT(1 + s.seq %% 6, 1, 2, 4, 4, 5, 6) "
-              "WHEN s.seq %% 40 = 0 THEN 4 WHEN s.seq %% 40 < 30 THEN 10 WHEN s.seq %% 40 < 35 THEN 9 "
-              "WHEN s.seq %% 40 < 37 THEN 3 WHEN s.seq %% 40 < 39 THEN 7 ELSE 8 END, "
+              "ELT(1 + s.seq DIV 18 %% 3, 'online', 'counter', 'post'), "
+              "@st := CASE WHEN %(age)s < 20 THEN ELT(1 + s.seq DIV 18 %% 6, 1, 2, 4, 4, 5, 6) "
+              "WHEN s.seq DIV 18 %% 40 = 0 THEN 4 WHEN s.seq DIV 18 %% 40 < 30 THEN 10 "
+              "WHEN s.seq DIV 18 %% 40 < 35 THEN 9 WHEN s.seq DIV 18 %% 40 < 37 THEN 3 "
+              "WHEN s.seq DIV 18 %% 40 < 39 THEN 7 ELSE 8 END, "
               "UTC_TIMESTAMP() - INTERVAL %(age)s DAY, "
               "IF(@st = 1, NULL, UTC_TIMESTAMP() - INTERVAL %(age)s DAY + INTERVAL 1 HOUR), "
               "CURRENT_DATE - INTERVAL %(age)s DAY + INTERVAL 10 DAY, "
-              "IF(u.slug = 'ba-hang' AND s.seq %% 3 = 0, %(staff)d, NULL) "
+              "IF(u.slug = 'ba-hang' AND s.seq DIV 18 %% 3 = 0, %(staff)d, NULL) "
               "FROM seq_1_to_%(n)d s JOIN bench_units u ON u.n = s.seq %% %(units)d "
               "JOIN bench_pv pv ON pv.n = (s.seq * 31 + %(c)d) %% %(pvs)d"
               % {"c": c, "res": resident, "age": age, "staff": staff, "n": n, "units": units, "pvs": pvs})
@@ -149,10 +150,11 @@ def main():
     explain(s, "QUEUE_PAGE", none + [50, 0], "no filter, page 1")
     explain(s, "QUEUE_PAGE", none + [50, 4950], "no filter, page 100")
     explain(s, "QUEUE_COUNT", late4, "status 4, overdue")
-    explain(s, "QUEUE_PAGE", late4 + [50, 0], "status 4, overdue")
+    explain(s, "QUEUE_PAGE_STATUS", late4 + [50, 0], "status 4, overdue")
+    explain(s, "QUEUE_PAGE_STATUS", [unit, 10, 10] + none[3:] + [50, 4950], "status 10, page 100")
     explain(s, "QUEUE_PAGE", overdue + [50, 0], "overdue, any status")
     explain(s, "QUEUE_PAGE", soon_f + [50, 0], "due within 2 working days")
-    explain(s, "QUEUE_PAGE", assigned + [50, 0], "assignee, status 2")
+    explain(s, "QUEUE_PAGE_STATUS", assigned + [50, 0], "assignee, status 2")
     explain(s, "QUEUE_PAGE", channel + [50, 0], "channel")
     explain(s, "QUEUE_PAGE", by_proc + [50, 0], "procedure")
     explain(s, "QUEUE_NODUE", none + [50, 0], "without an appointment date")
