@@ -11,7 +11,6 @@
 #include "app/status.h"
 #include "core/arena.h"
 #include "core/clock.h"
-#include "core/role.h"
 #include "core/text.h"
 #include "core/tmpl.h"
 #include "core/workday.h"
