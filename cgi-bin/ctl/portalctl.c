@@ -8,6 +8,8 @@
  *   portalctl [-c portal.conf] check-sql    statements against the schema
  *   portalctl [-c portal.conf] error-pages DIR   nginx's own error pages
  *   portalctl [-c portal.conf] check-store [rehash]   attachments vs files
+ *   portalctl [-c portal.conf] mark-late    applications past their
+ *                                           appointment (app/late.c)
  * migrate and seed connect as [db] migrate_user, the rest as [db] user. */
 #include <dirent.h>
 #include <errno.h>
@@ -15,16 +17,19 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sodium.h>
 
 #include "app/account.h"
 #include "app/eform.h"
+#include "app/late.h"
 #include "app/procedure.h"
 #include "app/store.h"
 #include "core/arena.h"
 #include "core/cfg.h"
+#include "core/clock.h"
 #include "core/log.h"
 #include "core/pw.h"
 #include "core/role.h"
@@ -714,6 +719,22 @@ cmd_check_store(struct db *db, struct arena *a, int rehash)
 	return t.missing || t.damaged ? 1 : 0;
 }
 
+/* portalctl mark-late: marks the applications whose appointment is
+ * before today, the city's day ([site] timezone); prints how many.  Safe
+ * to run twice at once (app/late.c). */
+static int
+cmd_mark_late(struct db *db, struct arena *a)
+{
+	uint64_t	 n;
+
+	if (!clock_init(cfg_str("site", "timezone", "+07:00")))
+		return 1;
+	if (late_mark(db, a, clock_day(time(NULL)), &n) != DB_OK)
+		return 1;
+	printf("%llu marked late\n", (unsigned long long)n);
+	return 0;
+}
+
 static int
 cmd_user(struct db *db, struct arena *a, char **argv, int argc)
 {
@@ -754,7 +775,7 @@ usage(void)
 {
 	fprintf(stderr, "usage: portalctl [-c portal.conf] migrate | seed | seed-eforms | "
 	    "routes | check-sql | error-pages DIR |\n"
-	    "  check-store [rehash]\n"
+	    "  check-store [rehash] | mark-late\n"
 	    "  user add PHONE \"FULL NAME\" [EMAIL]  (password on stdin)\n"
 	    "  user grant|revoke PHONE ROLE [UNIT-SLUG]\n"
 	    "  user disable|enable PHONE\n"
@@ -813,6 +834,8 @@ main(int argc, char *argv[])
 		rc = locked(db, a, cmd_seed_eforms);
 	else if (strcmp(argv[optind], "check-sql") == 0)
 		rc = cmd_check_sql(db, a);
+	else if (strcmp(argv[optind], "mark-late") == 0 && argc == optind + 1)
+		rc = cmd_mark_late(db, a);
 	else if (strcmp(argv[optind], "user") == 0)
 		rc = cmd_user(db, a, argv + optind + 1, argc - optind - 1);
 	else if (strcmp(argv[optind], "check-store") == 0 &&

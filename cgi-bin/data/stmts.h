@@ -19,3 +19,4 @@
 #include "data/st_upload.h"
 #include "data/st_forms.h"
 #include "data/st_notify.h"
+#include "data/st_queue.h"

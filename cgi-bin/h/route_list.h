@@ -40,7 +40,8 @@ ROUTE(editor_new, FORM, "/bien-tap/bai-viet/moi", ROLE, ROLE(EDITOR),
   K(UNIT) | K(TITLE) | K(SUMMARY) | K(BODY) | K(ACTION))
 ROUTE(editor_edit, FORM, "/bien-tap/bai-viet/{article:id}", OWNER, ROLE(EDITOR),
   K(TITLE) | K(SUMMARY) | K(BODY) | K(ACTION))
-ROUTE(desk, GET, "/mot-cua/", ROLE, ROLE(STAFF) | ROLE(LEADER), 0)
+ROUTE(desk, GET, "/mot-cua/", ROLE, ROLE(STAFF) | ROLE(LEADER),
+  K(UNIT) | K(STATUS) | K(PROC) | K(CHANNEL) | K(ASSIGNEE) | K(DUE) | K(PAGE))
 /* Issue 8, tracking and the resident's applications (h/h_track.c,
  * h/h_myapps.c). */
 ROUTE(track, GET, "/tra-cuu", PUBLIC, 0, K(APP_CODE) | K(VERIFY))
@@ -92,3 +93,7 @@ ROUTE(desk_intake, FORM, "/mot-cua/tiep-nhan", ROLE, ROLE(STAFF),
  * (h/h_notices.c). */
 ROUTE(desk_notices, GET, "/mot-cua/ho-so/{code:slug}/thong-bao", OWNER,
   ROLE(STAFF) | ROLE(LEADER), 0)
+/* Issue 9, part B: the register of a unit's applications (Sổ theo dõi hồ
+ * sơ, Mẫu 07), as a page or CSV (h/h_desk_register.c). */
+ROUTE(desk_register, GET, "/mot-cua/so-theo-doi", ROLE,
+  ROLE(STAFF) | ROLE(LEADER), K(UNIT) | K(FROM) | K(TO) | K(FORMAT) | K(PAGE))

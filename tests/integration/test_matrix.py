@@ -206,6 +206,8 @@ desk_form               GET    rcv-bb      303  403  403  403  404  404  403
 desk_form               GET    missing     303  403  403  403  404  404  403
 desk_intake             GET    -           303  403  403  403  200  403  403
 desk_intake             POST   -           403  403  403  403  422  403  403
+# The desk's register (issue 9, part B): staff and leaders, their own unit
+desk_register           GET    -           303  403  403  403  200  200  403
 logout                  POST   -           303  303  303  303  303  303  303
 # Issue 9, part C: the notifications of an application (both apps are in
 # ba-hang), for its unit's staff and leaders
