@@ -76,8 +76,11 @@ enum key {
 	KEY__MAX
 };
 
-#define KEY_BIT(k)	(UINT64_C(1) << (k))
-_Static_assert(KEY__MAX <= 64, "a route's keys are one 64-bit set");
+/* A set of keys: one bit a key, 128 of them (GCC's and clang's 128-bit
+ * integer; __extension__ keeps -std=c17 -pedantic quiet about it). */
+__extension__ typedef unsigned __int128 keyset;
+#define KEY_BIT(k)	((keyset)1 << (k))
+_Static_assert(KEY__MAX <= 128, "a route's keys are one 128-bit set");
 
 struct kval {
 	int		 present;	/* given, possibly empty or invalid */
