@@ -73,6 +73,15 @@ enum key {
 	KEY_FROM,		/* tu_ngay: a day, as ngay */
 	KEY_TO,			/* den_ngay: a day, as ngay */
 	KEY_FORMAT,		/* dinh_dang: csv */
+	/* Thái Nguyên ID (issue 10): the provider's answer at the callback,
+	 * and where to go after signing in */
+	KEY_OIDC_CODE,		/* code: the authorization code */
+	KEY_OIDC_STATE,		/* state: our login state, a token */
+	KEY_OIDC_ISS,		/* iss: the issuer (RFC 9207) */
+	KEY_OIDC_ERROR,		/* error: the provider's error code */
+	KEY_OIDC_ERROR_DESC,	/* error_description: its explanation */
+	KEY_RETURN_TO,		/* return_to: a path on our site */
+	KEY_LINK,		/* lien_ket: "1" to link a signed-in account */
 	KEY__MAX
 };
 
