@@ -8,7 +8,8 @@ FUZZ_SECONDS ?= 30
 # cgi-bin/ is grouped by layer (README: Architecture); the programs' mains
 # are main.c and ctl/portalctl.c.
 LAYERS = core data app http h
-PKGS = fcgi libctemplate mariadb libsodium libcurl jansson libmagic libqrencode
+PKGS = fcgi libctemplate mariadb libsodium libcurl jansson libmagic libqrencode \
+    cjose
 WARN = -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wformat-security
 CWARN = $(WARN) -Wstrict-prototypes -Wmissing-prototypes
 HARDEN = -fstack-protector-strong -D_FORTIFY_SOURCE=2
