@@ -79,3 +79,13 @@ ROUTE(myapp_supplement, POST, "/ho-so/{code:slug}/bo-sung", USER, 0,
  * e-form of the version in force, for applying at the counter
  * (h/h_tokhai.c). */
 ROUTE(procedure_tokhai, GET, "/thu-tuc/{code:code}/to-khai", PUBLIC, 0, 0)
+/* Issue 10, sign-in with Thái Nguyên ID (h/h_tnid.c): the start of a
+ * login (lien_ket=1: link the signed-in account), the provider's
+ * callback, the confirmation of a link to the account that has the same
+ * verified ID number, unlinking. */
+ROUTE(tnid_login, GET, "/auth/tnid/login", PUBLIC, 0, K(RETURN_TO) | K(LINK))
+ROUTE(tnid_callback, GET, "/auth/tnid/callback", PUBLIC, 0,
+  K(OIDC_CODE) | K(OIDC_STATE) | K(OIDC_ISS) | K(OIDC_ERROR) |
+  K(OIDC_ERROR_DESC))
+ROUTE(tnid_confirm, FORM, "/auth/tnid/lien-ket", USER, 0, 0)
+ROUTE(tnid_unlink, POST, "/tai-khoan/thai-nguyen-id/huy", USER, 0, 0)
