@@ -317,16 +317,23 @@ tnid_unlink(struct db *db, const struct actor *who, const char *issuer)
 	return tnid_end(db, e);
 }
 
-/* Deletes a batch of expired logins, nonces and pending links; returns
- * DB_OK when done. */
+/* Deletes the logins a day past their end, the spent nonces and the
+ * pending links past theirs, a batch at a time until none is left
+ * (app/jobs.c's housekeeping).  Returns DB_OK when done. */
 enum db_err
 tnid_housekeeping(struct db *db)
 {
-	enum db_err	 e;
+	static const enum stmt	 sts[] = { STMT_TNID_LOGIN_EXPIRE,
+				    STMT_TNID_NONCE_EXPIRE,
+				    STMT_TNID_PENDING_EXPIRE };
+	uint64_t		 got;
+	enum db_err		 e = DB_OK;
+	size_t			 i;
 
-	if ((e = db_exec(db, STMT_TNID_LOGIN_EXPIRE, NULL, NULL, "")) !=
-	    DB_OK || (e = db_exec(db, STMT_TNID_NONCE_EXPIRE, NULL, NULL,
-	    "")) != DB_OK)
-		return e;
-	return db_exec(db, STMT_TNID_PENDING_EXPIRE, NULL, NULL, "");
+	for (i = 0; e == DB_OK && i < sizeof(sts) / sizeof(sts[0]); i++)
+		do {
+			got = 0;
+			e = db_exec(db, sts[i], &got, NULL, "");
+		} while (e == DB_OK && got > 0);
+	return e;
 }
