@@ -78,6 +78,22 @@ oidc_listed(const char *list, const char *word)
 	return 0;
 }
 
+/* 1 if the n bytes of s are unpadded base64url that decodes: cjose's
+ * decoder aborts the process (assert) on some that do not, so that
+ * nothing else ever reaches it. */
+static int
+oidc_b64url_ok(const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' &&
+		    s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') ||
+		    s[i] == '-' || s[i] == '_'))
+			return 0;
+	return n % 4 != 1;
+}
+
 /* The JSON object a base64url part of n bytes holds, or NULL (the
  * caller decrefs). */
 static json_t *
@@ -180,15 +196,18 @@ oidc_signature(struct arena *a, const char *jwt, const char *jwks,
 	int		 alg;
 
 	dot2 = dot1 ? strchr(dot1 + 1, '.') : NULL;
-	if (dot2 == NULL || strchr(dot2 + 1, '.') != NULL || (hdr =
+	if (dot2 == NULL || strchr(dot2 + 1, '.') != NULL ||
+	    !oidc_b64url_ok(jwt, (size_t)(dot1 - jwt)) || (hdr =
 	    oidc_part(a, jwt, (size_t)(dot1 - jwt))) == NULL)
 		goto out;
 	c = OIDC_ALG;
 	if ((alg = oidc_alg(hdr, algs)) < 0)
 		goto out;
 	c = OIDC_MALFORMED;
-	if (dot2[1] == '\0')
-		goto out;	/* no signature */
+	if (dot2[1] == '\0' || !oidc_b64url_ok(dot1 + 1,
+	    (size_t)(dot2 - dot1 - 1)) || !oidc_b64url_ok(dot2 + 1,
+	    strlen(dot2 + 1)))
+		goto out;	/* no signature, or not base64url */
 	c = OIDC_NOKEY;
 	if ((jwk = oidc_key(jwks, alg, json_string_value(json_object_get(hdr,
 	    "kid")))) == NULL)
