@@ -210,6 +210,18 @@ def test_tnid_link_and_unlink_from_account_page():
 
 
 @case
+def test_tnid_disabled_account_stays_out():
+    sub, idn = new_subject(), new_id_number()
+    check(tnid_sign_in(Client(), sub, idn).status == 303)
+    sql("UPDATE users SET status = 'disabled' WHERE id = %d" % linked_user(sub))
+    before = sessions()
+    c = Client()
+    r = tnid_sign_in(c, sub, idn)
+    check(r.status == 403 and "vô hiệu hoá" in r.text, r.status)
+    check(sessions() == before and not c.signed_in())
+
+
+@case
 def test_tnid_sign_out_goes_to_provider():
     c = Client()
     r = tnid_sign_in(c, new_subject(), new_id_number())
@@ -375,9 +387,9 @@ class Forged:
     def client(self):
         return Client(fcgi=SOCK)
 
-    def sign_in(self, c, plan, iss=True):
+    def sign_in(self, c, plan, iss=True, before_callback=None):
         """A login at our responder, answered by the forger as planned;
-        the callback's response."""
+        the callback's response (before_callback runs just before it)."""
         r = c.get("/auth/tnid/login")
         check(r.status == 303, "start: %d %s" % (r.status, r.text[:300]))
         q = urllib.parse.parse_qs(urllib.parse.urlsplit(r.header("location")).query)
@@ -389,6 +401,8 @@ class Forged:
         if iss:
             qq["iss"] = self.issuer
         self.last_nonce = q["nonce"][0]
+        if before_callback:
+            before_callback()
         return c.get("/auth/tnid/callback?" + urllib.parse.urlencode(qq))
 
 
@@ -414,6 +428,10 @@ def test_tnid_forged_tokens_refused():
             ("unknown kid", {"kid": "nobody"}, "khoá ký"),
             ("userinfo sub mismatch", {"userinfo_sub": "someone-else"}, "không khớp"),
             ("token endpoint refuses", {"token_status": 400}, "không chấp nhận"),
+            # bytes that are not base64url (cjose's decoder would abort)
+            ("malformed token", {"raw_token": "eyJhbGciOiJSUzI1NiJ9.e=x.abcde"},
+             "không đúng định dạng"),
+            ("no token", {"raw_token": ""}, "không đúng định dạng"),
         ]
         for what, plan, text in cases:
             before = sessions()
@@ -421,6 +439,7 @@ def test_tnid_forged_tokens_refused():
             r = f.sign_in(f.client(), plan)
             refused(r, before, what)
             check(text in r.text, "%s: %s" % (what, r.text[:600]))
+        check(f.client().get("/healthz").status == 200, "a worker died")
         # Several audiences with azp, and ES256, are fine.
         r = f.sign_in(f.client(), {"sub": "forged-%d" % random.randrange(10 ** 9),
                                    "claims": {"aud": ["ward-portal", "x"], "azp": "ward-portal"},
@@ -454,14 +473,21 @@ def test_tnid_provider_down():
         check(took < 4, "took %.1f s" % took)
         check(sessions() == before)
         f.post("/_down", {"ms": 0})
-        # A provider that is gone: the same answer.
-        f.forger.send_signal(signal.SIGTERM)
-        f.forger.wait(timeout=10)
-        r = f.client().get("/auth/tnid/callback?code=x&state=" + "B" * 43)
-        check(r.status == 400, r.status)
-        r = c.get("/auth/tnid/login")
-        check(r.status in (303, 503), r.status)
-    check(int(sql_value("SELECT COUNT(*) FROM sessions")) >= 0)
+        check(f.sign_in(f.client(), {"sub": "up-%d" % random.randrange(10 ** 9)}).status == 303,
+              "the provider back: no sign-in")
+
+        # A provider that is gone between the button and the callback.
+        def gone():
+            f.forger.send_signal(signal.SIGTERM)
+            f.forger.wait(timeout=10)
+        before = sessions()
+        t = time.monotonic()
+        r = f.sign_in(f.client(), {"sub": "gone-%d" % random.randrange(10 ** 9)},
+                      before_callback=gone)
+        check(r.status == 503 and "Không kết nối được với Thái Nguyên ID" in r.text,
+              "%d %s" % (r.status, r.text[:300]))
+        check(time.monotonic() - t < 4 and sessions() == before)
+        check(f.client().get("/healthz").status == 200, "the responder suffered")
 
 
 if __name__ == "__main__":

@@ -7,7 +7,8 @@
 //                sent), "nonce", "claims" (overrides; null drops one),
 //                "alg" ("RS256", "ES256", "none", "HS256-pub": HMAC keyed
 //                with the RSA public key), "kid", "tamper" (flip the
-//                signature), "userinfo_sub", "token_status"}
+//                signature), "raw_token" (sent as the ID token as it is),
+//                "userinfo_sub", "token_status"}
 //   POST /_rotate  a new signing key with a new kid (the old one leaves)
 //   POST /_down    {"ms"}: the token endpoint answers after ms
 //
@@ -49,6 +50,7 @@ function b64url(buf) {
 }
 
 async function idToken(plan) {
+  if (plan.raw_token !== undefined) return plan.raw_token;
   const now = Math.floor(Date.now() / 1000);
   const claims = {
     iss: issuer, sub: plan.sub || 'forged-sub', aud: 'ward-portal',
