@@ -101,8 +101,8 @@ oidc_header(char *data, size_t size, size_t n, void *arg)
 	char		 line[256];
 	const char	*p;
 
-	if (len < sizeof(line) && strncasecmp(data, "cache-control:", 14) ==
-	    0) {
+	if (len >= 14 && len < sizeof(line) && strncasecmp(data,
+	    "cache-control:", 14) == 0) {
 		memcpy(line, data, len);
 		line[len] = '\0';
 		if ((p = strstr(line, "max-age=")) != NULL)
@@ -217,18 +217,19 @@ oidc_url_ok(const char *u)
 	    strncmp(u, "http://", 7) == 0));
 }
 
-/* A copy of the discovery document's field name when it is a usable URL,
- * else NULL (and *bad set when the field is required). */
-static char *
-oidc_endpoint(json_t *doc, const char *name, int required, int *bad)
+/* Sets *dst (freeing what it held) to a copy of the discovery document's
+ * field name when it is a usable URL, else NULL (and *bad set when the
+ * field is required). */
+static void
+oidc_endpoint(char **dst, json_t *doc, const char *name, int required,
+    int *bad)
 {
 	const char	*u = json_string_value(json_object_get(doc, name));
 
-	if (oidc_url_ok(u))
-		return xstrdup(u);
-	if (required)
+	free(*dst);
+	*dst = oidc_url_ok(u) ? xstrdup(u) : NULL;
+	if (*dst == NULL && required)
 		*bad = 1;
-	return NULL;
 }
 
 /* Reads the discovery document; under the lock.  Returns 1/0. */
@@ -250,11 +251,11 @@ oidc_discover(struct arena *a)
 		LOGE("the discovery document names another issuer");
 		goto out;
 	}
-	cache.authorize = oidc_endpoint(doc, "authorization_endpoint", 1, &bad);
-	cache.token = oidc_endpoint(doc, "token_endpoint", 1, &bad);
-	cache.jwks_uri = oidc_endpoint(doc, "jwks_uri", 1, &bad);
-	cache.userinfo = oidc_endpoint(doc, "userinfo_endpoint", 1, &bad);
-	cache.end_session = oidc_endpoint(doc, "end_session_endpoint", 0, &bad);
+	oidc_endpoint(&cache.authorize, doc, "authorization_endpoint", 1, &bad);
+	oidc_endpoint(&cache.token, doc, "token_endpoint", 1, &bad);
+	oidc_endpoint(&cache.jwks_uri, doc, "jwks_uri", 1, &bad);
+	oidc_endpoint(&cache.userinfo, doc, "userinfo_endpoint", 1, &bad);
+	oidc_endpoint(&cache.end_session, doc, "end_session_endpoint", 0, &bad);
 	cache.have = !bad;
 	if (bad)
 		LOGE("the discovery document lacks an endpoint, or one is not "
