@@ -44,6 +44,7 @@ static struct {
 static struct {
 	pthread_mutex_t	 lock;
 	int		 have;		/* the discovery document is read */
+	int		 iss_param;	/* it promises iss in answers (9207) */
 	char		*authorize, *token, *userinfo, *jwks_uri, *end_session;
 	char		*jwks;		/* text of the JWKS, or NULL */
 	time_t		 jwks_expires, jwks_fetched, failed;
@@ -256,6 +257,8 @@ oidc_discover(struct arena *a)
 	oidc_endpoint(&cache.jwks_uri, doc, "jwks_uri", 1, &bad);
 	oidc_endpoint(&cache.userinfo, doc, "userinfo_endpoint", 1, &bad);
 	oidc_endpoint(&cache.end_session, doc, "end_session_endpoint", 0, &bad);
+	cache.iss_param = json_is_true(json_object_get(doc,
+	    "authorization_response_iss_parameter_supported"));
 	cache.have = !bad;
 	if (bad)
 		LOGE("the discovery document lacks an endpoint, or one is not "
@@ -405,10 +408,18 @@ oidc_issuer(void)
 	return conf.issuer;
 }
 
+/* 1 when a callback must carry iss: [tnid] require_iss, or the provider
+ * announces that it sends it (RFC 9207 2.4: then an answer without it is
+ * not the provider's). */
 int
 oidc_iss_required(void)
 {
-	return conf.require_iss;
+	int	 promised;
+
+	pthread_mutex_lock(&cache.lock);
+	promised = cache.iss_param;
+	pthread_mutex_unlock(&cache.lock);
+	return conf.require_iss || promised;
 }
 
 long

@@ -304,6 +304,12 @@ def test_tnid_provider_error_and_wrong_iss():
     check(q.get("iss") == ISSUER, q)
     q["iss"] = "https://evil.example"
     refused(c.get("/auth/tnid/callback?" + urllib.parse.urlencode(q)), before, "wrong iss")
+    # The stand-in announces iss in its answers (RFC 9207): one without
+    # it is not its own.
+    path = provider_sign_in(c, "thu:%s:%s" % (new_subject(), new_id_number()))
+    q = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(path).query))
+    del q["iss"]
+    refused(c.get("/auth/tnid/callback?" + urllib.parse.urlencode(q)), before, "no iss")
 
 
 @case
