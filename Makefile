@@ -8,7 +8,8 @@ FUZZ_SECONDS ?= 30
 # cgi-bin/ is grouped by layer (README: Architecture); the programs' mains
 # are main.c and ctl/portalctl.c.
 LAYERS = core data app http h
-PKGS = fcgi libctemplate mariadb libsodium libcurl jansson libmagic libqrencode
+PKGS = fcgi libctemplate mariadb libsodium libcurl jansson libmagic libqrencode \
+    cjose
 WARN = -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wformat-security
 CWARN = $(WARN) -Wstrict-prototypes -Wmissing-prototypes
 HARDEN = -fstack-protector-strong -D_FORTIFY_SOURCE=2
@@ -136,15 +137,15 @@ test-one:
 F = var/fuzz
 # What the targets test needs only the arena and the pure modules beside
 # it: the parsers, the validators and the key table, the router, roles,
-# and the message-building half of mail.
+# the message-building half of mail, and ID token verification.
 FUZZ_SRC = cgi-bin/http/req.c cgi-bin/http/req_mp.c cgi-bin/core/valid.c \
     cgi-bin/core/arena.c cgi-bin/core/text.c cgi-bin/core/role.c \
     cgi-bin/http/key.c cgi-bin/http/router.c cgi-bin/app/mail_msg.c \
-    cgi-bin/core/workday.c
+    cgi-bin/core/workday.c cgi-bin/app/oidc_verify.c
 FUZZ_HDR = $(wildcard cgi-bin/*/*.h)
 FUZZ_CFLAGS = -std=c17 -D_GNU_SOURCE -g -O1 $(CWARN) \
     -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined $(INC)
-FUZZ_LIBS = -lunistring -lsodium
+FUZZ_LIBS = -lunistring -lsodium -lcjose -ljansson -lcrypto
 $(F)/%: tests/fuzz/%.c $(FUZZ_SRC) $(FUZZ_HDR)
 	@mkdir -p $(F)
 	@echo "  FUZZ    $@"
@@ -166,7 +167,7 @@ fuzz: deps-test $(FUZZERS:%=$(F)/%)
 C = var/cov
 COV_SRC = cgi-bin/http/req.c cgi-bin/http/req_mp.c cgi-bin/http/router.c \
     cgi-bin/http/key.c cgi-bin/core/valid.c cgi-bin/core/text.c \
-    cgi-bin/app/mail_msg.c
+    cgi-bin/app/mail_msg.c cgi-bin/app/oidc_verify.c
 $(C)/%: tests/fuzz/%.c tests/fuzz/replay.c $(FUZZ_SRC) $(FUZZ_HDR)
 	@mkdir -p $(C)
 	@echo "  COV     $@"

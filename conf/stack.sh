@@ -1,13 +1,15 @@
 #!/bin/bash
-# Ward Portal dev/test stack: a private MariaDB, an SMTP sink, portal.fcgi
-# and nginx, with every file they write under one state directory VAR, so
+# Ward Portal dev/test stack: a private MariaDB, an SMTP sink, the stand-in
+# for Thái Nguyên ID (oidc-provider), portal.fcgi and nginx, with every file they write under one state directory VAR, so
 # that several stacks (make run, each test suite) can run side by side.
 #
 #   stack.sh deps                   install missing Debian packages that
 #                                   make run needs (root)
 #   stack.sh deps test              ... and those only the tests need
-#   stack.sh start VAR PORT BINDIR  start MariaDB, SMTP sink, migrate, seed,
-#                                   portal, nginx (PORTAL_SMTP_PORT: sink's port)
+#   stack.sh start VAR PORT BINDIR  start MariaDB, SMTP sink, the OpenID
+#                                   provider, migrate, seed, portal, nginx
+#                                   (PORTAL_SMTP_PORT: sink's port;
+#                                   PORTAL_OIDC_PORT: the provider's)
 #   stack.sh stop [VAR]             stop them all (default VAR: var/dev)
 #   stack.sh db-stop VAR            stop only MariaDB
 #   stack.sh db-start VAR           start only MariaDB again
@@ -18,7 +20,8 @@
 # mode 0600), stack.env (every PORTAL_* variable the stack runs with, mode
 # 0600, for sourcing), nginx.conf, nginx/ (nginx prefix and temp dirs),
 # run/ (sockets and pid files), log/, tmp/, accounts.txt (written by
-# portalctl seed), mail/ (maildir of the SMTP sink: every message the
+# portalctl seed), tnid-accounts.txt (the stand-in provider's residents),
+# mail/ (maildir of the SMTP sink: every message the
 # portal sent, in new/).
 #
 # Processes are found only through VAR/run/*.pid, never by name: other stacks
@@ -39,11 +42,13 @@ source "$STACK_ROOT/conf/stack/deps.sh"
 source "$STACK_ROOT/conf/stack/db.sh"
 # shellcheck source=stack/smtp.sh
 source "$STACK_ROOT/conf/stack/smtp.sh"
+# shellcheck source=stack/oidc.sh
+source "$STACK_ROOT/conf/stack/oidc.sh"
 # shellcheck source=stack/app.sh
 source "$STACK_ROOT/conf/stack/app.sh"
 # shellcheck source=stack/nginx.sh
 source "$STACK_ROOT/conf/stack/nginx.sh"
-STACK_SERVICES=(db smtp app nginx)
+STACK_SERVICES=(db smtp oidc app nginx)
 
 # Start the whole stack in $1 on port $2 with the programs in $3.
 stack_start() {
@@ -138,6 +143,10 @@ cmd_run() {
 	if [[ -s $S_VAR/accounts.txt ]]; then
 		printf '\nDemo accounts:\n'
 		cat "$S_VAR/accounts.txt"
+	fi
+	if [[ -s $S_OIDC_ACCOUNTS ]]; then
+		printf '\n'
+		cat "$S_OIDC_ACCOUNTS"
 	fi
 }
 

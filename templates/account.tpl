@@ -17,6 +17,9 @@
       NO_ROLES (section).
   (d) sessions: SESSION_ITEM[] { CREATED, LAST_SEEN, ADDR, AGENT,
       CURRENT (section) }; POST /tai-khoan/dang-xuat-khac.
+  (e) Thái Nguyên ID, when configured: TNID (section) with TNID_LINKED
+      (SINCE; POST /tai-khoan/thai-nguyen-id/huy) or TNID_UNLINKED (the
+      link to /auth/tnid/login?lien_ket=1).
 }}
 <div class="page-head">
   <h1>Tài khoản của tôi</h1>
@@ -100,6 +103,25 @@
     {{/ROLE_ITEM}}
   </ul>
 </section>
+
+{{#TNID}}
+<section class="panel" aria-labelledby="thai-nguyen-id">
+  <h2 id="thai-nguyen-id">Thái Nguyên ID</h2>
+  {{#TNID_LINKED}}
+  <p>Tài khoản đã liên kết với Thái Nguyên ID từ ngày {{SINCE}}: bạn có thể đăng nhập bằng Thái Nguyên ID.</p>
+  <form class="form" method="post" action="/tai-khoan/thai-nguyen-id/huy">
+    <input type="hidden" name="csrf" value="{{CSRF}}">
+    <div class="actions">
+      <button type="submit" class="button button-secondary">Huỷ liên kết Thái Nguyên ID</button>
+    </div>
+  </form>
+  {{/TNID_LINKED}}
+  {{#TNID_UNLINKED}}
+  <p>Tài khoản chưa liên kết với Thái Nguyên ID.</p>
+  <p><a class="button button-secondary" href="/auth/tnid/login?lien_ket=1">Liên kết Thái Nguyên ID</a></p>
+  {{/TNID_UNLINKED}}
+</section>
+{{/TNID}}
 
 <section class="panel" aria-labelledby="phien-dang-nhap">
   <h2 id="phien-dang-nhap">Phiên đăng nhập</h2>

@@ -2,7 +2,8 @@
 {{!
   Sign-in page, /dang-nhap (BODY of layout.tpl).
   Keys: CSRF, NEXT (path to return to, sent back as "tiep"),
-  VAL_ACCOUNT (re-filled "tai_khoan"),
+  VAL_ACCOUNT (re-filled "tai_khoan"), TNID (section: the Thái Nguyên ID
+  button, when a provider is configured),
   FORM_ERROR (section: MESSAGE), NOTICE (section: MESSAGE),
   Fields posted: csrf, tiep, tai_khoan, mat_khau.
 }}
@@ -28,4 +29,8 @@
   <ul class="form-links">
     <li><a href="/dang-ky">Chưa có tài khoản? Đăng ký</a></li>
   </ul>
+  {{#TNID}}
+  <p><a class="button button-secondary" href="/auth/tnid/login?return_to={{NEXT:u}}" aria-describedby="tnid-ghi-chu">Đăng nhập bằng Thái Nguyên ID</a></p>
+  <p class="form-note" id="tnid-ghi-chu">Tài khoản định danh dùng chung của tỉnh Thái Nguyên. Lần đầu đăng nhập, cổng tạo tài khoản công dân cho bạn.</p>
+  {{/TNID}}
 </section>

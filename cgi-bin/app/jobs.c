@@ -3,6 +3,7 @@
 #include "app/jobs.h"
 #include "app/mail.h"
 #include "app/sms.h"
+#include "app/tnid.h"
 #include "core/cfg.h"
 #include "core/log.h"
 #include "data/db.h"
@@ -57,7 +58,8 @@ jobs_purge(struct db *db, enum stmt st, const char *fmt, long idle,
 /* Housekeeping: deletes every expired session, every sign-in failure
  * older than any throttling window and every reset and email
  * confirmation link, registration attempt and tracking lookup a day
- * past its end, a batch
+ * past its end, and Thái Nguyên ID's spent login states and nonces
+ * (app/tnid.c), a batch
  * at a time until none is left, and logs how many when there were any.  Returns the sessions
  * deleted, -1 on a database error. */
 int
@@ -72,7 +74,7 @@ jobs_housekeep(struct db *db, long idle, long absolute)
 	    DB_OK && jobs_purge(db, STMT_CONFIRM_EXPIRE, "", 0, 0, &c) ==
 	    DB_OK && jobs_purge(db, STMT_REGISTER_ATTEMPT_EXPIRE, "", 0, 0,
 	    &g) == DB_OK && jobs_purge(db, STMT_TRACK_ATTEMPT_EXPIRE, "", 0,
-	    0, &t) == DB_OK;
+	    0, &t) == DB_OK && tnid_housekeeping(db) == DB_OK;
 	if (s + f + r + c + g + t > 0)
 		LOGI("deleted %llu sessions, %llu sign-in failures, %llu "
 		    "reset links, %llu email confirmation links, %llu "

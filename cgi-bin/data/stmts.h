@@ -20,3 +20,4 @@
 #include "data/st_forms.h"
 #include "data/st_notify.h"
 #include "data/st_queue.h"
+#include "data/st_tnid.h"

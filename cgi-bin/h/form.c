@@ -45,7 +45,7 @@ int
 form_person(struct request *r, struct page *p, uint64_t except)
 {
 	const struct kval	*v = r->val;
-	uint64_t		 keys = r->route->keys;
+	keyset			 keys = r->route->keys;
 	struct account_taken	 t;
 
 	if ((keys & KEY_BIT(KEY_FULL_NAME)) && v[KEY_FULL_NAME].s == NULL)

@@ -59,6 +59,7 @@ account_page(struct request *r, struct page *p, int status)
 		tmpl_show(p->body, v.email_verified ? "EMAIL_VERIFIED" :
 		    "EMAIL_UNVERIFIED");
 	page_id_number(r->a, p->body, v.id_last4, v.id_verified != 0);
+	h_tnid_account(r, p->body);
 	return resp_page(r, status, p);
 }
 

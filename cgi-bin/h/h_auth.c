@@ -45,7 +45,7 @@ h_init(void)
 	auth.register_limit = cfg_int("security", "register_addr_limit", 20, 1,
 	    100000);
 	return h_routes_check() && h_track_init() && signin_init() &&
-	    application_init();
+	    application_init() && h_tnid_init();
 }
 
 /* Where to go after signing in: the form's "tiep" when it is ours. */
@@ -67,6 +67,7 @@ login_page(struct request *r, int status, const char *error)
 	resp_page_new(r, &p, "Đăng nhập", "login.tpl");
 	tmpl_set(p.body, "NEXT", r->val[KEY_NEXT].s ? r->val[KEY_NEXT].s : "");
 	tmpl_set(p.body, "VAL_ACCOUNT", r->val[KEY_ACCOUNT].raw);
+	h_tnid_button(p.body);
 	if (error != NULL)
 		resp_form_error(&p, error);
 	return resp_page(r, status, &p);
@@ -127,15 +128,19 @@ h_login(struct request *r)
 	}
 }
 
-/* POST /dang-xuat */
+/* POST /dang-xuat; a session opened through Thái Nguyên ID goes on to
+ * the provider's sign-out. */
 int
 h_logout(struct request *r)
 {
 	struct actor	 who = page_actor(r);
+	const char	*tnid = h_tnid_logout_url(r);
 
 	if (!sess_logout(r) || (who.id != 0 && audit_add(r->db, &who,
 	    "logout", "user", who.id, "") != DB_OK))
 		return resp_error(r, 500, NULL);
+	if (tnid != NULL)
+		return h_tnid_logout_page(r, tnid);
 	return resp_redirect(r, 303, "/?tb=dang-xuat");
 }
 

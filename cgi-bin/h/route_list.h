@@ -97,3 +97,13 @@ ROUTE(desk_notices, GET, "/mot-cua/ho-so/{code:slug}/thong-bao", OWNER,
  * sơ, Mẫu 07), as a page or CSV (h/h_desk_register.c). */
 ROUTE(desk_register, GET, "/mot-cua/so-theo-doi", ROLE,
   ROLE(STAFF) | ROLE(LEADER), K(UNIT) | K(FROM) | K(TO) | K(FORMAT) | K(PAGE))
+/* Issue 10, sign-in with Thái Nguyên ID (h/h_tnid.c): the start of a
+ * login (lien_ket=1: link the signed-in account), the provider's
+ * callback, the confirmation of a link to the account that has the same
+ * verified ID number, unlinking. */
+ROUTE(tnid_login, GET, "/auth/tnid/login", PUBLIC, 0, K(RETURN_TO) | K(LINK))
+ROUTE(tnid_callback, GET, "/auth/tnid/callback", PUBLIC, 0,
+  K(OIDC_CODE) | K(OIDC_STATE) | K(OIDC_ISS) | K(OIDC_ERROR) |
+  K(OIDC_ERROR_DESC))
+ROUTE(tnid_confirm, FORM, "/auth/tnid/lien-ket", USER, 0, 0)
+ROUTE(tnid_unlink, POST, "/tai-khoan/thai-nguyen-id/huy", USER, 0, 0)

@@ -51,6 +51,9 @@ static const char *const notices[][2] = {
 	  "đã nộp giữ phiên bản có hiệu lực khi nộp." },
 	{ "da-bo-sung", "Đã gửi giấy tờ bổ sung. Hồ sơ tiếp tục được giải "
 	  "quyết." },
+	{ "da-lien-ket", "Đã liên kết tài khoản với Thái Nguyên ID: từ nay bạn "
+	  "có thể đăng nhập bằng Thái Nguyên ID." },
+	{ "da-huy-lien-ket", "Đã huỷ liên kết với Thái Nguyên ID." },
 };
 
 static int
@@ -368,6 +371,33 @@ key_idem(struct arena *a, struct kval *v)
 	    strspn(v->raw, "0123456789abcdef") == 64;
 }
 
+/* A value an OpenID provider sends back (code, iss, error): printable
+ * ASCII, at most 1,024 bytes, as it is. */
+static int
+key_ascii(struct arena *a, struct kval *v)
+{
+	size_t	 i, n = strlen(v->raw);
+
+	(void)a;
+	v->s = v->raw;
+	for (i = 0; i < n; i++)
+		if (v->raw[i] < 0x20 || v->raw[i] > 0x7e)
+			return 0;
+	return n <= 1024;
+}
+
+/* Where to go after signing in with Thái Nguyên ID: a path on our site
+ * ("/...", not "//..."), printable ASCII without a backslash, at most
+ * 300 bytes: never another site. */
+static int
+key_return_to(struct arena *a, struct kval *v)
+{
+	size_t	 n = strlen(v->raw);
+
+	return n <= 300 && key_path(a, v) && key_ascii(a, v) &&
+	    strchr(v->raw, '\\') == NULL && strchr(v->raw, ' ') == NULL;
+}
+
 static int
 key_none(struct arena *a, struct kval *v)
 {
@@ -439,6 +469,22 @@ static const struct key_def key_defs[KEY__MAX] = {
 	[KEY_TO] = { "den_ngay", key_date, 1, "Ngày kết thúc không hợp lệ." },
 	[KEY_FORMAT] = { "dinh_dang", key_format, 1,
 	    "Định dạng không hợp lệ." },
+	/* Thái Nguyên ID's callback (h/h_tnid.c): a malformed answer is
+	 * refused before anything is looked up; a bad state is the
+	 * handler's to explain. */
+	[KEY_OIDC_CODE] = { "code", key_ascii, 1, "Phản hồi đăng nhập từ "
+	    "Thái Nguyên ID không hợp lệ (mã cấp quyền)." },
+	[KEY_OIDC_STATE] = { "state", key_token, 0, NULL },
+	[KEY_OIDC_ISS] = { "iss", key_ascii, 1, "Phản hồi đăng nhập từ Thái "
+	    "Nguyên ID không hợp lệ (bên cấp)." },
+	[KEY_OIDC_ERROR] = { "error", key_ascii, 1, "Phản hồi đăng nhập từ "
+	    "Thái Nguyên ID không hợp lệ." },
+	[KEY_OIDC_ERROR_DESC] = { "error_description", key_line, 1, "Phản "
+	    "hồi đăng nhập từ Thái Nguyên ID không hợp lệ." },
+	[KEY_RETURN_TO] = { "return_to", key_return_to, 1, "Địa chỉ quay lại "
+	    "sau khi đăng nhập không hợp lệ: chỉ chấp nhận một trang của cổng "
+	    "này." },
+	[KEY_LINK] = { "lien_ket", key_word, 0, NULL },
 };
 
 /* The parameter's name in a query or form ("trang"); "" for no key. */

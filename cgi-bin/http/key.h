@@ -73,11 +73,23 @@ enum key {
 	KEY_FROM,		/* tu_ngay: a day, as ngay */
 	KEY_TO,			/* den_ngay: a day, as ngay */
 	KEY_FORMAT,		/* dinh_dang: csv */
+	/* Thái Nguyên ID (issue 10): the provider's answer at the callback,
+	 * and where to go after signing in */
+	KEY_OIDC_CODE,		/* code: the authorization code */
+	KEY_OIDC_STATE,		/* state: our login state, a token */
+	KEY_OIDC_ISS,		/* iss: the issuer (RFC 9207) */
+	KEY_OIDC_ERROR,		/* error: the provider's error code */
+	KEY_OIDC_ERROR_DESC,	/* error_description: its explanation */
+	KEY_RETURN_TO,		/* return_to: a path on our site */
+	KEY_LINK,		/* lien_ket: "1" to link a signed-in account */
 	KEY__MAX
 };
 
-#define KEY_BIT(k)	(UINT64_C(1) << (k))
-_Static_assert(KEY__MAX <= 64, "a route's keys are one 64-bit set");
+/* A set of keys: one bit a key, 128 of them (GCC's and clang's 128-bit
+ * integer; __extension__ keeps -std=c17 -pedantic quiet about it). */
+__extension__ typedef unsigned __int128 keyset;
+#define KEY_BIT(k)	((keyset)1 << (k))
+_Static_assert(KEY__MAX <= 128, "a route's keys are one 128-bit set");
 
 struct kval {
 	int		 present;	/* given, possibly empty or invalid */

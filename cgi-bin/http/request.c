@@ -187,7 +187,7 @@ request_find(const struct req_kvlist *l, const char *key, size_t *count)
 int
 request_keys(struct request *r, const char **why)
 {
-	uint64_t	 keys = r->route->keys;
+	keyset		 keys = r->route->keys;
 	size_t		 k, count;
 
 	keys |= KEY_BIT(KEY_NOTICE);	/* any page may show a notice */

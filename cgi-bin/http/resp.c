@@ -390,6 +390,18 @@ resp_redirect(struct request *r, int status, const char *location)
 	return resp_text(r, status, "text/plain; charset=utf-8", "", 0);
 }
 
+/* Redirects to another site's absolute http(s) URL: only for addresses
+ * that come from configuration (the OpenID provider's), never from the
+ * request. */
+int
+resp_redirect_away(struct request *r, int status, const char *url)
+{
+	if ((strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) !=
+	    0) || !resp_header(r, "Location", url))
+		return resp_error(r, 500, NULL);
+	return resp_text(r, status, "text/plain; charset=utf-8", "", 0);
+}
+
 /* Renders the error page for status; detail, when given, replaces the
  * standard explanation.  A 500 because the database is away is a 503: a
  * temporary condition, counted, with a time to come back. */

@@ -27,6 +27,7 @@ void	resp_input_error(struct page *, struct tmpl_dict *, const char *section,
 int	resp_text(struct request *, int status, const char *ctype,
 	    const char *body, size_t len);
 int	resp_redirect(struct request *, int status, const char *location);
+int	resp_redirect_away(struct request *, int status, const char *url);
 int	resp_error(struct request *, int status, const char *detail);
 void	resp_write(struct request *);
 void	resp_site_init(void);

@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "http/key.h"
+
 struct request;
 
 enum method {
@@ -40,7 +42,7 @@ struct route {
 	int		(*handler)(struct request *);
 	enum scope	 scope;
 	unsigned	 roles;		/* ROLE_BIT()s */
-	uint64_t	 keys;		/* KEY_BIT()s of the parameters read */
+	keyset		 keys;		/* KEY_BIT()s of the parameters read */
 	const char	*name;		/* for metrics and `portalctl routes` */
 };
 

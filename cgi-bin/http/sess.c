@@ -32,12 +32,13 @@ const char sess_failed[] = "Không mở được phiên đăng nhập lúc này.
 static struct {
 	const char	*cookie;	/* "sid", or "__Host-sid" over HTTPS */
 	const char	*form_cookie;	/* "fid", or "__Host-fid" over HTTPS */
+	const char	*browser_cookie; /* "tnid", or "__Host-tnid" */
 	const char	*attrs;		/* both cookies' attributes */
 	long		 idle, absolute;
 	char		 origin[256];	/* scheme://host[:port] of base_url */
 	const char	*scheme;	/* of every origin: per [site] https */
 	char		 port[16];	/* ":port" of base_url, or "" */
-	const char	*names[3];	/* our cookies, for the parser */
+	const char	*names[4];	/* our cookies, for the parser */
 	unsigned char	 form_key[crypto_auth_hmacsha256_KEYBYTES];
 } sess;
 
@@ -58,9 +59,11 @@ sess_init(void)
 	sess.form_cookie = https ? "__Host-fid" : "fid";
 	sess.attrs = https ? "; Path=/; HttpOnly; SameSite=Lax; Secure" :
 	    "; Path=/; HttpOnly; SameSite=Lax";
+	sess.browser_cookie = https ? "__Host-tnid" : "tnid";
 	sess.names[0] = sess.cookie;
 	sess.names[1] = sess.form_cookie;
-	sess.names[2] = NULL;
+	sess.names[2] = sess.browser_cookie;
+	sess.names[3] = NULL;
 	p = strstr(base, "://");
 	n = p ? strcspn(p + 3, "/") + (size_t)(p + 3 - base) : 0;
 	snprintf(sess.origin, sizeof(sess.origin), "%.*s", (int)n, base);
@@ -377,4 +380,20 @@ sess_csrf_ok(const struct request *r)
 	if (r->sess == NULL || given == NULL || strlen(given) != 64)
 		return 0;
 	return sodium_memcmp(given, r->sess->csrf, 64) == 0;
+}
+
+/* The browser's tnid cookie (a token), which binds a Thái Nguyên ID
+ * sign-in to the browser that began it; NULL when it has none. */
+const char *
+sess_browser(const struct request *r)
+{
+	return sess_cookie(r, sess.browser_cookie);
+}
+
+/* Gives the browser a new tnid cookie, token, for a day. */
+int
+sess_browser_set(struct request *r, const char *token)
+{
+	return resp_header(r, "Set-Cookie", arena_printf(r->a,
+	    "%s=%s%s; Max-Age=86400", sess.browser_cookie, token, sess.attrs));
 }

@@ -24,5 +24,7 @@ int	sess_csrf_ok(const struct request *);
 int	sess_end_others(struct request *);
 long	sess_idle(void);
 long	sess_absolute(void);
+const char *sess_browser(const struct request *);
+int	sess_browser_set(struct request *, const char *token);
 
 #endif

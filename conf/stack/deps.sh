@@ -5,22 +5,23 @@
 # browser, no attack tool, no fuzzing toolchain.
 
 # The build, and the services of conf/stack.sh with the tools it runs
-# (mariadb-admin, curl, ps, python3 for the SMTP sink and free ports).
+# (mariadb-admin, curl, ps, python3 for the SMTP sink and free ports,
+# Node.js and npm for the stand-in for Thái Nguyên ID).
 DEPS_RUN=(
 	build-essential pkg-config g++
 	libfcgi-dev libctemplate-dev libmariadb-dev mariadb-server mariadb-client
 	libsodium-dev libcurl4-openssl-dev libjansson-dev libcjose-dev
 	libcmark-gfm-dev libmagic-dev libqrencode-dev libunistring-dev
-	nginx-light curl python3 python3-aiosmtpd procps
+	nginx-light curl python3 python3-aiosmtpd procps nodejs npm
 )
 
 # Only the tests: libFuzzer (clang, and its runtime, whose name follows
 # clang's version: see deps_clang_rt), valgrind, wrk, sqlmap, the browser
-# tests (chromium, node, npm), the linters of make test, iproute2 (ss,
+# tests (chromium; node and npm are in the run set), the linters of make test, iproute2 (ss,
 # ip) for looking into a test stack, and zbar-tools with librsvg2-bin
 # (zbarimg, rsvg-convert) to decode a receipt's QR code.
 DEPS_TEST=(
-	clang valgrind wrk sqlmap chromium nodejs npm shellcheck pyflakes3 iproute2
+	clang valgrind wrk sqlmap chromium shellcheck pyflakes3 iproute2
 	zbar-tools librsvg2-bin
 )
 

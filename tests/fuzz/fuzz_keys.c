@@ -49,6 +49,9 @@ enum fz_promise {
 	FZ_DATE,	/* s is raw, YYYY-MM-DD, a real day; u its number */
 	FZ_ONE_OF,	/* s is raw, a word of the key's list; u < max */
 	FZ_PROC,	/* s is raw: digits and dots (a procedure's code) */
+	FZ_ASCII,	/* s is raw: printable ASCII, at most max bytes */
+	FZ_RETURN_TO,	/* FZ_PATH in printable ASCII, no backslash, no
+			 * space */
 	FZ_PROMISE__MAX
 };
 
@@ -112,6 +115,13 @@ static const struct {
 	[KEY_FROM] = { FZ_DATE, 0, 0 },
 	[KEY_TO] = { FZ_DATE, 0, 0 },
 	[KEY_FORMAT] = { FZ_ONE_OF, 0, 1 },
+	[KEY_OIDC_CODE] = { FZ_ASCII, 0, 1024 },
+	[KEY_OIDC_STATE] = { FZ_TOKEN, 0, 0 },
+	[KEY_OIDC_ISS] = { FZ_ASCII, 0, 1024 },
+	[KEY_OIDC_ERROR] = { FZ_ASCII, 0, 1024 },
+	[KEY_OIDC_ERROR_DESC] = { FZ_LINE, 1, 300 },
+	[KEY_RETURN_TO] = { FZ_RETURN_TO, 1, 300 },
+	[KEY_LINK] = { FZ_WORD, 0, 0 },
 };
 
 /* 1 if s is all ASCII digits. */
@@ -204,6 +214,16 @@ fz_token(const struct kval *v)
 	FZ_CHECK(v->s == v->raw && strlen(v->s) == 43);
 	FZ_CHECK(strspn(v->s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 	    "abcdefghijklmnopqrstuvwxyz0123456789-_") == 43);
+}
+
+/* 1 if s is printable ASCII only. */
+static int
+fz_ascii(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if (*s < 0x20 || *s > 0x7e)
+			return 0;
+	return 1;
 }
 
 static void
@@ -320,6 +340,15 @@ fz_promise(struct arena *a, enum key k, const struct kval *v)
 	case FZ_PROC:
 		FZ_CHECK(v->s == v->raw &&
 		    strspn(v->s, "0123456789.") == strlen(v->s));
+		break;
+	case FZ_ASCII:
+		FZ_CHECK(v->s == v->raw && fz_ascii(v->s) &&
+		    strlen(v->s) <= max);
+		break;
+	case FZ_RETURN_TO:
+		fz_path(v, max);
+		FZ_CHECK(fz_ascii(v->s) && strchr(v->s, '\\') == NULL &&
+		    strchr(v->s, ' ') == NULL);
 		break;
 	default:
 		FZ_CHECK(!"a key without a promise in fz_keys");

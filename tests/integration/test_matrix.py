@@ -208,6 +208,14 @@ desk_intake             GET    -           303  403  403  403  200  403  403
 desk_intake             POST   -           403  403  403  403  422  403  403
 # The desk's register (issue 9, part B): staff and leaders, their own unit
 desk_register           GET    -           303  403  403  403  200  200  403
+# Thái Nguyên ID (issue 10): the login start sends everyone on (to the
+# provider, or, signed in, back); a callback without a state is refused;
+# nobody here has a link awaiting confirmation, nor a link to undo
+tnid_login              GET    -           303  303  303  303  303  303  303
+tnid_callback           GET    -           400  400  400  400  400  400  400
+tnid_confirm            GET    -           303  404  404  404  404  404  404
+tnid_confirm            POST   -           403  404  404  404  404  404  404
+tnid_unlink             POST   -           403  404  404  404  404  404  404
 logout                  POST   -           303  303  303  303  303  303  303
 # Issue 9, part C: the notifications of an application (both apps are in
 # ba-hang), for its unit's staff and leaders
@@ -576,6 +584,11 @@ def run_cell(route, method, obj, actor):
     problems = []
     if r.status != want:
         problems.append("expected %d, got %d" % (want, r.status))
+    elif want == 303 and route == "tnid_login":
+        # A public route whose 303 goes to the OpenID provider (issue 10).
+        loc = r.header("location") or ""
+        if actor == "anon" and not loc.startswith(stack_env()["PORTAL_TNID_ISSUER"] + "/"):
+            problems.append("303 to %r, not to the provider" % loc)
     elif want == 303 and actor == "anon" and method in ("GET", "HEAD"):
         loc = r.header("location") or ""
         q = parse_qs(urlsplit(loc).query)
