@@ -16,9 +16,10 @@
 /* Queues the mail (templates/mail/application_status.txt) that
  * application app now has its status, in the caller's transaction: its
  * code, procedure, status, appointment date and the links to follow it.
- * Nothing when the applicant has no confirmed address. */
+ * With say, the staff's words (a reason, the documents asked for, a
+ * message).  Nothing when the applicant has no confirmed address. */
 static enum db_err
-event_mail(struct db *db, struct arena *a, uint64_t app)
+event_mail(struct db *db, struct arena *a, uint64_t app, const char *say)
 {
 	struct row_NOTIFY_APP	 v;
 	struct tmpl_dict	*d;
@@ -35,12 +36,34 @@ event_mail(struct db *db, struct arena *a, uint64_t app)
 	tmpl_set(d, "STATUS", status_name(v.status));
 	if (v.due != NULL)
 		tmpl_set(tmpl_section(d, "DUE"), "DUE_DATE", v.due);
+	if (say != NULL && *say != '\0')
+		tmpl_set(tmpl_section(d, "SAY"), "TEXT", say);
 	tmpl_set(d, "LINK", arena_printf(a, "%s/ho-so/%s", base, v.code));
 	tmpl_set(d, "TRACK", arena_printf(a, "%s/tra-cuu?ma=%s", base,
 	    v.code));
 	ok = mail_queue_tmpl(db, v.email, "mail/application_status.txt", d);
 	tmpl_dict_free(d);
 	return ok ? DB_OK : DB_ERR;
+}
+
+/* Records, in the caller's transaction, event ev of application app, by
+ * who: its row of the timeline; unless internal, the applicant's mail;
+ * the audit row action (with detail). */
+enum db_err
+event_add(struct db *db, struct arena *a, const struct actor *who,
+    uint64_t app, const struct event *ev, const char *action,
+    const char *detail)
+{
+	enum db_err	 e;
+
+	if ((e = db_exec(db, STMT_DESK_EVENT_ADD, NULL, NULL, "uuuusiss",
+	    (unsigned long long)app, (unsigned long long)who->id,
+	    (unsigned long long)ev->from, (unsigned long long)ev->to,
+	    ev->kind, (long long)(ev->internal != 0), ev->note, ev->due)) !=
+	    DB_OK || (!ev->internal &&
+	    (e = event_mail(db, a, app, ev->say)) != DB_OK))
+		return e;
+	return audit_add(db, who, action, "application", app, detail);
 }
 
 /* Records, in the caller's transaction, that application app went from
@@ -51,12 +74,7 @@ event_record(struct db *db, struct arena *a, const struct actor *who,
     uint64_t app, int from, int to, const char *note, const char *action,
     const char *detail)
 {
-	enum db_err	 e;
+	struct event	 ev = { from, to, "status", 0, note, NULL, NULL };
 
-	if ((e = db_exec(db, STMT_APP_EVENT_ADD, NULL, NULL, "uuuus",
-	    (unsigned long long)app, (unsigned long long)who->id,
-	    (unsigned long long)from, (unsigned long long)to, note)) != DB_OK ||
-	    (e = event_mail(db, a, app)) != DB_OK)
-		return e;
-	return audit_add(db, who, action, "application", app, detail);
+	return event_add(db, a, who, app, &ev, action, detail);
 }

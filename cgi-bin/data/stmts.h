@@ -17,3 +17,4 @@
 #include "data/st_application.h"
 #include "data/st_assist.h"
 #include "data/st_upload.h"
+#include "data/st_desk.h"
