@@ -79,3 +79,8 @@ ROUTE(myapp_supplement, POST, "/ho-so/{code:slug}/bo-sung", USER, 0,
  * e-form of the version in force, for applying at the counter
  * (h/h_tokhai.c). */
 ROUTE(procedure_tokhai, GET, "/thu-tuc/{code:code}/to-khai", PUBLIC, 0, 0)
+/* Issue 9, part A: the desk's page of one application and its
+ * transitions (h/h_desk_app.c, app/desk.c). */
+ROUTE(desk_app, FORM, "/mot-cua/ho-so/{code:slug}", OWNER,
+  ROLE(STAFF) | ROLE(LEADER), K(ACTION) | K(VERSION) | K(NOTE) |
+  K(ASSIGNEE) | K(AMOUNT) | K(DATE) | K(CHANNEL) | K(FILES))
