@@ -19,7 +19,7 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 from lib import (ROOT, Client, case, check, demo_login, ensure_procedure, eform_values, mails_to, main, sql,
-                 sql_value, wait_for)
+                 sql_value, stack_env, wait_for)
 
 ADDR = "127.0.9.21"
 TAG = uuid.uuid4().hex[:8]
@@ -144,6 +144,22 @@ TABLE = {
 }
 
 
+def stored_result():
+    """A result PDF put into the stack's store as app/store.c names it
+    (so that portalctl check-store finds the file of every row): its
+    sha256 and size."""
+    data = b"%PDF-1.4\n% ket qua " + TAG.encode() + b"\n%%EOF\n"
+    sha = hashlib.sha256(data).hexdigest()
+    path = os.path.join(stack_env()["PORTAL_STORAGE_DIR"], sha[:2], sha[2:4], sha)
+    os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+    with open(path, "wb") as f:
+        f.write(data)
+    return sha, len(data)
+
+
+RESULT = stored_result()
+
+
 def prepare(aid, status, action):
     """Puts application aid at status with every condition of action met:
     the applicant's supplement in, a result file, the appointment passed,
@@ -151,7 +167,7 @@ def prepare(aid, status, action):
     sql("UPDATE units SET result_approval = 1 WHERE id = %s" % UNIT)
     sql("DELETE FROM attachments WHERE application_id = %d AND kind = 'result'" % aid)
     sql("INSERT INTO attachments (application_id, slot, filename, sha256, size, mime, kind) "
-        "VALUES (%d, 'ket_qua', 'kq.pdf', REPEAT('a', 64), 10, 'application/pdf', 'result')" % aid)
+        "VALUES (%d, 'ket_qua', 'kq.pdf', '%s', %d, 'application/pdf', 'result')" % ((aid,) + RESULT))
     sql("UPDATE applications SET status = %d, version = version + 1, supplied_at = UTC_TIMESTAMP(), "
         "paused_at = UTC_TIMESTAMP(), due_at = CURRENT_DATE - INTERVAL 3 DAY, "
         "approved_by = %s, approved_at = %s WHERE id = %d"
