@@ -110,7 +110,8 @@ desk_facts(struct desk_page *d)
 	tmpl_set(b, "UNIT_NAME", page_unit_name(a, v->unit_kind, v->unit_name));
 	tmpl_set(b, "APPLICANT", v->applicant_name);
 	tmpl_set(b, "PHONE", v->applicant_phone);
-	tmpl_set(b, "EMAIL", v->applicant_email);
+	tmpl_set(b, "EMAIL", v->applicant_email != NULL ?
+	    v->applicant_email : "Không khai báo");
 	tmpl_set(b, "CHANNEL", desk_channel(v->channel));
 	tmpl_set(b, "STATUS_NAME", status_name(v->status));
 	tmpl_set(b, "SUBMITTED", clock_datetime(a, v->submitted_at));
@@ -148,11 +149,13 @@ desk_values(struct desk_page *d)
 	struct eform		 f;
 	const char		*why, *key;
 	json_t			*j, *x;
-	size_t			 i;
+	size_t			 i, n = 0;
 	struct tmpl_dict	*s;
 
-	if (d->v.form_data == NULL || (j = json_loads(d->v.form_data, 0,
-	    NULL)) == NULL || !json_is_object(j)) {
+	j = d->v.form_data != NULL ? json_loads(d->v.form_data, 0, NULL) :
+	    NULL;
+	if (!json_is_object(j)) {
+		json_decref(j);
 		tmpl_show(d->p.body, "NO_VALUES");
 		return;
 	}
@@ -165,6 +168,7 @@ desk_values(struct desk_page *d)
 			tmpl_set(s, "LABEL", f.fields[i].label);
 			tmpl_set(s, "TEXT", json_is_string(x) ?
 			    json_string_value(x) : "");
+			n++;
 		}
 	} else
 		json_object_foreach(j, key, x) {
@@ -172,8 +176,11 @@ desk_values(struct desk_page *d)
 			tmpl_set(s, "LABEL", key);
 			tmpl_set(s, "TEXT", json_is_string(x) ?
 			    json_string_value(x) : "");
+			n++;
 		}
 	json_decref(j);
+	if (n == 0)
+		tmpl_show(d->p.body, "NO_VALUES");
 }
 
 /* The files, each a link to its download (h/h_file.c). */
