@@ -3,6 +3,7 @@
  * event, outbox and audit rows together): the event of the timeline, the
  * mail telling the applicant (at a confirmed address), the audit row. */
 #include <stddef.h>
+#include <string.h>
 
 #include "app/audit.h"
 #include "app/event.h"
@@ -13,13 +14,29 @@
 #include "core/tmpl.h"
 #include "data/db.h"
 
-/* Queues the mail (templates/mail/application_status.txt) that
- * application app now has its status, in the caller's transaction: its
- * code, procedure, status, appointment date and the links to follow it.
- * With say, the staff's words (a reason, the documents asked for, a
- * message).  Nothing when the applicant has no confirmed address. */
+/* What an event that is not a change of status tells the applicant. */
+static const char *
+event_news(const char *kind)
+{
+	if (strcmp(kind, "message") == 0)
+		return "cán bộ gửi bạn lời nhắn";
+	if (strcmp(kind, "supplied") == 0)
+		return "đã nhận giấy tờ bổ sung bạn gửi, cán bộ sẽ kiểm tra";
+	if (strcmp(kind, "apology") == 0)
+		return "thư xin lỗi vì chậm trả kết quả, với ngày hẹn mới";
+	return "có cập nhật mới";
+}
+
+/* Queues the mail (templates/mail/application_status.txt) of event ev of
+ * application app, in the caller's transaction: its new status, or what
+ * happened when the status stays (a message, the applicant's supplement,
+ * an apology); its code, procedure, status, appointment date and the
+ * links to follow it; with ev->say, the staff's words (a reason, the
+ * documents asked for, a message).  Nothing when the applicant has no
+ * confirmed address. */
 static enum db_err
-event_mail(struct db *db, struct arena *a, uint64_t app, const char *say)
+event_mail(struct db *db, struct arena *a, uint64_t app,
+    const struct event *ev)
 {
 	struct row_NOTIFY_APP	 v;
 	struct tmpl_dict	*d;
@@ -34,10 +51,14 @@ event_mail(struct db *db, struct arena *a, uint64_t app, const char *say)
 	tmpl_set(d, "CODE", v.code);
 	tmpl_set(d, "PROCEDURE", v.proc_name);
 	tmpl_set(d, "STATUS", status_name(v.status));
+	if (strcmp(ev->kind, "status") == 0)
+		tmpl_show(d, "CHANGED");
+	else
+		tmpl_set(tmpl_section(d, "NEWS"), "WHAT", event_news(ev->kind));
 	if (v.due != NULL)
 		tmpl_set(tmpl_section(d, "DUE"), "DUE_DATE", v.due);
-	if (say != NULL && *say != '\0')
-		tmpl_set(tmpl_section(d, "SAY"), "TEXT", say);
+	if (ev->say != NULL && *ev->say != '\0')
+		tmpl_set(tmpl_section(d, "SAY"), "TEXT", ev->say);
 	tmpl_set(d, "LINK", arena_printf(a, "%s/ho-so/%s", base, v.code));
 	tmpl_set(d, "TRACK", arena_printf(a, "%s/tra-cuu?ma=%s", base,
 	    v.code));
@@ -61,7 +82,7 @@ event_add(struct db *db, struct arena *a, const struct actor *who,
 	    (unsigned long long)ev->from, (unsigned long long)ev->to,
 	    ev->kind, (long long)(ev->internal != 0), ev->note, ev->due)) !=
 	    DB_OK || (!ev->internal &&
-	    (e = event_mail(db, a, app, ev->say)) != DB_OK))
+	    (e = event_mail(db, a, app, ev)) != DB_OK))
 		return e;
 	return audit_add(db, who, action, "application", app, detail);
 }

@@ -346,6 +346,9 @@ def internal_notes_stay_inside():
         check(r.status == 200 and secret not in r.text and message not in r.text, "%s: %d" % (p, r.status))
     check(wait_for(lambda: any(message in m.get_body(("plain",)).get_content()
                                for m in mails_to(RES_MAIL) if code in m["subject"]), 20), "message mailed")
+    body = [m.get_body(("plain",)).get_content() for m in mails_to(RES_MAIL)
+            if code in m["subject"] and message in m.get_body(("plain",)).get_content()][0]
+    check("cán bộ gửi bạn lời nhắn" in body and "đã chuyển sang trạng thái" not in body, body)
     check(not any(secret in m.get_body(("plain",)).get_content() for m in mails_to(RES_MAIL)), "note mailed")
 
 
