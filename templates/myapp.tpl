@@ -6,8 +6,11 @@
   CODE, PROCEDURE_NAME, UNIT_NAME, STATUS_NAME, CHANNEL, SUBMITTED,
   RECEIVED, DUE_DATE (each "" when not yet known), LATE (section),
   SUPPLEMENT (section: documents asked for),
-  EVENT[] { STATUS_NAME, AT, AT_ISO, NOTE (section: TEXT) },
-  NO_EVENTS (section), FILE[] { NAME, URL (its download), SIZE },
+  SUPPLIED (section: the documents were sent, staff are to accept them),
+  EVENT[] { STATUS_NAME, AT, AT_ISO, NOTE, MINE (sections: TEXT), DUE
+    (section: DATE) },
+  NO_EVENTS (section), FILE[] { NAME, URL (its download), SIZE, RESULT
+    (section) },
   NO_FILES (section),
   SUPPLY (section, at status 5: ACTION_URL, VERSION, LIMITS, SLOT[] {
     PARAM (tep_<n>), NAME }), POST (multipart) fields phien_ban, tep_<n>;
@@ -45,29 +48,32 @@
   {{#SUPPLEMENT}}
   <p class="notice" role="status">Cơ quan giải quyết yêu cầu bổ sung giấy tờ: xem lời nhắn của cán bộ trong quá trình giải quyết bên dưới, rồi tải giấy tờ bổ sung lên ở mục <a href="#bo-sung">Bổ sung giấy tờ</a> (hoặc mang đến bộ phận một cửa của {{UNIT_NAME}}).</p>
   {{/SUPPLEMENT}}
+  {{#SUPPLIED}}
+  <p class="notice" role="status">Bạn đã gửi giấy tờ bổ sung. Cán bộ sẽ kiểm tra và tiếp nhận để tiếp tục giải quyết hồ sơ; nếu còn thiếu, bạn có thể gửi thêm ở mục <a href="#bo-sung">Bổ sung giấy tờ</a>.</p>
+  {{/SUPPLIED}}
 </section>
 <section class="panel" aria-labelledby="qua-trinh">
   <h2 id="qua-trinh">Quá trình giải quyết và lời nhắn của cán bộ</h2>
   {{#NO_EVENTS}}<p class="empty">Chưa có bước xử lý nào được ghi nhận.</p>{{/NO_EVENTS}}
   <ol class="plain-list">
     {{#EVENT}}
-    <li><time datetime="{{AT_ISO}}">{{AT}}</time>: <strong>{{STATUS_NAME}}</strong>{{#NOTE}}<br><span class="form-note">Lời nhắn của cán bộ:</span> {{TEXT}}{{/NOTE}}</li>
+    <li><time datetime="{{AT_ISO}}">{{AT}}</time>: <strong>{{STATUS_NAME}}</strong>{{#DUE}}<br>Ngày hẹn mới: {{DATE}}{{/DUE}}{{#NOTE}}<br><span class="form-note">Lời nhắn của cán bộ:</span> <span class="pre-line">{{TEXT}}</span>{{/NOTE}}{{#MINE}}<br>{{TEXT}}{{/MINE}}</li>
     {{/EVENT}}
   </ol>
 </section>
 <section class="panel" aria-labelledby="giay-to">
-  <h2 id="giay-to">Giấy tờ đã nộp</h2>
+  <h2 id="giay-to">Giấy tờ và kết quả</h2>
   {{#NO_FILES}}<p class="empty">Hồ sơ chưa có tệp đính kèm nào.</p>{{/NO_FILES}}
   <ul class="plain-list">
     {{#FILE}}
-    <li><a href="{{URL}}" download>{{NAME}}</a> <span class="form-note">({{SIZE}}, tải về)</span></li>
+    <li>{{#RESULT}}<strong>Kết quả giải quyết:</strong> {{/RESULT}}<a href="{{URL}}" download>{{NAME}}</a> <span class="form-note">({{SIZE}}, tải về)</span></li>
     {{/FILE}}
   </ul>
 </section>
 {{#SUPPLY}}
 <section class="panel" aria-labelledby="bo-sung">
   <h2 id="bo-sung">Bổ sung giấy tờ</h2>
-  <p class="form-note" id="gioi-han-bo-sung">{{LIMITS}} Khi gửi, hồ sơ được chuyển lại cho cán bộ tiếp tục giải quyết.</p>
+  <p class="form-note" id="gioi-han-bo-sung">{{LIMITS}} Khi gửi, cán bộ sẽ kiểm tra giấy tờ bổ sung rồi tiếp tục giải quyết hồ sơ.</p>
   <form class="form" method="post" action="{{ACTION_URL}}" enctype="multipart/form-data">
     <input type="hidden" name="csrf" value="{{CSRF}}">
     <input type="hidden" name="phien_ban" value="{{VERSION}}">

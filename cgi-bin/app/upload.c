@@ -54,22 +54,24 @@ upload_names(struct arena *a, const struct upload_file *v, size_t n)
 }
 
 /* The answer to a supplement request: at status 5 and the version the
- * applicant saw, in one transaction, the files are recorded and
- * processing resumes (status 4, Đang xử lý: the unit asked for these
- * documents, so the application goes back to its handler rather than to
- * intake), with an event whose note lists the files, a mail and an
- * audit row. */
+ * applicant saw, in one transaction, the files are recorded and the
+ * application marked supplied (supplied_at), with an event of kind
+ * "supplied" whose note lists the files, a mail and an audit row.  The
+ * status stays 5 and the deadline clock stays stopped until staff check
+ * the documents and accept them (app/desk.c, nhan-bo-sung: 5 -> 4). */
 enum upload_err
 upload_supplement(struct db *db, struct arena *a, const struct actor *who,
     uint64_t app_id, const char *code, uint64_t version,
     const struct upload_file *v, size_t n)
 {
+	struct event	 ev = { STATUS_SUPPLEMENT, STATUS_SUPPLEMENT, "supplied",
+			    0, NULL, NULL, NULL };
 	uint64_t	 changed = 0;
 	enum store_err	 se;
 
 	if (db_begin(db) != DB_OK)
 		return UPLOAD_ERR;
-	if (db_exec(db, STMT_UPLOAD_RESUME, &changed, NULL, "uuu",
+	if (db_exec(db, STMT_UPLOAD_SUPPLIED, &changed, NULL, "uuu",
 	    (unsigned long long)app_id, (unsigned long long)who->id,
 	    (unsigned long long)version) != DB_OK)
 		goto fail;
@@ -81,10 +83,10 @@ upload_supplement(struct db *db, struct arena *a, const struct actor *who,
 		db_rollback(db);
 		return se == STORE_APPFULL ? UPLOAD_FULL : UPLOAD_ERR;
 	}
-	if (event_record(db, a, who, app_id, STATUS_SUPPLEMENT,
-	    STATUS_PROCESSING, arena_printf(a, "Công dân bổ sung giấy tờ: %s",
-	    upload_names(a, v, n)), "application_supplement", code) !=
-	    DB_OK || db_commit(db) != DB_OK)
+	ev.note = arena_printf(a, "Công dân bổ sung giấy tờ: %s",
+	    upload_names(a, v, n));
+	if (event_add(db, a, who, app_id, &ev, "application_supplement",
+	    code) != DB_OK || db_commit(db) != DB_OK)
 		goto fail;
 	return UPLOAD_OK;
 fail:

@@ -1,7 +1,8 @@
 /* Attachments as an application's applicant sends them (issue 8): the
  * files of a submission or a draft recorded in its transaction, and the
- * answer to a supplement request (status 5): the files, processing
- * resumed (4), the event and audit rows, in one transaction.  The files
+ * answer to a supplement request (status 5): the files, the mark that
+ * the applicant answered (staff accept it: app/desk.c), the event and
+ * audit rows, in one transaction.  The files
  * themselves are in the store already (store_put, app/store.h). */
 #ifndef UPLOAD_H
 #define UPLOAD_H

@@ -14,11 +14,13 @@ QL(ATT_APP_LOCK,
 X(ATT_INSERT,
   "INSERT INTO attachments (application_id, slot, filename, sha256, size, "
   "mime) VALUES (?, ?, ?, ?, ?, ?)")
-/* Attachment id of the application with code, for the user (twice). */
+/* Attachment id of the application with code, for the user (twice):
+ * the applicant gets a result only once it is returned (10). */
 Q(FILE_GET,
   "SELECT t.id, t.filename, t.sha256, t.size, t.mime "
   "FROM attachments t JOIN applications a ON a.id = t.application_id "
-  "WHERE t.id = ? AND a.code = ? AND (a.applicant_id = ? OR a.unit_id IN "
+  "WHERE t.id = ? AND a.code = ? AND ((a.applicant_id = ? AND "
+  "(t.kind = 'document' OR a.status = 10)) OR a.unit_id IN "
   "(SELECT r.unit_id FROM user_roles r WHERE r.user_id = ? AND "
   "r.role IN ('staff', 'leader')))",
   C(U64, id) C(TEXT, filename) C(TEXT, sha256) C(U64, size) C(TEXT, mime))

@@ -21,12 +21,22 @@ Q(TRACK_FIND,
   "(RIGHT(us.phone, 4) = ? OR us.id_last4 = ?)",
   C(U64, id) C(TEXT, code) C(I64, status) C(TIME, due_at)
   C(TIME, submitted_at) C(TEXT, unit_kind) C(TEXT, unit_name))
-/* The timeline of an application, oldest first; the public page shows
- * only statuses and times, the applicant's the notes too. */
+/* The changes of status of an application, oldest first, for the public
+ * page (statuses and times only). */
 Q(TRACK_EVENTS,
   "SELECT e.to_status, e.at, e.note FROM application_events e "
-  "WHERE e.application_id = ? ORDER BY e.id LIMIT 500",
+  "WHERE e.application_id = ? AND e.kind = 'status' AND e.internal = 0 "
+  "ORDER BY e.id LIMIT 500",
   C(I64, to_status) C(TIME, at) C(TEXT, note))
+/* The applicant's timeline: every event but the staff's internal notes
+ * (issue 9), with the staff's messages and an apology's new date. */
+Q(MYAPP_EVENTS,
+  "SELECT e.to_status, e.kind, e.at, e.note, e.due_at "
+  "FROM application_events e JOIN applications a ON a.id = "
+  "e.application_id WHERE e.application_id = ? AND a.applicant_id = ? "
+  "AND e.internal = 0 ORDER BY e.id LIMIT 500",
+  C(I64, to_status) C(TEXT, kind) C(TIME, at) C(TEXT, note)
+  C(TIME, due_at))
 Q(TRACK_ATTEMPTS,
   "SELECT COUNT(*) AS n FROM track_attempts WHERE addr = ? AND "
   "at > UTC_TIMESTAMP() - INTERVAL 1 HOUR", C(I64, n))
@@ -53,21 +63,25 @@ Q(MYAPP_LIST,
   C(TEXT, procedure_code) C(TEXT, unit_kind) C(TEXT, unit_name))
 Q(MYAPP_GET,
   "SELECT a.id, a.code, a.status, a.version, a.due_at, a.submitted_at, "
-  "a.received_at, a.channel, a.rating, a.rating_comment, a.rated_at, "
-  "pv.name AS procedure_name, p.code AS procedure_code, "
+  "a.received_at, a.supplied_at, a.channel, a.rating, a.rating_comment, "
+  "a.rated_at, pv.name AS procedure_name, p.code AS procedure_code, "
   "u.kind AS unit_kind, u.name AS unit_name " DB_TRACK_FROM
   "WHERE a.code = ? AND a.applicant_id = ?",
   C(U64, id) C(TEXT, code) C(I64, status) C(U64, version) C(TIME, due_at)
-  C(TIME, submitted_at) C(TIME, received_at) C(TEXT, channel)
-  C(I64, rating) C(TEXT, rating_comment) C(TIME, rated_at)
+  C(TIME, submitted_at) C(TIME, received_at) C(TIME, supplied_at)
+  C(TEXT, channel) C(I64, rating) C(TEXT, rating_comment) C(TIME, rated_at)
   C(TEXT, procedure_name) C(TEXT, procedure_code) C(TEXT, unit_kind)
   C(TEXT, unit_name))
+/* The files of one's application: one's documents, and the result once
+ * it is returned (10). */
 Q(MYAPP_FILES,
-  "SELECT f.id, f.filename, f.size, f.created_at FROM attachments f "
+  "SELECT f.id, f.kind, f.filename, f.size, f.created_at FROM attachments f "
   "JOIN applications a ON a.id = f.application_id "
-  "WHERE f.application_id = ? AND a.applicant_id = ? ORDER BY f.id "
+  "WHERE f.application_id = ? AND a.applicant_id = ? AND "
+  "(f.kind = 'document' OR a.status = 10) ORDER BY f.id "
   "LIMIT 200",
-  C(U64, id) C(TEXT, filename) C(U64, size) C(TIME, created_at))
+  C(U64, id) C(TEXT, kind) C(TEXT, filename) C(U64, size)
+  C(TIME, created_at))
 /* Withdrawing (app/tracking.c says when it is allowed): the applicant's
  * own application at the version they saw. */
 X(MYAPP_WITHDRAW,

@@ -1,6 +1,6 @@
 /* Statements of uploading attachments with an application (issue 8): the
  * files of one's draft or application by slot, dropping a file from
- * one's draft, and the supplement response (status 5 -> 4).  Every
+ * one's draft, and the supplement response (status 5, supplied).  Every
  * statement names the applicant.  An X-macro list (no include guard): see
  * data/db.h. */
 
@@ -27,8 +27,10 @@ Q(UPLOAD_APP_EFORM,
   "JOIN procedure_versions v ON v.id = a.procedure_version "
   "WHERE a.code = ? AND a.applicant_id = ?",
   C(U64, id) C(TEXT, eform))
-/* The supplement response: processing resumes (5 -> 4) at the version
- * the applicant saw. */
-X(UPLOAD_RESUME,
-  "UPDATE applications SET status = 4, version = version + 1 "
+/* The supplement response, at the version the applicant saw: the
+ * application stays at 5 (the clock stays stopped) until staff accept the
+ * documents (app/desk.c, nhan-bo-sung). */
+X(UPLOAD_SUPPLIED,
+  "UPDATE applications SET supplied_at = UTC_TIMESTAMP(), "
+  "version = version + 1 "
   "WHERE id = ? AND applicant_id = ? AND status = 5 AND version = ?")

@@ -21,3 +21,4 @@
 #include "data/st_notify.h"
 #include "data/st_queue.h"
 #include "data/st_tnid.h"
+#include "data/st_desk.h"

@@ -1,6 +1,6 @@
 /* The signed-in resident's applications: /ho-so (all of them, drafts
  * first), /ho-so/{code} (one: its timeline, the staff's messages, its
- * files), withdrawing and rating.  Every statement names the applicant,
+ * files and, once returned, its result), withdrawing and rating.  Every statement names the applicant,
  * so that another person's application is "not found" (404). */
 #include <string.h>
 #include <time.h>
@@ -111,25 +111,48 @@ myapp_load(struct request *r, struct row_MYAPP_GET *v)
 	return db_one(r->db, r->a, MYAPP_GET, v, "su", r->args[0].s, me(r));
 }
 
-/* The timeline, with the staff's notes as messages. */
+/* What an event of the timeline is, for the applicant. */
+static const char *
+myapp_what(const struct row_MYAPP_EVENTS *e)
+{
+	if (strcmp(e->kind, "message") == 0)
+		return "Lời nhắn của cán bộ";
+	if (strcmp(e->kind, "supplied") == 0)
+		return "Bạn đã gửi giấy tờ bổ sung";
+	if (strcmp(e->kind, "apology") == 0)
+		return "Thư xin lỗi và hẹn lại ngày trả kết quả";
+	if (strcmp(e->kind, "late") == 0)
+		return "Quá hạn hẹn trả kết quả";
+	if (strcmp(e->kind, "approval") == 0)
+		return "Kết quả đã được phê duyệt";
+	return status_name(e->to_status);
+}
+
+/* The timeline, with the staff's messages; never their internal notes
+ * (the statement leaves them out). */
 static int
 myapp_events(struct request *r, struct page *p,
     const struct row_MYAPP_GET *v)
 {
-	struct row_TRACK_EVENTS	*ev;
+	struct row_MYAPP_EVENTS	*ev;
 	size_t			 i, n;
 
-	if (db_all(r->db, r->a, TRACK_EVENTS, &ev, &n, "u",
-	    (unsigned long long)v->id) != DB_OK)
+	if (db_all(r->db, r->a, MYAPP_EVENTS, &ev, &n, "uu",
+	    (unsigned long long)v->id, me(r)) != DB_OK)
 		return 0;
 	for (i = 0; i < n; i++) {
 		struct tmpl_dict *s = tmpl_section(p->body, "EVENT");
-		tmpl_set(s, "STATUS_NAME", status_name(ev[i].to_status));
+		tmpl_set(s, "STATUS_NAME", myapp_what(&ev[i]));
 		tmpl_set(s, "AT", clock_datetime(r->a, ev[i].at));
 		tmpl_set(s, "AT_ISO", clock_fmt(r->a, ev[i].at,
 		    "%Y-%m-%dT%H:%M"));
+		if (ev[i].due_at != 0)
+			tmpl_set(tmpl_section(s, "DUE"), "DATE",
+			    clock_date(r->a, ev[i].due_at));
 		if (ev[i].note != NULL && *ev[i].note != '\0')
-			tmpl_set(tmpl_section(s, "NOTE"), "TEXT", ev[i].note);
+			tmpl_set(tmpl_section(s, strcmp(ev[i].kind,
+			    "supplied") == 0 ? "MINE" : "NOTE"), "TEXT",
+			    ev[i].note);
 	}
 	if (n == 0)
 		tmpl_show(p->body, "NO_EVENTS");
@@ -154,6 +177,8 @@ myapp_files(struct request *r, struct page *p,
 		tmpl_set(s, "URL", arena_printf(r->a, "%s/tep/%llu",
 		    myapp_url(r->a, v->code), (unsigned long long)f[i].id));
 		tmpl_set(s, "SIZE", myapp_size(r->a, f[i].size));
+		if (strcmp(f[i].kind, "result") == 0)
+			tmpl_show(s, "RESULT");
 	}
 	if (n == 0)
 		tmpl_show(p->body, "NO_FILES");
@@ -170,7 +195,8 @@ myapp_actions(struct request *r, struct page *p,
 	struct tmpl_dict	*s;
 
 	if (v->status == STATUS_SUPPLEMENT) {
-		tmpl_show(p->body, "SUPPLEMENT");
+		tmpl_show(p->body, v->supplied_at != 0 ? "SUPPLIED" :
+		    "SUPPLEMENT");
 		if (!upload_supply(r, p->body, v->code, v->version))
 			return 0;
 	}

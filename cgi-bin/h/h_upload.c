@@ -1,8 +1,9 @@
 /* Uploading documents (issue 8): the file inputs of an e-form's document
  * slots, read into the store (h/upload.h), and the applicant's answer to
  * a supplement request, POST /ho-so/{code}/bo-sung: at status 5 (Yêu cầu
- * bổ sung giấy tờ) the files are recorded and processing resumes (4),
- * one transaction (app/upload.c); at any other status 409. */
+ * bổ sung giấy tờ) the files are recorded and the application marked as
+ * supplied, for staff to accept (the status stays 5 until they do), one
+ * transaction (app/upload.c); at any other status 409. */
 #include <stdio.h>
 #include <string.h>
 

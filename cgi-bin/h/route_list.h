@@ -107,3 +107,8 @@ ROUTE(tnid_callback, GET, "/auth/tnid/callback", PUBLIC, 0,
   K(OIDC_ERROR_DESC))
 ROUTE(tnid_confirm, FORM, "/auth/tnid/lien-ket", USER, 0, 0)
 ROUTE(tnid_unlink, POST, "/tai-khoan/thai-nguyen-id/huy", USER, 0, 0)
+/* Issue 9, part A: the desk's page of one application and its
+ * transitions (h/h_desk_app.c, app/desk.c). */
+ROUTE(desk_app, FORM, "/mot-cua/ho-so/{code:slug}", OWNER,
+  ROLE(STAFF) | ROLE(LEADER), K(ACTION) | K(VERSION) | K(NOTE) |
+  K(ASSIGNEE) | K(AMOUNT) | K(DATE) | K(CHANNEL) | K(FILES))

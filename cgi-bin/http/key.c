@@ -49,11 +49,12 @@ static const char *const notices[][2] = {
 	{ "da-danh-gia", "Cảm ơn bạn đã đánh giá chất lượng phục vụ." },
 	{ "da-luu-phien-ban", "Đã lưu phiên bản mới của thủ tục; các hồ sơ "
 	  "đã nộp giữ phiên bản có hiệu lực khi nộp." },
-	{ "da-bo-sung", "Đã gửi giấy tờ bổ sung. Hồ sơ tiếp tục được giải "
-	  "quyết." },
 	{ "da-lien-ket", "Đã liên kết tài khoản với Thái Nguyên ID: từ nay bạn "
 	  "có thể đăng nhập bằng Thái Nguyên ID." },
 	{ "da-huy-lien-ket", "Đã huỷ liên kết với Thái Nguyên ID." },
+	{ "da-bo-sung", "Đã gửi giấy tờ bổ sung. Cán bộ sẽ kiểm tra và "
+	  "tiếp nhận giấy tờ để tiếp tục giải quyết hồ sơ." },
+	{ "da-xu-ly", "Đã ghi nhận thao tác trên hồ sơ." },
 };
 
 static int

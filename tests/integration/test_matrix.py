@@ -216,6 +216,15 @@ tnid_callback           GET    -           400  400  400  400  400  400  400
 tnid_confirm            GET    -           303  404  404  404  404  404  404
 tnid_confirm            POST   -           403  404  404  404  404  404  404
 tnid_unlink             POST   -           403  404  404  404  404  404  404
+# The desk's page of one application (issue 9, part A): staff and leaders
+# of its unit (ba-hang); the allowed POST names no action (400), the
+# refused ones a valid internal note (nothing may be written)
+desk_app                GET    app-res     303  403  403  403  200  200  403
+desk_app                GET    app-other   303  403  403  403  200  200  403
+desk_app                GET    missing     303  403  403  403  404  404  403
+desk_app                POST   app-res     403  403  403  403  400  400  403
+desk_app                POST   app-other   403  403  403  403  400  400  403
+desk_app                POST   missing     403  403  403  403  404  404  403
 logout                  POST   -           303  303  303  303  303  303  303
 # Issue 9, part C: the notifications of an application (both apps are in
 # ba-hang), for its unit's staff and leaders
@@ -377,6 +386,11 @@ def body_for(route, actor, obj):
         if route in ("myapp_withdraw", "myapp_supplement"):  # 422: no version
             return {} if own else {"phien_ban": str(app["version"] if app else 1)}
         return {"diem": ""} if own else {"diem": "1", "nhan_xet": HIJACK}   # 422: no rating
+    if route == "desk_app":                                # 400: no action
+        if actor in ("stBH", "ldBH"):
+            return {}
+        app = CTX["apps"].get(obj)
+        return {"hanh_dong": "ghi-chu", "phien_ban": str(app["version"] if app else 1), "ghi_chu": HIJACK}
     return {}
 
 

@@ -244,20 +244,26 @@ def supplement_response():
     check(sql_value("SELECT status FROM applications WHERE id = %d" % app) == "5", "changed")
     r = RES.client.post(act, f)
     check(r.status == 303 and r.header("location") == "/ho-so/%s?tb=da-bo-sung" % code, "%d" % r.status)
-    check(sql("SELECT status, version FROM applications WHERE id = %d" % app) == [["4", str(int(ver) + 1)]],
-          "status 5 -> 4")
-    ev = sql("SELECT from_status, to_status, note FROM application_events WHERE application_id = %d "
-             "ORDER BY id DESC LIMIT 1" % app)
-    check(ev == [["5", "4", "Công dân bổ sung giấy tờ: bo-sung.pdf"]], repr(ev))
+    # Issue 9: the status stays 5 (the deadline clock stays stopped) until
+    # staff accept the documents at the desk; the answer is marked.
+    check(sql("SELECT status, version, supplied_at IS NOT NULL FROM applications WHERE id = %d" % app) ==
+          [["5", str(int(ver) + 1), "1"]], "stays at 5, supplied")
+    ev = sql("SELECT from_status, to_status, kind, internal, note FROM application_events "
+             "WHERE application_id = %d ORDER BY id DESC LIMIT 1" % app)
+    check(ev == [["5", "5", "supplied", "0", "Công dân bổ sung giấy tờ: bo-sung.pdf"]], repr(ev))
     check(sql_value("SELECT COUNT(*) FROM audit_log WHERE action = 'application_supplement' AND "
                     "object_id = '%d'" % app) == "1", "no audit row")
-    check("Đã gửi giấy tờ bổ sung" in RES.client.get(r.header("location")).text, "notice")
+    t = RES.client.get(r.header("location")).text
+    check("Đã gửi giấy tờ bổ sung" in t and "Cán bộ sẽ kiểm tra" in t, "notice")
     t, links = file_links(RES.client, code)
-    check(len(links) == 2 and 'action="%s"' % act not in t, "files / form after: %r" % links)
+    check(len(links) == 2, "files after: %r" % links)
+    # the form stays, at the new version, for a document forgotten
+    check('action="%s"' % act in t and 'name="phien_ban" value="%d"' % (int(ver) + 1) in t, "no form after")
     r = RES.client.get(links[-1][0])
     check(hashlib.sha256(r.body).hexdigest() == hashlib.sha256(data).hexdigest(), "supplement file")
-    check(RES.client.post(act, f).status == 409, "a second answer at status 4")
-
+    check(RES.client.post(act, f).status == 409, "a second answer with the old version")
+    sql("UPDATE applications SET status = 4, supplied_at = NULL, version = version + 1 WHERE id = %d" % app)
+    check(RES.client.post(act, dict(f, phien_ban=str(int(ver) + 2))).status == 409, "an answer at status 4")
 
 if __name__ == "__main__":
     main()
