@@ -136,6 +136,8 @@ stack_guarded_start() {
 
 cmd_run() {
 	local var=$STACK_ROOT/var/dev port=${PORTAL_PORT:-8080}
+	# The demo sends no SMS unless given a gateway (README, Notifications).
+	export PORTAL_SMS_GATEWAY_URL=${PORTAL_SMS_GATEWAY_URL-}
 	stack_guarded_start "$var" "$port" "$STACK_ROOT/cgi-bin"
 	printf '\nWard Portal: http://127.0.0.1:%s/\n' "$port"
 	printf 'State and logs in %s; stop with: make stop\n' "$S_VAR"

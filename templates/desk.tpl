@@ -1,7 +1,8 @@
 {{%AUTOESCAPE context="HTML"}}
 {{!
   The one-stop desk's queue, /mot-cua/ (BODY of layout.tpl; h/h_desk.c).
-  Keys: UNIT_NAME, UNIT_ID, REGISTER_URL, TODAY, SOON_DATE, PROC, TOTAL,
+  Keys: UNIT_NAME, UNIT_ID, REGISTER_URL, INTAKE (section: URL, for
+    staff), TODAY, SOON_DATE, PROC, TOTAL,
     PAGE, PAGES, ALL_COUNT, ALL_URL, ALL_CURRENT (section);
     DESK_UNIT[] { UNIT_NAME, CURRENT (section), LINK (section: URL) };
     STATUS_COUNT[] { CODE, NAME, COUNT, URL, CURRENT (section) };
@@ -14,7 +15,7 @@
 }}
 <div class="page-head">
   <h1>Bộ phận một cửa: {{UNIT_NAME}}</h1>
-  <p class="page-lead">Hồ sơ đã nộp đến đơn vị, hạn trả sớm nhất trước. Hôm nay: {{TODAY}}. <a href="{{REGISTER_URL}}">Sổ theo dõi hồ sơ</a></p>
+  <p class="page-lead">Hồ sơ đã nộp đến đơn vị, hạn trả sớm nhất trước. Hôm nay: {{TODAY}}. <a href="{{REGISTER_URL}}">Sổ theo dõi hồ sơ</a>{{#INTAKE}} · <a href="{{URL}}">Tiếp nhận hồ sơ trực tiếp</a>{{/INTAKE}}</p>
 </div>
 <nav class="desk-units" aria-label="Đơn vị bạn phục vụ">
   <ul class="plain-list">

@@ -11,6 +11,8 @@
   FILE[] { NAME, URL, KIND, AT }, NO_FILES (section);
   EVENT[] { AT, AT_ISO, WHAT, ACTOR, INTERNAL (section), NOTE (section:
     TEXT), DUE (section: DATE) }, NO_EVENTS (section);
+  PRINT_FORM[] { URL, NAME }: the printable forms that apply;
+  NOTICES_URL: the delivery of the applicant's mail and SMS;
   ACTION[] { WORD (hanh_dong), LABEL, ACTION_URL, VERSION, MULTIPART,
     SECONDARY (sections), NOTE_FIELD (section: NOTE_LABEL, REQUIRED
     (section), VAL), ASSIGNEE_FIELD (section: OPTION[] { ID, NAME,
@@ -81,6 +83,15 @@
     {{#FILE}}
     <li>{{KIND}}: <a href="{{URL}}" download>{{NAME}}</a> <span class="form-note">(lúc {{AT}}, tải về)</span></li>
     {{/FILE}}
+  </ul>
+</section>
+<section class="panel" aria-labelledby="giay-to-in">
+  <h2 id="giay-to-in">Phiếu in và thông báo</h2>
+  <ul class="plain-list">
+    {{#PRINT_FORM}}
+    <li><a href="{{URL}}">{{NAME}}</a></li>
+    {{/PRINT_FORM}}
+    <li><a href="{{NOTICES_URL}}">Thư và tin nhắn đã gửi người nộp, và tình trạng gửi</a></li>
   </ul>
 </section>
 <section class="panel" aria-labelledby="qua-trinh">

@@ -65,9 +65,6 @@ Q(NOTIFY_APP,
   "WHERE a.id = ?",
   C(TEXT, code) C(TEXT, proc_name) C(I64, status) C(TEXT, due)
   C(TEXT, email))
-X(APP_EVENT_ADD,
-  "INSERT INTO application_events (application_id, actor_id, "
-  "from_status, to_status, note) VALUES (?, ?, ?, ?, ?)")
 /* Days off from a day on (days since 1970-01-01). */
 Q(HOLIDAYS_FROM,
   "SELECT DATEDIFF(day, '1970-01-01') AS n FROM holidays "

@@ -11,6 +11,7 @@
 #include "app/status.h"
 #include "core/arena.h"
 #include "core/clock.h"
+#include "core/role.h"
 #include "core/text.h"
 #include "core/tmpl.h"
 #include "core/workday.h"
@@ -18,6 +19,7 @@
 #include "h/desk.h"
 #include "h/h.h"
 #include "h/page.h"
+#include "http/authz.h"
 #include "http/request.h"
 #include "http/resp.h"
 
@@ -426,6 +428,10 @@ h_desk(struct request *r)
 	tmpl_set(p.body, "UNIT_NAME", u.full);
 	tmpl_set(p.body, "REGISTER_URL", arena_printf(r->a,
 	    "/mot-cua/so-theo-doi?don_vi=%llu", (unsigned long long)u.id));
+	if (authz_has(r->user, ROLE_BIT(ROLE_STAFF), u.id))
+		tmpl_set(tmpl_section(p.body, "INTAKE"), "URL", arena_printf(
+		    r->a, "/mot-cua/tiep-nhan?don_vi=%llu",
+		    (unsigned long long)u.id));
 	tmpl_set(p.body, "TODAY", day_text(r->a, today));
 	tmpl_set(p.body, "SOON_DATE", day_text(r->a, soon));
 	if (!desk_counts(r, p.body, &f) || !desk_choices(r, p.body, &f) ||

@@ -228,6 +228,47 @@ desk_what(const struct row_DESK_EVENTS *e)
 	return status_name(e->to_status);
 }
 
+/* The printable forms (h/h_forms.c) that apply, which is what the
+ * history holds: Mẫu 01 once received and not refused, 02, 03 and 05 once
+ * an event went to 5, 3 or 8, 04 once an apology was written. */
+static void
+desk_prints(struct desk_page *d, const struct row_DESK_EVENTS *e, size_t n)
+{
+	static const char *const names[] = {
+		NULL,
+		"Mẫu 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả",
+		"Mẫu 02: Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ",
+		"Mẫu 03: Phiếu từ chối tiếp nhận giải quyết hồ sơ",
+		"Mẫu 04: Phiếu xin lỗi và hẹn lại ngày trả kết quả",
+		"Mẫu 05: Phiếu dừng xử lý hồ sơ",
+	};
+	int		 has[6] = { 0 };
+	size_t		 i;
+	int		 k;
+
+	has[1] = d->v.received_at != 0 && d->v.status >= STATUS_RECEIVED &&
+	    d->v.status != STATUS_REFUSED;
+	for (i = 0; i < n; i++) {
+		if (strcmp(e[i].kind, "apology") == 0)
+			has[4] = 1;
+		else if (strcmp(e[i].kind, "status") != 0)
+			continue;
+		has[2] |= e[i].to_status == STATUS_SUPPLEMENT;
+		has[3] |= e[i].to_status == STATUS_REFUSED;
+		has[5] |= e[i].to_status == STATUS_STOPPED;
+	}
+	for (k = 1; k <= 5; k++)
+		if (has[k]) {
+			struct tmpl_dict *s = tmpl_section(d->p.body,
+			    "PRINT_FORM");
+			tmpl_set(s, "URL", arena_printf(d->r->a,
+			    "/mot-cua/ho-so/%s/mau/%d", d->v.code, k));
+			tmpl_set(s, "NAME", names[k]);
+		}
+	tmpl_set(d->p.body, "NOTICES_URL", arena_printf(d->r->a,
+	    "/mot-cua/ho-so/%s/thong-bao", d->v.code));
+}
+
 /* The full history, internal notes marked. */
 static int
 desk_events(struct desk_page *d)
@@ -239,6 +280,7 @@ desk_events(struct desk_page *d)
 	if (db_all(d->r->db, d->r->a, DESK_EVENTS, &e, &n, "u",
 	    (unsigned long long)d->v.id) != DB_OK)
 		return 0;
+	desk_prints(d, e, n);
 	for (i = 0; i < n; i++) {
 		s = tmpl_section(d->p.body, "EVENT");
 		tmpl_set(s, "AT", clock_datetime(d->r->a, e[i].at));
