@@ -18,6 +18,7 @@
 
 #include "app/mail.h"
 #include "app/mail_msg.h"
+#include "app/outbox.h"
 #include "core/arena.h"
 #include "core/cfg.h"
 #include "core/log.h"
@@ -26,8 +27,6 @@
 #include "data/db.h"
 
 #define MAIL_FROM_DEFAULT	"Cổng thông tin điện tử <no-reply@localhost>"
-#define MAIL_BATCH		10	/* rows claimed at once */
-#define MAIL_CLAIM		300	/* seconds: longer than a batch's sends */
 #define MAIL_ATTEMPTS		10	/* failures before 'failed' */
 #define MAIL_BACKOFF		30	/* seconds before the first retry */
 #define MAIL_BACKOFF_MAX	3600
@@ -273,36 +272,6 @@ mail_backoff(unsigned attempts)
 	    MAIL_BACKOFF_MAX : (MAIL_BACKOFF << attempts);
 }
 
-/* Claims up to MAIL_BATCH due rows in one short transaction; rows another
- * mailer holds are skipped.  *rows gets them (arena a).  Returns 0 on a
- * database error. */
-static int
-mail_claim(struct db *db, struct arena *a, struct row_OUTBOX_DUE **rows,
-    size_t *n)
-{
-	size_t	 i;
-	int	 ok = 0;
-
-	*n = 0;
-	if (db_begin(db) != DB_OK)
-		return 0;
-	if (db_all(db, a, OUTBOX_DUE, rows, n, "i", (long long)MAIL_BATCH) !=
-	    DB_OK)
-		goto out;
-	for (i = 0; i < *n; i++)
-		if (db_exec(db, STMT_OUTBOX_CLAIM, NULL, NULL, "iu",
-		    (long long)MAIL_CLAIM,
-		    (unsigned long long)(*rows)[i].id) != DB_OK)
-			goto out;
-	ok = db_commit(db) == DB_OK;
-out:
-	if (!ok) {
-		db_rollback(db);
-		*n = 0;
-	}
-	return ok;
-}
-
 /* Records the failed attempt of row id, which had failed attempts times
  * before: back to pending after a back-off, or failed for good.  A
  * recipient that can never be valid fails at once. */
@@ -353,7 +322,7 @@ mail_run_once(struct db *db, struct arena *a, const struct mail_conf *c)
 	size_t			 i, n;
 	int			 sent = 0, rc;
 
-	if (!mail_claim(db, a, &rows, &n))
+	if (!outbox_claim(db, a, "email", &rows, &n))
 		return -1;
 	for (i = 0; i < n; i++) {
 		if ((rc = mail_deliver(db, c, &rows[i])) < 0)

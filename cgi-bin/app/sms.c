@@ -17,6 +17,7 @@
 #include <jansson.h>
 #include <sodium.h>
 
+#include "app/outbox.h"
 #include "app/sms.h"
 #include "core/arena.h"
 #include "core/cfg.h"
@@ -26,8 +27,6 @@
 #include "core/valid.h"
 #include "data/db.h"
 
-#define SMS_BATCH	10	/* rows claimed at once */
-#define SMS_CLAIM	300	/* seconds: longer than a batch's sends */
 #define SMS_ATTEMPTS	10	/* failures before 'failed', as for mail */
 #define SMS_BACKOFF_MAX	3600	/* seconds */
 #define SMS_TEXT_MAX	1000	/* bytes of a message's text */
@@ -217,42 +216,12 @@ out:
 	return ok;
 }
 
-/* Claims up to SMS_BATCH due rows in one short transaction; rows another
- * sender holds are skipped.  *rows gets them (arena a).  Returns 0 on a
- * database error. */
-static int
-sms_claim(struct db *db, struct arena *a, struct row_OUTBOX_DUE_SMS **rows,
-    size_t *n)
-{
-	size_t	 i;
-	int	 ok = 0;
-
-	*n = 0;
-	if (db_begin(db) != DB_OK)
-		return 0;
-	if (db_all(db, a, OUTBOX_DUE_SMS, rows, n, "i",
-	    (long long)SMS_BATCH) != DB_OK)
-		goto out;
-	for (i = 0; i < *n; i++)
-		if (db_exec(db, STMT_OUTBOX_CLAIM, NULL, NULL, "iu",
-		    (long long)SMS_CLAIM,
-		    (unsigned long long)(*rows)[i].id) != DB_OK)
-			goto out;
-	ok = db_commit(db) == DB_OK;
-out:
-	if (!ok) {
-		db_rollback(db);
-		*n = 0;
-	}
-	return ok;
-}
-
 /* Sends one claimed row and records the outcome: sent, back to pending
  * after a back-off, or failed for good after SMS_ATTEMPTS (kept, never
  * deleted).  Returns 1 sent, 0 not sent, -1 database error. */
 static int
 sms_deliver(struct db *db, struct arena *a, const struct sms_conf *c,
-    const struct row_OUTBOX_DUE_SMS *row)
+    const struct row_OUTBOX_DUE *row)
 {
 	char		 err[256] = "";
 	const char	*json;
@@ -284,13 +253,13 @@ sms_deliver(struct db *db, struct arena *a, const struct sms_conf *c,
 int
 sms_run_once(struct db *db, struct arena *a, const struct sms_conf *c)
 {
-	struct row_OUTBOX_DUE_SMS	*rows;
+	struct row_OUTBOX_DUE	*rows;
 	size_t				 i, n;
 	int				 sent = 0, rc;
 
 	if (c->url == NULL)
 		return 0;
-	if (!sms_claim(db, a, &rows, &n))
+	if (!outbox_claim(db, a, "sms", &rows, &n))
 		return -1;
 	for (i = 0; i < n; i++) {
 		if ((rc = sms_deliver(db, a, c, &rows[i])) < 0)

@@ -7,14 +7,6 @@ Q(NOTIFY_SMS_APP,
   "u.phone FROM applications a JOIN users u ON u.id = a.applicant_id "
   "WHERE a.id = ?",
   C(TEXT, code) C(I64, status) C(TEXT, due) C(TEXT, phone))
-/* SMS due to be sent, as OUTBOX_DUE for mail. */
-QL(OUTBOX_DUE_SMS,
-  "SELECT id, recipient, body, attempts FROM outbox "
-  "WHERE status IN ('pending', 'sending') AND kind = 'sms' "
-  "AND next_attempt_at <= UTC_TIMESTAMP() AND (claimed_until IS NULL "
-  "OR claimed_until < UTC_TIMESTAMP()) ORDER BY id LIMIT ? "
-  "FOR UPDATE SKIP LOCKED",
-  C(U64, id) C(TEXT, recipient) C(TEXT, body) C(I64, attempts))
 /* Every notification of the application with code, newest first, for a
  * staff member or leader (the user, given last) of its unit. */
 Q(NOTICE_LIST,

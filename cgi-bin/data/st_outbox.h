@@ -5,9 +5,11 @@
 X(OUTBOX_INSERT,
   "INSERT INTO outbox (kind, application_id, recipient, subject, body, "
   "next_attempt_at) VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())")
+/* Rows of kind ? (email, sms) due to be sent, at most ?, skipping those
+ * another sender holds. */
 QL(OUTBOX_DUE,
   "SELECT id, recipient, subject, body, attempts FROM outbox "
-  "WHERE status IN ('pending', 'sending') AND kind = 'email' "
+  "WHERE status IN ('pending', 'sending') AND kind = ? "
   "AND next_attempt_at <= UTC_TIMESTAMP() AND (claimed_until IS NULL "
   "OR claimed_until < UTC_TIMESTAMP()) ORDER BY id LIMIT ? "
   "FOR UPDATE SKIP LOCKED",
