@@ -31,23 +31,6 @@ application_init(void)
 	return 0;
 }
 
-static int32_t
-local_day(int64_t t)
-{
-	int64_t	 l = t + clock_offset();
-
-	return (int32_t)(l >= 0 ? l / 86400 : (l - 86399) / 86400);
-}
-
-static const char *
-iso_day(struct arena *a, int32_t day)
-{
-	int	 y, m, d;
-
-	workday_ymd(day, &y, &m, &d);
-	return arena_printf(a, "%04d-%02d-%02d", y, m, d);
-}
-
 /* The appointment date ("YYYY-MM-DD") of an application that comes in at
  * now with a processing time of days working days; NULL when days is
  * unknown (-1) or the calendar cannot be read. */
@@ -60,14 +43,14 @@ application_due(struct db *db, struct arena *a, int64_t now, int64_t days)
 	size_t				 i, n;
 
 	if (days < 0 || db_all(db, a, HOLIDAYS_FROM, &v, &n, "i",
-	    (long long)local_day(now)) != DB_OK)
+	    (long long)(int32_t)clock_day(now)) != DB_OK)
 		return NULL;
 	off = arena_calloc(a, n + 1, sizeof(*off));
 	for (i = 0; i < n; i++)
 		off[i] = (int32_t)v[i].n;
 	cal.off = off;
 	cal.n = n;
-	return iso_day(a, workday_due(&cal, workday_received(&cal, now,
+	return workday_iso(a, workday_due(&cal, workday_received(&cal, now,
 	    (int)clock_offset(), cutoff_minutes), (unsigned)days));
 }
 
@@ -183,12 +166,12 @@ application_number(struct db *db, struct arena *a, uint64_t unit_id,
 {
 	struct row_APP_UNIT	 u;
 	struct row_APP_SEQ_LAST	 last;
-	int32_t			 day = local_day(now);
+	int32_t			 day = (int32_t)clock_day(now);
 	int			 y, m, d;
 
 	if (db_one(db, a, APP_UNIT, &u, "u", (unsigned long long)unit_id)
 	    != DB_OK || db_exec(db, STMT_APP_SEQ_NEXT, NULL, NULL, "us",
-	    (unsigned long long)unit_id, iso_day(a, day)) != DB_OK ||
+	    (unsigned long long)unit_id, workday_iso(a, day)) != DB_OK ||
 	    db_one(db, a, APP_SEQ_LAST, &last, "") != DB_OK)
 		return NULL;
 	workday_ymd(day, &y, &m, &d);

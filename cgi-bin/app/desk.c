@@ -169,23 +169,6 @@ desk_resume_due(const struct workday_cal *cal, int32_t due, int32_t paused,
 	return workday_due(cal, due, n);
 }
 
-static int32_t
-desk_local_day(int64_t t)
-{
-	int64_t	 l = t + clock_offset();
-
-	return (int32_t)(l >= 0 ? l / 86400 : (l - 86399) / 86400);
-}
-
-static const char *
-desk_iso(struct arena *a, int32_t day)
-{
-	int	 y, m, d;
-
-	workday_ymd(day, &y, &m, &d);
-	return arena_printf(a, "%04d-%02d-%02d", y, m, d);
-}
-
 /* s without white space at its ends; its lines stay (a supplement
  * request lists one document a line).  key_text made it NFC already. */
 static const char *
@@ -233,7 +216,7 @@ desk_args_check(struct db *db, struct arena *a, enum desk_action act,
 	const struct desk_rule	*d = &rules[act];
 	struct row_DESK_STAFF_ONE so;
 	struct workday_cal	 cal;
-	int32_t			 today = desk_local_day(time(NULL));
+	int32_t			 today = (int32_t)clock_day(time(NULL));
 	enum db_err		 e;
 
 	*why = NULL;
@@ -315,11 +298,11 @@ desk_due(struct db *db, struct arena *a, enum desk_action act,
 	if (act != DESK_ACCEPT_SUPPLEMENT || v->due_at == 0 ||
 	    v->paused_at == 0)
 		return 1;
-	paused = desk_local_day(v->paused_at);
+	paused = (int32_t)clock_day(v->paused_at);
 	if (!desk_cal(db, a, paused, &cal))
 		return 0;
-	*due = desk_iso(a, desk_resume_due(&cal, (int32_t)(v->due_at / 86400),
-	    paused, desk_local_day(now)));
+	*due = workday_iso(a, desk_resume_due(&cal, (int32_t)(v->due_at / 86400),
+	    paused, (int32_t)clock_day(now)));
 	return 1;
 }
 
@@ -471,7 +454,7 @@ desk_act(struct db *db, struct arena *a, const struct actor *who,
 		goto out;
 	r = DESK_ERR;
 	if (act == DESK_APOLOGY)
-		due = desk_iso(a, x->day);
+		due = workday_iso(a, x->day);
 	else if (!desk_due(db, a, act, &v, &due))
 		goto out;
 	if ((n = desk_update(db, act, who, app, version, x, due)) != 1) {

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "core/arena.h"
 #include "core/valid.h"
 #include "core/workday.h"
 
@@ -56,6 +57,16 @@ workday_parse(const char *s, int32_t *day)
 	*day = workday_civil((int)y, (int)m, (int)d);
 	workday_ymd(*day, &yy, &mm, &dd);
 	return dd == (int)d;		/* 31 April is 1 May: refused */
+}
+
+/* Day number day as YYYY-MM-DD, in arena a: workday_parse's inverse. */
+const char *
+workday_iso(struct arena *a, int32_t day)
+{
+	int	 y, m, d;
+
+	workday_ymd(day, &y, &m, &d);
+	return arena_printf(a, "%04d-%02d-%02d", y, m, d);
 }
 
 /* "HH:MM" (00:00-23:59) into minutes after midnight.  Returns 1 when

@@ -13,9 +13,12 @@ struct workday_cal {
 	size_t		 n;
 };
 
+struct arena;
+
 int32_t	 workday_civil(int y, int m, int d);
 void	 workday_ymd(int32_t day, int *y, int *m, int *d);
 int	 workday_parse(const char *, int32_t *day);
+const char *workday_iso(struct arena *, int32_t day);
 int	 workday_hhmm(const char *, int *minutes);
 int	 workday_is_work(const struct workday_cal *, int32_t day);
 int32_t	 workday_received(const struct workday_cal *, int64_t t,
