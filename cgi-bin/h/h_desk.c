@@ -77,15 +77,6 @@ day_text(struct arena *a, int64_t day)
 	return arena_printf(a, "%02d/%02d/%04d", d, m, y);
 }
 
-static const char *
-day_iso(struct arena *a, int64_t day)
-{
-	int	 y, m, d;
-
-	workday_ymd((int32_t)day, &y, &m, &d);
-	return arena_printf(a, "%04d-%02d-%02d", y, m, d);
-}
-
 /* "dd/mm/yyyy" of a DATE column (read as midnight UTC); "" for NULL (0). */
 const char *
 desk_day(struct request *r, int64_t t)
@@ -188,8 +179,8 @@ desk_filter_read(struct request *r, struct desk_filter *f, int64_t today,
 		f->proc_id = e == DB_OK ? p.id : 0;
 		f->no_proc = e == DB_NOTFOUND;
 	}
-	f->lo = f->due == 2 ? day_iso(r->a, today) : "1900-01-01";
-	f->hi = day_iso(r->a, f->due == 2 ? soon : today - 1);
+	f->lo = f->due == 2 ? workday_iso(r->a, (int32_t)today) : "1900-01-01";
+	f->hi = workday_iso(r->a, (int32_t)(f->due == 2 ? soon : today - 1));
 	return 0;
 }
 

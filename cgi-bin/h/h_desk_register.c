@@ -77,15 +77,6 @@ reg_range_read(struct request *r, struct reg_range *g)
 	return NULL;
 }
 
-static const char *
-iso(struct arena *a, int64_t day)
-{
-	int	 y, m, d;
-
-	workday_ymd((int32_t)day, &y, &m, &d);
-	return arena_printf(a, "%04d-%02d-%02d", y, m, d);
-}
-
 /* The local day of a UTC instant as "dd/mm/yyyy" ("" for 0). */
 static const char *
 reg_date(struct request *r, int64_t t)
@@ -164,7 +155,8 @@ reg_csv(struct request *r, const struct desk_unit *u,
 	arena_defer(r->a, free, buf);
 	resp_header(r, "Content-Disposition", arena_printf(r->a,
 	    "attachment; filename=\"so-theo-doi-%s-%s-%s.csv\"", u->slug,
-	    iso(r->a, g->from), iso(r->a, g->to)));
+	    workday_iso(r->a, (int32_t)g->from),
+	    workday_iso(r->a, (int32_t)g->to)));
 	resp_header(r, "Cache-Control", "private, no-store");
 	return resp_text(r, 200, "text/csv; charset=utf-8", buf, len);
 }
@@ -177,7 +169,8 @@ reg_links(struct request *r, struct tmpl_dict *d, const struct desk_unit *u,
 	const char	*base = arena_printf(r->a,
 			    "/mot-cua/so-theo-doi?don_vi=%llu&tu_ngay=%s"
 			    "&den_ngay=%s", (unsigned long long)u->id,
-			    iso(r->a, g->from), iso(r->a, g->to));
+			    workday_iso(r->a, (int32_t)g->from),
+			    workday_iso(r->a, (int32_t)g->to));
 	uint64_t	 pages = total > 0 ? ((uint64_t)total + REG_PAGE - 1) /
 			    REG_PAGE : 1;
 
@@ -215,8 +208,8 @@ reg_html(struct request *r, struct page *p, const struct desk_unit *u,
 		return resp_error(r, 500, NULL);
 	tmpl_set(p->body, "UNIT_NAME", u->full);
 	tmpl_set_int(p->body, "UNIT_ID", (long long)u->id);
-	tmpl_set(p->body, "FROM", iso(r->a, g->from));
-	tmpl_set(p->body, "TO", iso(r->a, g->to));
+	tmpl_set(p->body, "FROM", workday_iso(r->a, (int32_t)g->from));
+	tmpl_set(p->body, "TO", workday_iso(r->a, (int32_t)g->to));
 	tmpl_set(p->body, "DESK_URL", arena_printf(r->a, "/mot-cua/?don_vi=%llu",
 	    (unsigned long long)u->id));
 	tmpl_set_int(p->body, "CSV_MAX", REG_CSV_MAX);
