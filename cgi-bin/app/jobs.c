@@ -59,9 +59,9 @@ jobs_purge(struct db *db, enum stmt st, const char *fmt, long idle,
  * older than any throttling window and every reset and email
  * confirmation link, registration attempt and tracking lookup a day
  * past its end, and Thái Nguyên ID's spent login states and nonces
- * (app/tnid.c), a batch
- * at a time until none is left, and logs how many when there were any.  Returns the sessions
- * deleted, -1 on a database error. */
+ * (app/tnid.c), a batch at a time until none is left, and logs how many
+ * when there were any.  Returns the sessions deleted, -1 on a database
+ * error. */
 int
 jobs_housekeep(struct db *db, long idle, long absolute)
 {

@@ -323,6 +323,12 @@ class Ctx:
         self.article = sql_value("SELECT a.id FROM articles a JOIN units u ON u.id = a.unit_id "
                                  "WHERE u.slug = 'ba-hang' ORDER BY a.id LIMIT 1")
         check(self.ba_hang and self.article, "no ba-hang unit or article")
+        # The victim's application at ba-hang: the desk's routes find its
+        # unit before the CSRF check, as routes of an article do.
+        self.app = "99997-%06d-%04d" % (secrets.randbelow(10 ** 6), secrets.randbelow(10 ** 4))
+        sql("INSERT INTO applications (code, procedure_version, unit_id, applicant_id, status, "
+            "submitted_at) SELECT '%s', MIN(id), %s, %d, 1, UTC_TIMESTAMP() FROM procedure_versions"
+            % (self.app, self.ba_hang, self.victim.id))
         self.clients = {}
 
     def client_for(self, route):
@@ -342,7 +348,7 @@ class Ctx:
     def path(self, route):
         return fill(route.pattern, {"user": self.victim.id, "article": self.article,
                                     "unit": "ba-hang", "file": 1,
-                                    "code": {"code": "1.001193", "slug": "99999-000000-0000"}})
+                                    "code": {"code": "1.001193", "slug": self.app}})
 
     def payload(self, name):
         """A form that would change something if it were accepted."""
