@@ -6,13 +6,16 @@
 #   stack.sh deps                   install missing Debian packages that
 #                                   make run needs (root)
 #   stack.sh deps test              ... and those only the tests need
-#   stack.sh start VAR PORT BINDIR  start MariaDB, SMTP sink, the OpenID
-#                                   provider, migrate, seed, portal, nginx
+#   stack.sh start VAR PORT BINDIR  start MariaDB, the SMTP and SMS sinks,
+#                                   the OpenID provider, migrate, seed,
+#                                   portal, nginx
 #                                   (PORTAL_SMTP_PORT: sink's port;
 #                                   PORTAL_OIDC_PORT: the provider's)
 #   stack.sh stop [VAR]             stop them all (default VAR: var/dev)
 #   stack.sh db-stop VAR            stop only MariaDB
 #   stack.sh db-start VAR           start only MariaDB again
+#   stack.sh sms-stop VAR           stop only the SMS sink
+#   stack.sh sms-start VAR          start only the SMS sink again
 #   stack.sh run                    (re)start the demo in var/dev, return
 #
 # Layout of VAR: db/ (datadir), db.env (PORTAL_DB_PASSWORD and
@@ -42,13 +45,15 @@ source "$STACK_ROOT/conf/stack/deps.sh"
 source "$STACK_ROOT/conf/stack/db.sh"
 # shellcheck source=stack/smtp.sh
 source "$STACK_ROOT/conf/stack/smtp.sh"
+# shellcheck source=stack/sms.sh
+source "$STACK_ROOT/conf/stack/sms.sh"
 # shellcheck source=stack/oidc.sh
 source "$STACK_ROOT/conf/stack/oidc.sh"
 # shellcheck source=stack/app.sh
 source "$STACK_ROOT/conf/stack/app.sh"
 # shellcheck source=stack/nginx.sh
 source "$STACK_ROOT/conf/stack/nginx.sh"
-STACK_SERVICES=(db smtp oidc app nginx)
+STACK_SERVICES=(db smtp sms oidc app nginx)
 
 # Start the whole stack in $1 on port $2 with the programs in $3.
 stack_start() {
@@ -136,12 +141,13 @@ stack_guarded_start() {
 
 cmd_run() {
 	local var=$STACK_ROOT/var/dev port=${PORTAL_PORT:-8080}
-	# The demo sends no SMS unless given a gateway (README, Notifications).
-	export PORTAL_SMS_GATEWAY_URL=${PORTAL_SMS_GATEWAY_URL-}
 	stack_guarded_start "$var" "$port" "$STACK_ROOT/cgi-bin"
 	printf '\nWard Portal: http://127.0.0.1:%s/\n' "$port"
 	printf 'State and logs in %s; stop with: make stop\n' "$S_VAR"
 	printf 'Mail the portal sent (maildir, one file per message): %s/new/\n' "$S_MAIL"
+	if sms_running; then
+		printf 'SMS the portal sent (one JSON file per message): %s/\n' "$S_SMS"
+	fi
 	if [[ -s $S_VAR/accounts.txt ]]; then
 		printf '\nDemo accounts:\n'
 		cat "$S_VAR/accounts.txt"
@@ -181,6 +187,16 @@ main() {
 	db-start)
 		(($# == 1)) || usage
 		stack_db_restart "$1"
+		;;
+	sms-stop)
+		(($# == 1)) || usage
+		stack_paths "$1"
+		sms_stop
+		;;
+	sms-start)
+		(($# == 1)) || usage
+		stack_paths "$1"
+		sms_spawn
 		;;
 	run)
 		(($# == 0)) || usage

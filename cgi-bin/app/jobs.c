@@ -1,12 +1,19 @@
 /* Background jobs: reset requests, mail and SMS delivery and
  * housekeeping. */
+#include <stdint.h>
+#include <time.h>
+
 #include "app/jobs.h"
 #include "app/mail.h"
+#include "app/outbox.h"
 #include "app/sms.h"
 #include "app/tnid.h"
+#include "core/arena.h"
 #include "core/cfg.h"
 #include "core/log.h"
 #include "data/db.h"
+
+#define JOBS_DRAIN_MS	800	/* of a tick's second, for the senders */
 
 /* Reads the jobs' settings; call once in the jobs process. */
 void
@@ -21,16 +28,34 @@ jobs_init(struct jobs *j)
 	j->ticks = 0;
 }
 
+/* Milliseconds on a clock that only goes forward. */
+static int64_t
+jobs_ms(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 /* One second's work: turn reset requests into mail, deliver the mail
  * and the SMS that are due (one after the other: a slow gateway delays
- * the mail by at most [sms] timeout_ms a message); now and then,
- * housekeeping. */
+ * the mail by at most [sms] timeout_ms a message), each sender batch
+ * after batch while its batches come full, within JOBS_DRAIN_MS, so that
+ * a burst (a thousand changes of status) drains at the servers' pace,
+ * not a batch a second; now and then, housekeeping. */
 void
 jobs_tick(struct jobs *j, struct db *db, struct arena *a)
 {
+	int64_t	 end = jobs_ms() + JOBS_DRAIN_MS;
+
 	reset_run_once(db, a, &j->reset);
-	mail_run_once(db, a, &j->mail);
-	sms_run_once(db, a, &j->sms);
+	while (mail_run_once(db, a, &j->mail) == OUTBOX_BATCH &&
+	    jobs_ms() < end)
+		arena_reset(a);
+	while (sms_run_once(db, a, &j->sms) == OUTBOX_BATCH &&
+	    jobs_ms() < end)
+		arena_reset(a);
 	if (j->ticks++ % j->every == 0)
 		jobs_housekeep(db, j->idle, j->absolute);
 }

@@ -311,25 +311,23 @@ mail_deliver(struct db *db, const struct mail_conf *c,
 	    err) ? 0 : -1;
 }
 
-/* One round of the mailer: claims the due rows, sends them, records each
- * outcome.  a holds the rows (the caller resets it).  Returns the number
- * sent, or -1 after a database error; rows claimed and not yet recorded
- * then wait for their claim to expire. */
+/* One round of the mailer: claims due rows (a batch, OUTBOX_BATCH at
+ * most), sends them, records each outcome.  a holds the rows (the caller
+ * resets it).  Returns the number of rows handled, sent or not, or -1
+ * after a database error; rows claimed and not yet recorded then wait
+ * for their claim to expire. */
 int
 mail_run_once(struct db *db, struct arena *a, const struct mail_conf *c)
 {
 	struct row_OUTBOX_DUE	*rows;
 	size_t			 i, n;
-	int			 sent = 0, rc;
 
 	if (!outbox_claim(db, a, "email", &rows, &n))
 		return -1;
-	for (i = 0; i < n; i++) {
-		if ((rc = mail_deliver(db, c, &rows[i])) < 0)
+	for (i = 0; i < n; i++)
+		if (mail_deliver(db, c, &rows[i]) < 0)
 			return -1;
-		sent += rc;
-	}
-	return sent;
+	return (int)n;
 }
 
 /* A mail's dictionary (the caller frees it) with the names of the site

@@ -4,7 +4,6 @@
 #include "app/outbox.h"
 #include "data/db.h"
 
-#define OUTBOX_BATCH	10	/* rows claimed at once */
 #define OUTBOX_CLAIM	300	/* seconds: longer than a batch's sends */
 
 /* Claims up to OUTBOX_BATCH due rows of kind ("email", "sms") in one

@@ -8,6 +8,8 @@
 
 struct arena;
 
+#define OUTBOX_BATCH	10	/* rows claimed at once */
+
 int	 outbox_claim(struct db *, struct arena *, const char *kind,
 	    struct row_OUTBOX_DUE **, size_t *);
 

@@ -245,26 +245,23 @@ sms_deliver(struct db *db, struct arena *a, const struct sms_conf *c,
 	    (unsigned long long)row->id) == DB_OK ? 0 : -1;
 }
 
-/* One round of the SMS sender: claims the due rows, sends them, records
- * each outcome.  a holds the rows (the caller resets it).  Returns the
- * number sent, or -1 after a database error; rows claimed and not yet
- * recorded then wait for their claim to expire.  Nothing without a
- * gateway. */
+/* One round of the SMS sender: claims due rows (a batch, OUTBOX_BATCH
+ * at most), sends them, records each outcome.  a holds the rows (the
+ * caller resets it).  Returns the number of rows handled, sent or not, or
+ * -1 after a database error; rows claimed and not yet recorded then wait
+ * for their claim to expire.  Nothing without a gateway. */
 int
 sms_run_once(struct db *db, struct arena *a, const struct sms_conf *c)
 {
 	struct row_OUTBOX_DUE	*rows;
-	size_t				 i, n;
-	int				 sent = 0, rc;
+	size_t			 i, n;
 
 	if (c->url == NULL)
 		return 0;
 	if (!outbox_claim(db, a, "sms", &rows, &n))
 		return -1;
-	for (i = 0; i < n; i++) {
-		if ((rc = sms_deliver(db, a, c, &rows[i])) < 0)
+	for (i = 0; i < n; i++)
+		if (sms_deliver(db, a, c, &rows[i]) < 0)
 			return -1;
-		sent += rc;
-	}
-	return sent;
+	return (int)n;
 }

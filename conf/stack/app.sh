@@ -59,20 +59,10 @@ app_env() {
 	app_sms_env
 }
 
-# The SMS gateway ([sms] gateway_url): PORTAL_SMS_GATEWAY_URL when set
-# (empty: no SMS, as make run has it unless told otherwise), else a
-# loopback port the kernel calls free now, where the SMS tests start their
-# own sink (tests/integration/test_notify_sms.py).  Nothing listens there
-# otherwise: messages are retried, a second after the first failure
-# (PORTAL_SMS_BACKOFF, doubled each time), and end "failed".
+# SMS retries a second after the first failure in the stack's tests
+# (PORTAL_SMS_BACKOFF, doubled each time), not half a minute; the gateway
+# is conf/stack/sms.sh's.
 app_sms_env() {
-	local url=${PORTAL_SMS_GATEWAY_URL-unset} port
-	if [[ $url == unset ]]; then
-		port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])') ||
-			die "no free port for the SMS gateway"
-		url=http://127.0.0.1:$port/sms
-	fi
-	stack_env_export PORTAL_SMS_GATEWAY_URL "$url"
 	stack_env_export PORTAL_SMS_BACKOFF "${PORTAL_SMS_BACKOFF:-1}"
 }
 

@@ -135,6 +135,13 @@ stack_listens() {
 		"/proc/$1/net/tcp" 2>/dev/null || return 1
 }
 
+# Does process $1 listen on port $2 itself?  2: it exited (for
+# stack_wait).
+stack_serves() {
+	stack_alive "$1" || return 2
+	stack_listens "$1" "$2"
+}
+
 # Stop the daemon of pid file $2 (name $1, which its command line must
 # contain) with signal $3, waiting $4 seconds (default STACK_STOP_WAIT)
 # before SIGKILL to its whole process group.  Tolerates a missing pid file

@@ -34,7 +34,7 @@ smtp_start() {
 	umask "$mask"
 	pid=$(<"$S_SMTP_PID")
 	# Another program may have taken the port first; then aiosmtpd exits.
-	stack_wait "$STACK_SMTP_WAIT" smtp_listening "$pid" "$port" || case $? in
+	stack_wait "$STACK_SMTP_WAIT" stack_serves "$pid" "$port" || case $? in
 	1) stack_fail "the SMTP sink did not listen on port $port within ${STACK_SMTP_WAIT}s" smtp.log ;;
 	*) stack_fail "the SMTP sink exited during start-up" smtp.log ;;
 	esac
@@ -63,10 +63,4 @@ smtp_port() {
 			die "no free port for the SMTP sink"
 	fi
 	S_SMTP_PORT=$port
-}
-
-# Does the sink of pid $1 listen on port $2 itself?  2: it exited.
-smtp_listening() {
-	stack_alive "$1" || return 2
-	stack_listens "$1" "$2"
 }

@@ -1,8 +1,10 @@
 """Notifications of applications (issue 9): each change of status is written
 to the outbox, mail and SMS, tied to its application, in the change's
 transaction; the jobs process POSTs the SMS to the gateway ([sms]
-gateway_url: the stack points it at a free loopback port, where this test
-runs a small HTTP sink) without diacritics ([sms] ascii), retrying with
+gateway_url: the stack's SMS sink, conf/stack/sms.sh, which this test
+stops to run a gateway of its own on the same port, one that answers 200
+or 503 or is closed, and starts again at the end) without diacritics
+([sms] ascii), retrying with
 back-off (the stack's [sms] backoff: 1 s) while the gateway answers 503 or
 nothing, and marks a row sent only after a 2xx; the mail waits for the
 SMTP sink the same way.  Staff of the application's unit see every
@@ -167,6 +169,27 @@ def sms_on_submission_and_withdrawal_without_diacritics():
 
 
 @case
+def a_backlog_of_retries_does_not_hold_back_new_messages():
+    """Messages tried before and due again (a gateway that was down a
+    while) go after those never tried: 300 of them, at 10 a second, would
+    otherwise hold a new one back for half a minute."""
+    SINK.ok = True
+    tag = "backlog %s" % secrets.token_hex(4)
+    sql("INSERT INTO outbox (kind, recipient, subject, body, attempts, next_attempt_at) "
+        "SELECT 'sms', '0912000999', %s, %s, 3, UTC_TIMESTAMP() FROM seq_1_to_300"
+        % (quote(tag), quote(tag)))
+    try:
+        a = applicant()
+        code = submit(a)
+        check(wait_for(lambda: rows(code, "sms") and rows(code, "sms")[0]["status"] == "sent", 8),
+              "the new SMS waited behind the backlog: %r, %s of the backlog pending"
+              % (rows(code, "sms"), sql_value("SELECT COUNT(*) FROM outbox WHERE subject = %s "
+                                              "AND status <> 'sent'" % quote(tag))))
+    finally:
+        sql("DELETE FROM outbox WHERE subject = %s" % quote(tag))
+
+
+@case
 def gateway_503_then_down_then_up_delivers_once():
     SINK.ok = False
     a = applicant()
@@ -324,9 +347,33 @@ def no_notifications_yet():
     check(r.status == 200 and "Chưa có thông báo nào" in r.text and "<table" not in r.text, r.status)
 
 
+@case
+def the_stack_sink_keeps_what_it_is_sent():
+    """conf/stack/sms.sh's sink, as make run has it: a file a message,
+    under VAR/sms, named by the outbox id."""
+    SINK.stop()
+    subprocess.run([STACK, "sms-start", VAR], check=True, capture_output=True)
+    try:
+        a = applicant()
+        code = submit(a)
+        check(wait_for(lambda: rows(code, "sms") and rows(code, "sms")[0]["status"] == "sent", 15),
+              "not sent to the stack's sink: %r" % rows(code, "sms"))
+        r = rows(code, "sms")[0]
+        with open(os.path.join(VAR, "sms", "%d.json" % r["id"]), encoding="utf-8") as f:
+            got = json.load(f)
+        check(got == {"id": r["id"], "to": a.phone,
+                      "text": sms_text(code, "Ho so %s da duoc nop truc tuyen, dang cho tiep nhan")}, got)
+    finally:
+        subprocess.run([STACK, "sms-stop", VAR], check=True, capture_output=True)
+        SINK.start()
+
+
 if __name__ == "__main__":
+    # The port is the stack sink's: this test's gateway takes it over.
+    subprocess.run([STACK, "sms-stop", VAR], check=True, capture_output=True)
     SINK.start()
     try:
         main()
     finally:
         SINK.stop()
+        subprocess.run([STACK, "sms-start", VAR], check=True, capture_output=True)
