@@ -253,6 +253,70 @@ fz_notice(struct arena *a, const struct kval *v)
 	FZ_CHECK(valid_line(v->s, strlen(v->s), 300) && fz_nfc(a, v->s));
 }
 
+/* A day, YYYY-MM-DD as sent: its number, and the same day back. */
+static void
+fz_date(const struct kval *v)
+{
+	int32_t	 day;
+	int	 y, m, d;
+
+	FZ_CHECK(v->s == v->raw && strlen(v->s) == 10 &&
+	    workday_parse(v->s, &day) && (uint64_t)day == v->u);
+	workday_ymd(day, &y, &m, &d);
+	FZ_CHECK(atoi(v->s) == y && atoi(v->s + 5) == m &&
+	    atoi(v->s + 8) == d);
+}
+
+/* The promises of fixed formats (codes, digits, words of a list, days,
+ * paths), for the valid, non-blank value v. */
+static void
+fz_format(const struct kval *v, enum fz_promise p, uint64_t max)
+{
+	switch (p) {
+	case FZ_HEX64:
+		FZ_CHECK(v->s == v->raw && strlen(v->s) == 64 &&
+		    strspn(v->s, "0123456789abcdef") == 64);
+		break;
+	case FZ_REFUSED:
+		FZ_CHECK(!"a refusing key accepted a value");
+		break;
+	case FZ_APP_CODE:
+		FZ_CHECK(strlen(v->s) == 17 && v->s[5] == '-' &&
+		    v->s[12] == '-' && strspn(v->s, "0123456789-") == 17);
+		break;
+	case FZ_LAST4:
+		FZ_CHECK(strlen(v->s) == 4 && fz_digits(v->s));
+		break;
+	case FZ_ONLINE:
+		FZ_CHECK(strcmp(v->s, "toan_trinh") == 0 ||
+		    strcmp(v->s, "mot_phan") == 0 ||
+		    strcmp(v->s, "truc_tiep") == 0);
+		break;
+	case FZ_DATE:
+		fz_date(v);
+		break;
+	case FZ_ONE_OF:
+		FZ_CHECK(v->s == v->raw && v->u < max &&
+		    strspn(v->s, "abcdefghijklmnopqrstuvwxyz-") == strlen(v->s));
+		break;
+	case FZ_PROC:
+		FZ_CHECK(v->s == v->raw &&
+		    strspn(v->s, "0123456789.") == strlen(v->s));
+		break;
+	case FZ_ASCII:
+		FZ_CHECK(v->s == v->raw && fz_ascii(v->s) &&
+		    strlen(v->s) <= max);
+		break;
+	case FZ_RETURN_TO:
+		fz_path(v, max);
+		FZ_CHECK(fz_ascii(v->s) && strchr(v->s, '\\') == NULL &&
+		    strchr(v->s, ' ') == NULL);
+		break;
+	default:
+		FZ_CHECK(!"a key without a promise in fz_keys");
+	}
+}
+
 /* The promise of key k for the valid, non-empty value v. */
 static void
 fz_promise(struct arena *a, enum key k, const struct kval *v)
@@ -303,55 +367,8 @@ fz_promise(struct arena *a, enum key k, const struct kval *v)
 	case FZ_NOTICE:
 		fz_notice(a, v);
 		break;
-	case FZ_HEX64:
-		FZ_CHECK(v->s == v->raw && strlen(v->s) == 64 &&
-		    strspn(v->s, "0123456789abcdef") == 64);
-		break;
-	case FZ_REFUSED:
-		FZ_CHECK(!"a refusing key accepted a value");
-		break;
-	case FZ_APP_CODE:
-		FZ_CHECK(strlen(v->s) == 17 && v->s[5] == '-' &&
-		    v->s[12] == '-' && strspn(v->s, "0123456789-") == 17);
-		break;
-	case FZ_LAST4:
-		FZ_CHECK(strlen(v->s) == 4 && fz_digits(v->s));
-		break;
-	case FZ_ONLINE:
-		FZ_CHECK(strcmp(v->s, "toan_trinh") == 0 ||
-		    strcmp(v->s, "mot_phan") == 0 ||
-		    strcmp(v->s, "truc_tiep") == 0);
-		break;
-	case FZ_DATE: {
-		int32_t	 day;
-		int	 y, m, d;
-
-		FZ_CHECK(v->s == v->raw && strlen(v->s) == 10 &&
-		    workday_parse(v->s, &day) && (uint64_t)day == v->u);
-		workday_ymd(day, &y, &m, &d);
-		FZ_CHECK(atoi(v->s) == y && atoi(v->s + 5) == m &&
-		    atoi(v->s + 8) == d);
-		break;
-	}
-	case FZ_ONE_OF:
-		FZ_CHECK(v->s == v->raw && v->u < max &&
-		    strspn(v->s, "abcdefghijklmnopqrstuvwxyz-") == strlen(v->s));
-		break;
-	case FZ_PROC:
-		FZ_CHECK(v->s == v->raw &&
-		    strspn(v->s, "0123456789.") == strlen(v->s));
-		break;
-	case FZ_ASCII:
-		FZ_CHECK(v->s == v->raw && fz_ascii(v->s) &&
-		    strlen(v->s) <= max);
-		break;
-	case FZ_RETURN_TO:
-		fz_path(v, max);
-		FZ_CHECK(fz_ascii(v->s) && strchr(v->s, '\\') == NULL &&
-		    strchr(v->s, ' ') == NULL);
-		break;
 	default:
-		FZ_CHECK(!"a key without a promise in fz_keys");
+		fz_format(v, fz_keys[k].p, max);
 	}
 }
 
