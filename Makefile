@@ -9,7 +9,7 @@ FUZZ_SECONDS ?= 30
 # are main.c and ctl/portalctl.c.
 LAYERS = core data app http h
 PKGS = fcgi libctemplate mariadb libsodium libcurl jansson libmagic libqrencode \
-    cjose
+    cjose libcmark-gfm gdlib
 WARN = -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wformat-security
 CWARN = $(WARN) -Wstrict-prototypes -Wmissing-prototypes
 HARDEN = -fstack-protector-strong -D_FORTIFY_SOURCE=2

@@ -22,3 +22,4 @@
 #include "data/st_queue.h"
 #include "data/st_tnid.h"
 #include "data/st_desk.h"
+#include "data/st_search.h"

@@ -11,7 +11,8 @@ DEPS_RUN=(
 	build-essential pkg-config g++
 	libfcgi-dev libctemplate-dev libmariadb-dev mariadb-server mariadb-client
 	libsodium-dev libcurl4-openssl-dev libjansson-dev libcjose-dev
-	libcmark-gfm-dev libmagic-dev libqrencode-dev libunistring-dev
+	libcmark-gfm-dev libcmark-gfm-extensions-dev libgd-dev libmagic-dev
+	libqrencode-dev libunistring-dev
 	nginx-light curl python3 python3-aiosmtpd procps nodejs npm
 )
 

@@ -87,6 +87,8 @@ test_tmpl_render_escapes(void)
 	    "<p title=\"{{T}}\">{{T}}</p>{{#S}}<i>{{V}}</i>{{/S}}"
 	    "<a href=\"/q?x={{T:u}}\">{{>INC}}</a>\n");
 	put("inc.tpl", "{{%AUTOESCAPE context=\"HTML\"}}[{{N}}]");
+	put("md.tpl", "{{%AUTOESCAPE context=\"HTML\"}}<div>{{B:x-markdown}}"
+	    "</div><p>{{B}}</p>\n");
 	CHECK(tmpl_init(dir));
 	d = tmpl_dict_new("t");
 	tmpl_set(d, "T", "<script>\"&'Việt");
@@ -109,6 +111,67 @@ test_tmpl_render_escapes(void)
 	tmpl_dict_free(d);
 }
 
+/* Renders the Markdown b with md.tpl (loaded by the case above). */
+static char *
+render_md(const char *b)
+{
+	struct tmpl_dict	*d = tmpl_dict_new("t");
+	char			*out = NULL;
+	size_t			 len;
+
+	tmpl_set(d, "B", b);
+	if (!tmpl_render("md.tpl", d, &out, &len))
+		out = NULL;
+	tmpl_dict_free(d);
+	return out;
+}
+
+/* The x-markdown modifier: Markdown becomes HTML, and nothing an editor
+ * writes becomes script, an event handler or a javascript: link. */
+static void
+test_tmpl_markdown_inert(void)
+{
+	static const char *const evil[] = {
+		"<script>alert(1)</script>",
+		"a <img src=x onerror=alert(1)> b",
+		"<div onclick=\"alert(1)\">\n\nkhối HTML\n\n</div>",
+		"[bấm](javascript:alert(1)) [b](JavaScript:alert(1)) "
+		    "[c](vbscript:x) [d](data:text/html;base64,PHNjcmlwdD4=)",
+		"![ảnh](javascript:alert(1))",
+		"<iframe src=\"https://example.com\"></iframe>",
+		"<a href=\"javascript:alert(1)\">x</a>",
+		"[x](<javascript:alert(1)>)",
+	};
+	char	*out;
+	size_t	 i;
+
+	for (i = 0; i < sizeof(evil) / sizeof(evil[0]); i++) {
+		out = render_md(evil[i]);
+		CHECK(out != NULL);
+		if (out == NULL)
+			continue;
+		CHECK(strcasestr(out, "<script") == NULL);
+		CHECK(strcasestr(out, "<img src=\"x\" onerror") == NULL);
+		CHECK(strcasestr(out, "<img src=x") == NULL);
+		CHECK(strcasestr(out, "<div onclick") == NULL);
+		CHECK(strcasestr(out, "<iframe") == NULL);
+		CHECK(strcasestr(out, "href=\"javascript") == NULL);
+		CHECK(strcasestr(out, "href=\"vbscript") == NULL);
+		CHECK(strcasestr(out, "href=\"data:") == NULL);
+		CHECK(strcasestr(out, "src=\"javascript") == NULL);
+		free(out);
+	}
+	out = render_md("## Thông báo\n\n**Lịch** tiếp dân, [xem](/thu-tuc)"
+	    "\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
+	CHECK(out && strstr(out, "<h2>Thông báo</h2>") != NULL);
+	CHECK(out && strstr(out, "<strong>Lịch</strong>") != NULL);
+	CHECK(out && strstr(out, "<a href=\"/thu-tuc\">xem</a>") != NULL);
+	CHECK(out && strstr(out, "<table>") != NULL);
+	/* The same value without the modifier is escaped as ever. */
+	CHECK(out && strstr(out, "<p>## Thông báo") != NULL);
+	free(out);
+}
+
 int
 main(void)
 {
@@ -119,6 +182,7 @@ main(void)
 	RUN(test_tmpl_check_refuses_empty_dir);
 	RUN(test_tmpl_project_templates_pass);
 	RUN(test_tmpl_render_escapes);
+	RUN(test_tmpl_markdown_inert);
 	clear();
 	rmdir(dir);
 	tmpl_shutdown();
