@@ -7,8 +7,11 @@
 	C(U64, id) C(TEXT, slug) C(TEXT, title) C(TEXT, summary) \
 	C(TIME, published_at) C(TEXT, unit_slug) C(TEXT, unit_kind) \
 	C(TEXT, unit_name)
+/* Published, its time come (a scheduled article waits), not expired (an
+ * announcement may). */
 #define DB_NEWS_VISIBLE \
-	"a.status = 'published' AND a.published_at <= UTC_TIMESTAMP()"
+	"a.status = 'published' AND a.published_at <= UTC_TIMESTAMP() AND " \
+	"(a.expires_at IS NULL OR a.expires_at > UTC_TIMESTAMP())"
 #define DB_UNIT_COLS "u.id, u.code, u.kind, u.name, u.slug"
 #define DB_UNIT_ROW \
 	C(U64, id) C(TEXT, code) C(TEXT, kind) C(TEXT, name) C(TEXT, slug)
