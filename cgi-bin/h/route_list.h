@@ -112,3 +112,6 @@ ROUTE(tnid_unlink, POST, "/tai-khoan/thai-nguyen-id/huy", USER, 0, 0)
 ROUTE(desk_app, FORM, "/mot-cua/ho-so/{code:slug}", OWNER,
   ROLE(STAFF) | ROLE(LEADER), K(ACTION) | K(VERSION) | K(NOTE) |
   K(ASSIGNEE) | K(AMOUNT) | K(DATE) | K(CHANNEL) | K(FILES))
+/* Issue 11: the newsroom's images and PDFs, by their content's name
+ * (h/h_media.c, app/media.c). */
+ROUTE(media, GET, "/media/{name:media}", PUBLIC, 0, 0)
