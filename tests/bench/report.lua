@@ -44,7 +44,12 @@ function request()
 	if body_suffix ~= nil then
 		body = body_prefix .. key() .. body_suffix
 	end
-	return wrk.format("POST", nil, { ["Content-Type"] = ctype }, body)
+	-- wrk.format takes these headers instead of wrk.headers (-H): both.
+	local h = { ["Content-Type"] = ctype }
+	for name, value in pairs(wrk.headers) do
+		h[name] = value
+	end
+	return wrk.format("POST", nil, h, body)
 end
 
 function done(summary, latency, requests)
