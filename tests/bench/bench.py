@@ -181,8 +181,10 @@ def responder_pids():
 
 
 def memory(label):
-    """The responder's and MariaDB's memory now (MiB): the largest worker's
-    resident size and peak, and the server's."""
+    """The responder's and MariaDB's memory (MiB) once the requests wrk
+    left behind are done: the largest worker's resident size and peak, and
+    the server's."""
+    time.sleep(3)
     master, kids = responder_pids()
     with open(os.path.join(VAR, "run", "mysqld.pid")) as f:
         db = int(f.read())
