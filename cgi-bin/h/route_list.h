@@ -112,3 +112,11 @@ ROUTE(tnid_unlink, POST, "/tai-khoan/thai-nguyen-id/huy", USER, 0, 0)
 ROUTE(desk_app, FORM, "/mot-cua/ho-so/{code:slug}", OWNER,
   ROLE(STAFF) | ROLE(LEADER), K(ACTION) | K(VERSION) | K(NOTE) |
   K(ASSIGNEE) | K(AMOUNT) | K(DATE) | K(CHANNEL) | K(FILES))
+/* Issue 12, part E (statistics): the public dashboard and its CSV, the
+ * same for the staff and leaders of a unit with its late applications
+ * (h/h_stats.c), the JSON (h/h_stats_api.c). */
+ROUTE(stats, GET, "/thong-ke", PUBLIC, 0,
+  K(UNIT) | K(FROM) | K(TO) | K(FORMAT) | K(TABLE))
+ROUTE(desk_stats, GET, "/mot-cua/thong-ke", ROLE, ROLE(STAFF) | ROLE(LEADER),
+  K(UNIT) | K(FROM) | K(TO) | K(FORMAT) | K(TABLE))
+ROUTE(api_stats, GET, "/api/v1/stats", PUBLIC, 0, K(UNIT) | K(FROM) | K(TO))
