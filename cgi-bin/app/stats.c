@@ -27,6 +27,9 @@ static struct {
 	time_t		 made;
 } stats_cache[STATS_CACHE];
 static pthread_mutex_t	 stats_lock = PTHREAD_MUTEX_INITIALIZER;
+/* The gauges' text, as /metrics last made it in this process. */
+static char		*stats_gauge_text;
+static time_t		 stats_gauge_made;
 
 /* The smallest number of days d such that at least pct per cent of the
  * counts of hist (hist[d]: how many took d days) took d or fewer (the
@@ -452,4 +455,72 @@ stats_get(struct db *db, struct arena *a, uint64_t unit, int32_t from,
 out:
 	*out = s;
 	return err;
+}
+
+/* The gauges of the desks as Prometheus text: the applications by
+ * status, and those overdue now, per unit and in all. */
+static char *
+stats_gauges_make(struct db *db, struct arena *a)
+{
+	struct row_STATS_QUEUE		*q;
+	struct row_STATS_OVERDUE	*o;
+	int64_t				 by[11] = { 0 }, total = 0;
+	size_t				 i, nq, no;
+	char				*t;
+
+	if (db_all(db, a, STATS_QUEUE, &q, &nq, "") != DB_OK ||
+	    db_all(db, a, STATS_OVERDUE, &o, &no, "i",
+	    (long long)clock_day(time(NULL))) != DB_OK)
+		return NULL;
+	for (i = 0; i < nq; i++)
+		if (q[i].status <= 10)
+			by[q[i].status] = q[i].n;
+	t = arena_printf(a, "# HELP portal_applications Applications by "
+	    "status (1-10), drafts aside.\n# TYPE portal_applications gauge\n");
+	for (i = 1; i <= 10; i++)
+		t = arena_printf(a, "%sportal_applications{status=\"%zu\"} %lld\n",
+		    t, i, (long long)by[i]);
+	t = arena_printf(a, "%s# HELP portal_applications_overdue Applications "
+	    "overdue now (status 2, 4, 5, 6, appointment before today), per "
+	    "unit.\n# TYPE portal_applications_overdue gauge\n", t);
+	for (i = 0; i < no; i++) {
+		t = arena_printf(a, "%sportal_applications_overdue{unit=\"%s\"} "
+		    "%lld\n", t, o[i].slug, (long long)o[i].n);
+		total += o[i].n;
+	}
+	return arena_printf(a, "%s# HELP portal_applications_overdue_total "
+	    "Applications overdue now, every unit.\n"
+	    "# TYPE portal_applications_overdue_total gauge\n"
+	    "portal_applications_overdue_total %lld\n", t, (long long)total);
+}
+
+/* The gauges' text (arena memory), made at most every [stats]
+ * gauge_seconds (10) in a process; "" when the database fails. */
+const char *
+stats_gauges(struct db *db, struct arena *a)
+{
+	long		 ttl = cfg_int("stats", "gauge_seconds", 10, 0, 3600);
+	time_t		 now = time(NULL);
+	const char	*t = NULL;
+	char		*made;
+
+	pthread_mutex_lock(&stats_lock);
+	if (stats_gauge_text != NULL && now - stats_gauge_made < ttl)
+		t = arena_strdup(a, stats_gauge_text);
+	pthread_mutex_unlock(&stats_lock);
+	if (t != NULL)
+		goto out;
+	if ((made = stats_gauges_make(db, a)) == NULL) {
+		t = "";
+		goto out;
+	}
+	pthread_mutex_lock(&stats_lock);
+	free(stats_gauge_text);
+	if ((stats_gauge_text = strdup(made)) == NULL)
+		abort();
+	stats_gauge_made = now;
+	pthread_mutex_unlock(&stats_lock);
+	t = made;
+out:
+	return t;
 }

@@ -67,6 +67,7 @@ enum stats_err {
 
 enum stats_err	 stats_get(struct db *, struct arena *, uint64_t unit,
 		    int32_t from, int32_t to, struct stats **out);
+const char	*stats_gauges(struct db *, struct arena *);
 int64_t		 stats_percentile(const int64_t *hist, size_t nbins,
 		    unsigned pct);
 int64_t		 stats_workdays(const struct workday_cal *, int32_t from,

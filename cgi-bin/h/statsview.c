@@ -150,7 +150,8 @@ double
 statsview_value(const struct stats_ind *v, size_t j, int *null, int *integer)
 {
 	const struct sv_col	*c = &sv_cols[j];
-	int64_t			 den = c->b ? sv_field(v, c->b) : 0;
+	int64_t			 den = c->kind == SV_PCT || c->kind == SV_RATIO ?
+			    sv_field(v, c->b) : 0;
 
 	*null = 0;
 	*integer = c->kind == SV_COUNT || c->kind == SV_P90;
