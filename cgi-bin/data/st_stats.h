@@ -93,9 +93,12 @@ Q(STATS_MONTHS_UNIT, DB_STATS_MONTHS(DB_STATS_UNIT), DB_STATS_MONTHS_ROW)
 /* Per procedure, the most received first; parameters: offset, offset,
  * today, lo, hi [, unit], limit. */
 #define DB_STATS_PROCS(from) \
-  "SELECT p.code, MAX(v.name) AS name, CAST(SUM(k.received) AS SIGNED) AS received, " \
-  "CAST(SUM(k.online) AS SIGNED) AS online, CAST(SUM(k.on_time) AS SIGNED) AS on_time, " \
-  "CAST(SUM(k.late) AS SIGNED) AS late, CAST(SUM(k.overdue) AS SIGNED) AS overdue FROM (SELECT " \
+  "SELECT p.code, MAX(v.name) AS name, " \
+  "CAST(SUM(k.received) AS SIGNED) AS received, " \
+  "CAST(SUM(k.online) AS SIGNED) AS online, " \
+  "CAST(SUM(k.on_time) AS SIGNED) AS on_time, " \
+  "CAST(SUM(k.late) AS SIGNED) AS late, " \
+  "CAST(SUM(k.overdue) AS SIGNED) AS overdue FROM (SELECT " \
   "a.procedure_version, COUNT(*) AS received, " \
   DB_STATS_SUM("a.channel = 'online'") " AS online, " \
   DB_STATS_SUM(DB_STATS_FINISHED " AND (a.due_at IS NULL OR " \

@@ -352,7 +352,7 @@ statsview_chart_trend(struct request *r, struct tmpl_dict *body,
 		if (rec[i] > max)
 			max = rec[i];
 	}
-	max = chart_nice(max);
+	max = 4 * chart_nice((max + 3) / 4);	/* four even steps */
 	tmpl_set_int(d, "W", SV_LINE_W);
 	tmpl_set_int(d, "H", SV_LINE_H);
 	tmpl_set(d, "DESC", arena_printf(r->a, "Biểu đồ đường: số hồ sơ tiếp "
