@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "app/stats.h"
+#include "app/store.h"
 #include "core/arena.h"
 #include "core/cfg.h"
 #include "core/clock.h"
@@ -523,4 +524,48 @@ stats_gauges(struct db *db, struct arena *a)
 	t = made;
 out:
 	return t;
+}
+
+/* Months of history for the demo (portalctl seed-history): rows
+ * applications spread over the current units and the days back days
+ * before today, their timelines, and the scanned documents of the counter
+ * ones (the stored file f, added by the history's officer).  Every choice
+ * is a hash of seed; a second run adds nothing.  One transaction.  The
+ * number of applications the history has now goes into *n. */
+enum db_err
+stats_history(struct db *db, struct arena *a, unsigned seed, unsigned days,
+    unsigned rows, const struct store_file *f, uint64_t *n)
+{
+	struct row_SEEDH_USER_ID	 who, staff;
+	long long			 s = seed;
+	struct row_SEEDH_COUNT		 c;
+	enum db_err			 e;
+
+	if ((e = db_begin(db)) != DB_OK)
+		return e;
+	if ((e = db_exec(db, STMT_SEEDH_USER, NULL, NULL, "ss",
+	    "Người nộp hồ sơ (dữ liệu mẫu)", "du-lieu-mau@example.invalid")) !=
+	    DB_OK || (e = db_exec(db, STMT_SEEDH_USER, NULL, NULL, "ss",
+	    "Cán bộ một cửa (dữ liệu mẫu)", "can-bo-mau@example.invalid")) !=
+	    DB_OK || (e = db_one(db, a, SEEDH_USER_ID, &who, "s",
+	    "du-lieu-mau@example.invalid")) != DB_OK || (e = db_one(db, a,
+	    SEEDH_USER_ID, &staff, "s", "can-bo-mau@example.invalid")) != DB_OK)
+		goto out;
+	if ((e = db_exec(db, STMT_SEEDH_APPS, NULL, NULL, "iiiui", s,
+	    (long long)days, (long long)clock_offset(),
+	    (unsigned long long)who.id, (long long)rows)) != DB_OK ||
+	    (e = db_exec(db, STMT_SEEDH_EVENTS, NULL, NULL, "iiiiiiiii", s, s, s, s,
+	    s, s, s, s, s)) != DB_OK ||
+	    (e = db_exec(db, STMT_SEEDH_FILES, NULL, NULL, "iusis", (long long)days,
+	    (unsigned long long)staff.id, f->sha256, (long long)f->size,
+	    f->mime)) != DB_OK)
+		goto out;
+	e = db_one(db, a, SEEDH_COUNT, &c, "u", (unsigned long long)who.id);
+	*n = (uint64_t)c.n;
+out:
+	if (e == DB_OK)
+		e = db_commit(db);
+	else
+		db_rollback(db);
+	return e;
 }

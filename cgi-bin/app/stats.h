@@ -8,8 +8,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "data/db.h"
+
 struct arena;
 struct db;
+struct store_file;
 struct workday_cal;
 
 #define STATS_UNITS_MAX		64
@@ -67,6 +70,9 @@ enum stats_err {
 
 enum stats_err	 stats_get(struct db *, struct arena *, uint64_t unit,
 		    int32_t from, int32_t to, struct stats **out);
+enum db_err	 stats_history(struct db *, struct arena *, unsigned seed,
+		    unsigned days, unsigned rows, const struct store_file *,
+		    uint64_t *n);
 const char	*stats_gauges(struct db *, struct arena *);
 int64_t		 stats_percentile(const int64_t *hist, size_t nbins,
 		    unsigned pct);

@@ -156,3 +156,116 @@ Q(STATS_OVERDUE,
   "applications a WHERE " DB_STATS_OPEN " AND a.due_at < " DB_STATS_TODAY
   " GROUP BY a.unit_id) k JOIN units u ON u.id = k.unit_id ORDER BY u.slug",
   C(TEXT, slug) C(I64, n))
+
+/*
+ * portalctl seed-history (app/stats.c): months of applications of every
+ * current unit for the demo, from MariaDB's sequence engine, every choice
+ * a hash of (seed, row, what) so that a seed gives the same history
+ * (relative to today).  The rows carry idem_key 'seed-history-<row>' of
+ * the history's own applicant: a second run inserts nothing.
+ */
+#define DB_SEEDH_H(what) \
+  "CRC32(CONCAT(g.seed, ':', g.seq, ':" what "'))"
+X(SEEDH_USER,
+  "INSERT IGNORE INTO users (full_name, email, status) VALUES (?, ?, "
+  "'disabled')")
+Q(SEEDH_USER_ID, "SELECT id FROM users WHERE email = ?", C(U64, id))
+/* Parameters: seed, days back, offset (seconds), applicant, rows. */
+X(SEEDH_APPS,
+  "INSERT IGNORE INTO applications (code, procedure_version, unit_id, "
+  "applicant_id, channel, status, submitted_at, received_at, due_at, "
+  "decided_at, rating, rating_comment, rated_at, returned_via, idem_key) "
+  "SELECT CONCAT(k.ucode, '-', DATE_FORMAT(k.recv + INTERVAL k.off SECOND, "
+  "'%y%m%d'), '-', LPAD(k.seq DIV k.nu % 10000, 4, '0')), k.pv, k.unit, "
+  "k.applicant, k.channel, k.st, k.recv, k.recv, k.due, "
+  "IF(k.st IN (8, 9, 10), k.decided, NULL), k.rating, "
+  "IF(k.rating IS NULL, NULL, ''), "
+  "IF(k.rating IS NULL, NULL, k.decided + INTERVAL 1 DAY), "
+  "IF(k.st = 10, IF(k.channel = 'online', 'online', 'counter'), NULL), "
+  "CONCAT('seed-history-', k.seq) FROM (SELECT j.*, "
+  "CASE WHEN j.decided > UTC_TIMESTAMP() THEN ELT(1 + j.hop % 4, 2, 4, 4, 6) "
+  "WHEN j.hout % 100 < 3 THEN 8 WHEN j.hout % 100 < 5 THEN 7 "
+  "WHEN j.decided > UTC_TIMESTAMP() - INTERVAL 2 DAY THEN 9 ELSE 10 END "
+  "AS st, "
+  "IF(j.decided < UTC_TIMESTAMP() - INTERVAL 2 DAY AND j.hrt % 100 < 40 AND "
+  "j.hout % 100 >= 5, ELT(1 + (j.hrv % 100 >= 50) + (j.hrv % 100 >= 82) + "
+  "(j.hrv % 100 >= 92) + (j.hrv % 100 >= 97), 5, 4, 3, 2, 1), NULL) "
+  "AS rating FROM (SELECT i.*, IF(i.late, TIMESTAMP(i.due) + INTERVAL "
+  "(1 + i.hld % 10) DAY + INTERVAL 2 HOUR, i.recv + INTERVAL (i.hdd % "
+  "GREATEST(1, DATEDIFF(i.due, DATE(i.recv + INTERVAL i.off SECOND)))) DAY "
+  "+ INTERVAL 3 HOUR) AS decided FROM (SELECT h.*, "
+  "DATE(h.recv + INTERVAL h.off SECOND) + INTERVAL CEIL(h.pd * 7 / 5) DAY "
+  "AS due FROM (SELECT g.*, "
+  "TIMESTAMP(g.rd - INTERVAL (CASE WEEKDAY(g.rd) WHEN 5 THEN 1 WHEN 6 THEN 2 "
+  "ELSE 0 END) DAY) + INTERVAL (1 + " DB_SEEDH_H("hr") " % 8) HOUR + "
+  "INTERVAL (" DB_SEEDH_H("mi") " % 60) MINUTE AS recv, "
+  DB_SEEDH_H("late") " % 100 < 3 + g.un * 7 % 18 AS late, "
+  "IF(" DB_SEEDH_H("ch") " % 100 < 30 + (g.days - g.age) * 35 DIV g.days, "
+  "'online', IF(" DB_SEEDH_H("cp") " % 100 < 85, 'counter', 'post')) "
+  "AS channel, " DB_SEEDH_H("op") " AS hop, " DB_SEEDH_H("out") " AS hout, "
+  DB_SEEDH_H("rt") " AS hrt, " DB_SEEDH_H("rv") " AS hrv, "
+  DB_SEEDH_H("ld") " AS hld, " DB_SEEDH_H("dd") " AS hdd "
+  "FROM (SELECT f.*, DATE(UTC_TIMESTAMP() + INTERVAL f.off SECOND) - "
+  "INTERVAL f.age DAY AS rd FROM (SELECT p.seed, p.days, p.off, "
+  "p.applicant, s.seq, u.id AS unit, u.code AS ucode, u.n AS un, "
+  "c.nu, v.id AS pv, GREATEST(1, IFNULL(v.processing_days, 5)) AS pd, "
+  "1 + CRC32(CONCAT(p.seed, ':', s.seq, ':age')) % p.days AS age "
+  "FROM (SELECT ? AS seed, ? AS days, ? AS off, ? AS applicant, ? AS nrows) p "
+  "JOIN seq_0_to_99999 s ON s.seq < p.nrows "
+  "JOIN (SELECT COUNT(*) AS nu FROM units WHERE valid_to IS NULL) c "
+  "JOIN (SELECT id, code, ROW_NUMBER() OVER (ORDER BY id) - 1 AS n "
+  "FROM units WHERE valid_to IS NULL) u ON u.n = s.seq % c.nu "
+  "JOIN (SELECT v.id, v.processing_days, ROW_NUMBER() OVER (ORDER BY v.id) "
+  "- 1 AS n FROM procedure_versions v JOIN procedures q ON "
+  "q.current_version = v.id) v ON v.n = CRC32(CONCAT(p.seed, ':', s.seq, "
+  "':pv')) % (SELECT COUNT(*) FROM procedures WHERE current_version IS "
+  "NOT NULL) WHERE CRC32(CONCAT(p.seed, ':', s.seq, ':keep')) % 100 < "
+  "45 + u.n * 37 % 55) f) g) h) i) j) k")
+/* The timeline of the history's applications that have none yet: the
+ * receipt, processing, a supplement request and its answer for about one
+ * in eight (parameter: seed), a payment request, the decision, the
+ * return, a withdrawal, each at its time. */
+#define DB_SEEDH_EV(from, to, at, cond) \
+  "SELECT a.id, " from ", " to ", " at " FROM (SELECT a.*, CAST(SUBSTRING(" \
+  "a.idem_key, 14) AS UNSIGNED) AS seq, CRC32(CONCAT(p.seed, ':', " \
+  "SUBSTRING(a.idem_key, 14), ':sp')) % 100 < 12 AND (a.decided_at IS NULL " \
+  "OR a.decided_at > a.received_at + INTERVAL 50 HOUR) AND " \
+  "a.received_at + INTERVAL 50 HOUR < UTC_TIMESTAMP() AS sp FROM " \
+  "applications a JOIN (SELECT ? AS seed) p WHERE a.idem_key LIKE " \
+  "'seed-history-%' AND NOT EXISTS (SELECT 1 FROM application_events e " \
+  "WHERE e.application_id = a.id)) a WHERE " cond
+X(SEEDH_EVENTS,
+  "INSERT INTO application_events (application_id, from_status, "
+  "to_status, at) "
+  DB_SEEDH_EV("IF(a.channel = 'online', 1, 0)", "2", "a.received_at", "1")
+  " UNION ALL " DB_SEEDH_EV("2", "4", "a.received_at + INTERVAL 1 HOUR",
+  "a.status IN (4, 6, 8, 9, 10)")
+  " UNION ALL " DB_SEEDH_EV("4", "5", "a.received_at + INTERVAL 25 HOUR",
+  "a.sp")
+  " UNION ALL " DB_SEEDH_EV("5", "4", "a.received_at + INTERVAL 49 HOUR",
+  "a.sp")
+  " UNION ALL " DB_SEEDH_EV("4", "6", "a.received_at + INTERVAL 3 HOUR",
+  "a.status = 6")
+  " UNION ALL " DB_SEEDH_EV("4", "9", "a.decided_at",
+  "a.status IN (9, 10)")
+  " UNION ALL " DB_SEEDH_EV("9", "10", "a.decided_at + INTERVAL 1 HOUR",
+  "a.status = 10")
+  " UNION ALL " DB_SEEDH_EV("4", "8", "a.decided_at", "a.status = 8")
+  " UNION ALL " DB_SEEDH_EV("2", "7", "a.received_at + INTERVAL 1 DAY",
+  "a.status = 7"))
+/* The scanned documents of the counter applications of the history, more
+ * of them as months pass (parameters: days back, the staff member, the
+ * stored file's sha256, size, type). */
+X(SEEDH_FILES,
+  "INSERT INTO attachments (application_id, slot, kind, added_by, "
+  "filename, sha256, size, mime, created_at) SELECT a.id, 'ho_so_giay', "
+  "'document', p.staff, 'ho-so-giay.pdf', p.sha, p.size, p.mime, "
+  "a.received_at FROM applications a JOIN (SELECT ? AS days, ? AS staff, "
+  "? AS sha, ? AS size, ? AS mime) p WHERE a.idem_key LIKE "
+  "'seed-history-%' AND a.channel = 'counter' AND "
+  "CRC32(CONCAT(a.idem_key, ':dg')) % 100 < 100 - 50 * "
+  "DATEDIFF(UTC_TIMESTAMP(), a.received_at) DIV p.days AND NOT EXISTS "
+  "(SELECT 1 FROM attachments t WHERE t.application_id = a.id)")
+Q(SEEDH_COUNT,
+  "SELECT COUNT(*) AS n FROM applications WHERE applicant_id = ?",
+  C(I64, n))
