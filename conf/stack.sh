@@ -142,6 +142,7 @@ stack_guarded_start() {
 cmd_run() {
 	local var=$STACK_ROOT/var/dev port=${PORTAL_PORT:-8080}
 	stack_guarded_start "$var" "$port" "$STACK_ROOT/cgi-bin"
+	app_seed_history "$STACK_ROOT/cgi-bin"
 	printf '\nWard Portal: http://127.0.0.1:%s/\n' "$port"
 	printf 'State and logs in %s; stop with: make stop\n' "$S_VAR"
 	printf 'Mail the portal sent (maildir, one file per message): %s/new/\n' "$S_MAIL"

@@ -15,7 +15,7 @@
 }}
 <div class="page-head">
   <h1>Bộ phận một cửa: {{UNIT_NAME}}</h1>
-  <p class="page-lead">Hồ sơ đã nộp đến đơn vị, hạn trả sớm nhất trước. Hôm nay: {{TODAY}}. <a href="{{REGISTER_URL}}">Sổ theo dõi hồ sơ</a>{{#INTAKE}} · <a href="{{URL}}">Tiếp nhận hồ sơ trực tiếp</a>{{/INTAKE}}</p>
+  <p class="page-lead">Hồ sơ đã nộp đến đơn vị, hạn trả sớm nhất trước. Hôm nay: {{TODAY}}. <a href="{{REGISTER_URL}}">Sổ theo dõi hồ sơ</a> · <a href="/mot-cua/thong-ke?don_vi={{UNIT_ID}}">Thống kê</a>{{#INTAKE}} · <a href="{{URL}}">Tiếp nhận hồ sơ trực tiếp</a>{{/INTAKE}}</p>
 </div>
 <nav class="desk-units" aria-label="Đơn vị bạn phục vụ">
   <ul class="plain-list">

@@ -26,6 +26,7 @@
 #include "app/eform.h"
 #include "app/late.h"
 #include "app/procedure.h"
+#include "app/stats.h"
 #include "app/store.h"
 #include "core/arena.h"
 #include "core/cfg.h"
@@ -803,6 +804,50 @@ cmd_mark_late(struct db *db, struct arena *a)
 	return 0;
 }
 
+/* A one-page PDF, the scanned documents of the history's counter
+ * applications. */
+static const char history_pdf[] =
+    "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+    "2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n"
+    "trailer\n<< /Root 1 0 R >>\n%%EOF\n";
+
+/* portalctl seed-history [SEED]: months of applications of every unit for
+ * /thong-ke at make run ([seed] history_days, 365; history_rows, 12600
+ * before each unit keeps its share); the same seed, the same history.
+ * Prints how many applications the history has. */
+static int
+cmd_seed_history(struct db *db, struct arena *a, const char *seed)
+{
+	struct store_conf	 sc;
+	struct store_file	 f;
+	char			 path[] = "/tmp/portalctl-history-XXXXXX";
+	uint64_t		 s = 1, n = 0;
+	int			 fd = -1, rc = 1;
+
+	if ((seed != NULL && !valid_uint(seed, strlen(seed), 4294967295ULL,
+	    &s)) || !clock_init(cfg_str("site", "timezone", "+07:00")))
+		return 2;
+	store_conf_load(&sc);
+	if (!store_init(&sc))
+		return 1;
+	if ((fd = mkstemp(path)) < 0 || write(fd, history_pdf,
+	    sizeof(history_pdf) - 1) != (ssize_t)sizeof(history_pdf) - 1 ||
+	    close(fd) != 0 || store_put(path, &f) != STORE_OK)
+		goto out;
+	if (stats_history(db, a, (unsigned)s, (unsigned)cfg_int("seed",
+	    "history_days", 365, 30, 730), (unsigned)cfg_int("seed",
+	    "history_rows", 12600, 0, 99999), &f, &n) != DB_OK)
+		goto out;
+	printf("%llu applications of history\n", (unsigned long long)n);
+	rc = 0;
+out:
+	if (fd >= 0)
+		unlink(path);
+	store_thread_end();
+	store_end();
+	return rc;
+}
+
 static int
 cmd_user(struct db *db, struct arena *a, char **argv, int argc)
 {
@@ -845,7 +890,7 @@ usage(void)
 	    "routes | check-sql | error-pages DIR |\n"
 	    "  seed --bulk [--seed N] [--residents N] [--articles N] "
 	    "[--applications N]\n"
-	    "  check-store [rehash] | mark-late\n"
+	    "  check-store [rehash] | mark-late | seed-history [SEED]\n"
 	    "  user add PHONE \"FULL NAME\" [EMAIL]  (password on stdin)\n"
 	    "  user grant|revoke PHONE ROLE [UNIT-SLUG]\n"
 	    "  user disable|enable PHONE\n"
@@ -909,6 +954,9 @@ main(int argc, char *argv[])
 		rc = cmd_check_sql(db, a);
 	else if (strcmp(argv[optind], "mark-late") == 0 && argc == optind + 1)
 		rc = cmd_mark_late(db, a);
+	else if (strcmp(argv[optind], "seed-history") == 0 &&
+	    argc <= optind + 2)
+		rc = cmd_seed_history(db, a, argv[optind + 1]);
 	else if (strcmp(argv[optind], "user") == 0)
 		rc = cmd_user(db, a, argv + optind + 1, argc - optind - 1);
 	else if (strcmp(argv[optind], "check-store") == 0 &&

@@ -24,3 +24,4 @@
 #include "data/st_desk.h"
 #include "data/st_search.h"
 #include "data/st_media.h"
+#include "data/st_stats.h"

@@ -1,6 +1,7 @@
 /* Operations: /healthz (does the database answer?) and /metrics. */
 #include <string.h>
 
+#include "app/stats.h"
 #include "core/arena.h"
 #include "core/metrics.h"
 #include "core/pw.h"
@@ -27,7 +28,8 @@ h_healthz(struct request *r)
 }
 
 /* The counters, and the hash permits free now: all of them whenever no
- * hash runs, or some were lost (issue 15). */
+ * hash runs, or some were lost (issue 15); the gauges of the desks'
+ * applications (app/stats.c, issue 12). */
 int
 h_metrics(struct request *r)
 {
@@ -40,7 +42,8 @@ h_metrics(struct request *r)
 	    "# TYPE portal_hash_permits gauge\nportal_hash_permits %u\n"
 	    "# HELP portal_hash_permits_free Argon2id permits not held.\n"
 	    "# TYPE portal_hash_permits_free gauge\n"
-	    "portal_hash_permits_free %u\n", body, total, nfree);
+	    "portal_hash_permits_free %u\n%s", body, total, nfree,
+	    stats_gauges(r->db, r->a));
 	len = strlen(body);
 
 	resp_header(r, "Cache-Control", "no-store");

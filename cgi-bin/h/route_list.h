@@ -115,3 +115,11 @@ ROUTE(desk_app, FORM, "/mot-cua/ho-so/{code:slug}", OWNER,
 /* Issue 11: the newsroom's images and PDFs, by their content's name
  * (h/h_media.c, app/media.c). */
 ROUTE(media, GET, "/media/{name:media}", PUBLIC, 0, 0)
+/* Issue 12, part E (statistics): the public dashboard and its CSV, the
+ * same for the staff and leaders of a unit with its late applications
+ * (h/h_stats.c), the JSON (h/h_stats_api.c). */
+ROUTE(stats, GET, "/thong-ke", PUBLIC, 0,
+  K(UNIT) | K(FROM) | K(TO) | K(FORMAT) | K(TABLE))
+ROUTE(desk_stats, GET, "/mot-cua/thong-ke", ROLE, ROLE(STAFF) | ROLE(LEADER),
+  K(UNIT) | K(FROM) | K(TO) | K(FORMAT) | K(TABLE))
+ROUTE(api_stats, GET, "/api/v1/stats", PUBLIC, 0, K(UNIT) | K(FROM) | K(TO))

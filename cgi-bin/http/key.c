@@ -353,6 +353,19 @@ key_format(struct arena *a, struct kval *v)
 	return key_among(v, formats, sizeof(formats) / sizeof(formats[0]));
 }
 
+/* A table of the statistics (/thong-ke): u is its index, in
+ * h/h_stats.c's order. */
+static int
+key_table(struct arena *a, struct kval *v)
+{
+	static const char *const tables[] = {
+		"don-vi", "thang", "thu-tuc", "tre-han"
+	};
+
+	(void)a;
+	return key_among(v, tables, sizeof(tables) / sizeof(tables[0]));
+}
+
 /* A draft application's id. */
 static int
 key_draft(struct arena *a, struct kval *v)
@@ -486,6 +499,7 @@ static const struct key_def key_defs[KEY__MAX] = {
 	    "sau khi đăng nhập không hợp lệ: chỉ chấp nhận một trang của cổng "
 	    "này." },
 	[KEY_LINK] = { "lien_ket", key_word, 0, NULL },
+	[KEY_TABLE] = { "bang", key_table, 1, "Bảng không hợp lệ." },
 };
 
 /* The parameter's name in a query or form ("trang"); "" for no key. */

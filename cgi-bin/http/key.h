@@ -82,6 +82,8 @@ enum key {
 	KEY_OIDC_ERROR_DESC,	/* error_description: its explanation */
 	KEY_RETURN_TO,		/* return_to: a path on our site */
 	KEY_LINK,		/* lien_ket: "1" to link a signed-in account */
+	/* Issue 12, part E (statistics). */
+	KEY_TABLE,		/* bang: which table of /thong-ke as CSV */
 	KEY__MAX
 };
 

@@ -200,6 +200,7 @@ static const struct {
 	{ "track", "NAV_TRA_CUU" },
 	{ "myapp", "NAV_HO_SO" },
 	{ "procedure", "NAV_THU_TUC" },
+	{ "stats", "NAV_THONG_KE" },
 };
 
 static void

@@ -236,6 +236,11 @@ logout                  POST   -           303  303  303  303  303  303  303
 desk_notices            GET    app-res     303  403  403  403  200  200  403
 desk_notices            GET    app-other   303  403  403  403  200  200  403
 desk_notices            GET    missing     303  403  403  403  404  404  403
+# Issue 12, part E: statistics, public and as JSON; the desk's, its staff
+# and leaders (their own unit by default)
+stats                   GET    -           200  200  200  200  200  200  200
+api_stats               GET    -           200  200  200  200  200  200  200
+desk_stats              GET    -           303  403  403  403  200  200  403
 """
 
 
