@@ -1,9 +1,11 @@
-/* Statements of the editors' desk.  Every statement names the editor:
- * only the units where the user holds the editor role are visible.  An
+/* Statements of the editors' desk.  Every statement names the person:
+ * only the units where the user is an editor or the leader are visible
+ * (every unit to the administrator).  An
  * X-macro list (no include guard): see data/db.h. */
 #define DB_ED_UNITS \
-	"SELECT r.unit_id FROM user_roles r WHERE r.user_id = ? AND " \
-	"r.role = 'editor'"
+	"SELECT eu.id FROM units eu JOIN user_roles r ON r.user_id = ? AND " \
+	"(r.role = 'admin' OR (r.role IN ('editor', 'leader') AND " \
+	"r.unit_id = eu.id))"
 
 Q(ED_LIST,
   "SELECT a.id, a.title, u.kind AS unit_kind, u.name AS unit_name, "
