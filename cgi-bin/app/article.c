@@ -2,10 +2,13 @@
  * checks, and one transaction per action. */
 #include <string.h>
 
+#include <sodium.h>
+
 #include "app/article.h"
 #include "app/audit.h"
 #include "app/search.h"
 #include "core/arena.h"
+#include "core/text.h"
 #include "data/db.h"
 
 #define S(n)	(1u << (n))
@@ -327,4 +330,36 @@ article_restore(struct db *db, struct arena *a, const struct actor *who,
 	x.note = arena_printf(a, "Khôi phục phiên bản #%llu",
 	    (unsigned long long)rev);
 	return article_act(db, a, who, id, version, ART_SAVE, &t, &x, why);
+}
+
+/* A new draft of text in unit, written by who, with its first revision
+ * and audit row; a slug already used in the unit gets a random suffix.
+ * ART_OK (*id set); ART_NOTFOUND (not a unit of the person's); ART_ERR. */
+enum article_err
+article_create(struct db *db, struct arena *a, const struct actor *who,
+    uint64_t unit, const struct article_text *t, uint64_t *id)
+{
+	const char	*slug = text_slug(a, t->title, 80);
+	uint64_t	 n = 0;
+	enum db_err	 e = DB_ERR;
+	int		 tries;
+
+	if (db_begin(db) != DB_OK)
+		return ART_ERR;
+	for (tries = 0; tries < 3; tries++) {
+		e = db_exec(db, STMT_ED_INSERT, &n, id, "sssssuuu", t->kind,
+		    slug, t->title, t->summary, t->body,
+		    (unsigned long long)who->id, (unsigned long long)unit,
+		    (unsigned long long)who->id);
+		if (e != DB_DUP)
+			break;
+		slug = arena_printf(a, "%s-%04x", slug,
+		    (unsigned)randombytes_uniform(65536));
+	}
+	if (e == DB_OK && n == 1 && article_revision(db, who, *id, t,
+	    ART_DRAFT, "") == DB_OK && audit_add(db, who, "article_create",
+	    "article", *id, "draft") == DB_OK && db_commit(db) == DB_OK)
+		return ART_OK;
+	db_rollback(db);
+	return e == DB_OK && n == 0 ? ART_NOTFOUND : ART_ERR;
 }

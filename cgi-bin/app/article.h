@@ -101,6 +101,9 @@ enum article_err article_act(struct db *, struct arena *,
 		    const struct actor *, uint64_t id, uint64_t version,
 		    enum article_action, const struct article_text *,
 		    const struct article_args *, const char **why);
+enum article_err article_create(struct db *, struct arena *,
+		    const struct actor *, uint64_t unit,
+		    const struct article_text *, uint64_t *id);
 enum article_err article_restore(struct db *, struct arena *,
 		    const struct actor *, uint64_t id, uint64_t version,
 		    uint64_t revision, const char **why);

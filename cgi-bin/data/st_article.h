@@ -43,9 +43,10 @@ Q(ART_REVISION_GET,
 /* Everything of the article but what the form changes: a restore keeps
  * them. */
 Q(ART_FULL,
-  "SELECT a.kind, COALESCE(a.category_id, 0) AS category_id, a.pinned, "
+  "SELECT a.kind, CAST(COALESCE(a.category_id, 0) AS UNSIGNED) AS "
+  "category_id, a.pinned, "
   "COALESCE(UNIX_TIMESTAMP(a.expires_at), 0) AS expires, "
-  "COALESCE(a.lead_media_id, 0) AS lead_media_id, a.lead_alt "
+  "CAST(COALESCE(a.lead_media_id, 0) AS UNSIGNED) AS lead_media_id, a.lead_alt "
   "FROM articles a WHERE a.id = ?",
   C(TEXT, kind) C(U64, category_id) C(U64, pinned) C(I64, expires)
   C(U64, lead_media_id) C(TEXT, lead_alt))
@@ -70,8 +71,53 @@ Q(CAT_NEIGHBOUR,
   "ORDER BY IF(? = 1, -c.position, c.position), IF(? = 1, -c.id, c.id) "
   "LIMIT 1",
   C(U64, id) C(U64, position))
-Q(CAT_GET,
-  "SELECT c.id, c.position FROM categories c WHERE c.id = ? AND "
-  "c.unit_id = ? FOR UPDATE", C(U64, id) C(U64, position))
 X(CAT_SET_POSITION,
   "UPDATE categories SET position = ? WHERE id = ? AND unit_id = ?")
+
+/* The public article page (h/h_article.c): one visible article with its
+ * category and lead image; related ones (its category first, then its
+ * unit's latest). */
+#define DB_ART_PAGE_COLS \
+	"a.id, a.slug, a.kind, a.title, a.summary, a.body, a.published_at, " \
+	"COALESCE(c.name, '') AS category, COALESCE(m.sha256, '') AS lead_sha, " \
+	"COALESCE(m.mime, '') AS lead_mime, " \
+	"CAST(COALESCE(m.width, 0) AS UNSIGNED) AS lead_w, " \
+	"CAST(COALESCE(m.height, 0) AS UNSIGNED) AS lead_h, a.lead_alt"
+#define DB_ART_PAGE_ROW \
+	C(U64, id) C(TEXT, slug) C(TEXT, kind) C(TEXT, title) \
+	C(TEXT, summary) C(TEXT, body) C(TIME, published_at) \
+	C(TEXT, category) C(TEXT, lead_sha) C(TEXT, lead_mime) \
+	C(U64, lead_w) C(U64, lead_h) C(TEXT, lead_alt)
+Q(ART_PUBLIC,
+  "SELECT " DB_ART_PAGE_COLS ", "
+  "CAST(COALESCE(a.category_id, 0) AS UNSIGNED) AS category_id "
+  "FROM articles a LEFT JOIN categories c ON c.id = a.category_id "
+  "LEFT JOIN media m ON m.id = a.lead_media_id WHERE a.id = ? AND "
+  "a.unit_id = ? AND " DB_NEWS_VISIBLE,
+  DB_ART_PAGE_ROW C(U64, category_id))
+Q(ART_RELATED,
+  "SELECT a.id, a.slug, a.title, a.published_at FROM articles a "
+  "WHERE a.unit_id = ? AND a.id <> ? AND " DB_NEWS_VISIBLE
+  " ORDER BY (a.category_id <=> NULLIF(?, 0)) DESC, a.published_at DESC, "
+  "a.id DESC LIMIT 4",
+  C(U64, id) C(TEXT, slug) C(TEXT, title) C(TIME, published_at))
+/* The editor's view of an article (any status), for the preview. */
+Q(ART_DRAFT_VIEW,
+  "SELECT " DB_ART_PAGE_COLS ", "
+  "CAST(COALESCE(a.category_id, 0) AS UNSIGNED) AS category_id, "
+  "u.slug AS unit_slug, a.unit_id, a.status FROM articles a "
+  "JOIN units u ON u.id = a.unit_id "
+  "LEFT JOIN categories c ON c.id = a.category_id "
+  "LEFT JOIN media m ON m.id = a.lead_media_id WHERE a.id = ? AND "
+  "a.unit_id IN (" DB_ED_UNITS ")",
+  DB_ART_PAGE_ROW C(U64, category_id) C(TEXT, unit_slug) C(U64, unit_id)
+  C(TEXT, status))
+/* A category of one of the person's units, locked. */
+Q(CAT_OWNED,
+  "SELECT c.id, c.unit_id, c.position FROM categories c WHERE c.id = ? "
+  "AND c.unit_id IN (" DB_ED_UNITS ") FOR UPDATE",
+  C(U64, id) C(U64, unit_id) C(U64, position))
+/* Is unit one of the person's? */
+Q(ED_UNIT_MINE,
+  "SELECT u.id FROM units u WHERE u.id = ? AND u.id IN (" DB_ED_UNITS ")",
+  C(U64, id))

@@ -35,11 +35,15 @@ ROUTE(admin_user_revoke, POST, "/quan-tri/nguoi-dung/{user:id}/thu-hoi", ROLE,
   ROLE(ADMIN), K(ROLE) | K(UNIT))
 ROUTE(admin_user_lock, POST, "/quan-tri/nguoi-dung/{user:id}/khoa", ROLE,
   ROLE(ADMIN), K(ACTION))
-ROUTE(editor, GET, "/bien-tap/", ROLE, ROLE(EDITOR), 0)
-ROUTE(editor_new, FORM, "/bien-tap/bai-viet/moi", ROLE, ROLE(EDITOR),
-  K(UNIT) | K(TITLE) | K(SUMMARY) | K(BODY) | K(ACTION))
-ROUTE(editor_edit, FORM, "/bien-tap/bai-viet/{article:id}", OWNER, ROLE(EDITOR),
-  K(TITLE) | K(SUMMARY) | K(BODY) | K(ACTION))
+ROUTE(editor, GET, "/bien-tap/", ROLE, ROLE(EDITOR) | ROLE(LEADER) |
+  ROLE(ADMIN), K(FILTER))
+ROUTE(editor_new, FORM, "/bien-tap/bai-viet/moi", ROLE, ROLE(EDITOR) |
+  ROLE(LEADER) | ROLE(ADMIN), K(UNIT) | K(KIND) | K(TITLE) | K(SUMMARY) |
+  K(BODY) | K(ACTION))
+ROUTE(editor_edit, FORM, "/bien-tap/bai-viet/{article:id}", OWNER,
+  ROLE(EDITOR) | ROLE(LEADER) | ROLE(ADMIN), K(TITLE) | K(SUMMARY) |
+  K(BODY) | K(ACTION) | K(VERSION) | K(KIND) | K(CATEGORY) | K(PINNED) |
+  K(EXPIRES) | K(PUBLISH_AT) | K(ALT) | K(NOTE) | K(FILES))
 ROUTE(desk, GET, "/mot-cua/", ROLE, ROLE(STAFF) | ROLE(LEADER),
   K(UNIT) | K(STATUS) | K(PROC) | K(CHANNEL) | K(ASSIGNEE) | K(DUE) | K(PAGE))
 /* Issue 8, tracking and the resident's applications (h/h_track.c,
@@ -112,3 +116,17 @@ ROUTE(tnid_unlink, POST, "/tai-khoan/thai-nguyen-id/huy", USER, 0, 0)
 ROUTE(desk_app, FORM, "/mot-cua/ho-so/{code:slug}", OWNER,
   ROLE(STAFF) | ROLE(LEADER), K(ACTION) | K(VERSION) | K(NOTE) |
   K(ASSIGNEE) | K(AMOUNT) | K(DATE) | K(CHANNEL) | K(FILES))
+/* Issue 11, part B: the newsroom (h/h_editor.c, h/h_editor_more.c,
+ * app/article.c): the preview of an article as the public page shows
+ * it, its revisions (a diff with the current text; restore), the unit's
+ * categories. */
+ROUTE(editor_preview, FORM, "/bien-tap/bai-viet/{article:id}/xem-truoc",
+  OWNER, ROLE(EDITOR) | ROLE(LEADER) | ROLE(ADMIN), K(TITLE) | K(SUMMARY) |
+  K(BODY) | K(KIND) | K(CATEGORY) | K(ALT))
+ROUTE(editor_history, GET, "/bien-tap/bai-viet/{article:id}/lich-su", OWNER,
+  ROLE(EDITOR) | ROLE(LEADER) | ROLE(ADMIN), 0)
+ROUTE(editor_revision, FORM,
+  "/bien-tap/bai-viet/{article:id}/lich-su/{revision:id}", OWNER,
+  ROLE(EDITOR) | ROLE(LEADER) | ROLE(ADMIN), K(VERSION) | K(ACTION))
+ROUTE(editor_categories, FORM, "/bien-tap/chuyen-muc", ROLE, ROLE(EDITOR) |
+  ROLE(LEADER) | ROLE(ADMIN), K(UNIT) | K(NAME) | K(CATEGORY) | K(ACTION))

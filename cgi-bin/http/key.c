@@ -56,6 +56,17 @@ static const char *const notices[][2] = {
 	{ "da-bo-sung", "Đã gửi giấy tờ bổ sung. Cán bộ sẽ kiểm tra và "
 	  "tiếp nhận giấy tờ để tiếp tục giải quyết hồ sơ." },
 	{ "da-xu-ly", "Đã ghi nhận thao tác trên hồ sơ." },
+	/* issue 11, part B: the newsroom */
+	{ "da-gui-duyet", "Đã gửi bài cho lãnh đạo duyệt." },
+	{ "da-hen-gio", "Đã hẹn giờ đăng bài." },
+	{ "da-tra-lai", "Đã trả lại bài cho biên tập viên." },
+	{ "da-go-bai", "Đã gỡ bài khỏi trang công khai." },
+	{ "da-luu-tru", "Đã chuyển bài vào lưu trữ." },
+	{ "da-khoi-phuc", "Đã khôi phục nội dung của phiên bản cũ (lưu "
+	  "thành phiên bản mới)." },
+	{ "da-luu-cho-duyet", "Đã lưu thay đổi. Bài đã đăng được sửa nên "
+	  "chuyển về chờ lãnh đạo duyệt lại." },
+	{ "da-luu-chuyen-muc", "Đã lưu chuyên mục." },
 };
 
 static int

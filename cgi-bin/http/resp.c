@@ -221,6 +221,8 @@ resp_page_user(struct request *r, struct tmpl_dict *d)
 {
 	static const struct { enum role role; const char *section; } areas[] = {
 		{ ROLE_EDITOR, "AREA_EDITOR" },
+		{ ROLE_LEADER, "AREA_EDITOR" },
+		{ ROLE_ADMIN, "AREA_EDITOR" },
 		{ ROLE_STAFF, "AREA_DESK" },
 		{ ROLE_LEADER, "AREA_DESK" },
 		{ ROLE_ADMIN, "AREA_ADMIN" },
