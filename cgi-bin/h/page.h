@@ -36,5 +36,9 @@ void		 page_meta(struct page *, const char *attr, const char *key,
 void		 page_head_link(struct page *, const char *rel,
 		    const char *href, const char *type, const char *title);
 const char	*page_absolute(struct arena *, const char *path);
+const char	*page_file_name(struct arena *, const char *name,
+		    const char *ext);
+const char	*page_attachment(struct arena *, const char *name,
+		    const char *ext);
 
 #endif

@@ -116,6 +116,9 @@ ROUTE(tnid_unlink, POST, "/tai-khoan/thai-nguyen-id/huy", USER, 0, 0)
 ROUTE(desk_app, FORM, "/mot-cua/ho-so/{code:slug}", OWNER,
   ROLE(STAFF) | ROLE(LEADER), K(ACTION) | K(VERSION) | K(NOTE) |
   K(ASSIGNEE) | K(AMOUNT) | K(DATE) | K(CHANNEL) | K(FILES))
+/* Issue 11: the newsroom's images and PDFs, by their content's name
+ * (h/h_media.c, app/media.c). */
+ROUTE(media, GET, "/media/{name:media}", PUBLIC, 0, 0)
 /* Issue 11, part B: the newsroom (h/h_editor.c, h/h_editor_more.c,
  * app/article.c): the preview of an article as the public page shows
  * it, its revisions (a diff with the current text; restore), the unit's
