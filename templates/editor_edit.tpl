@@ -3,7 +3,8 @@
   An article in the newsroom, /bien-tap/bai-viet/{id} (BODY of
   layout.tpl): the form, and a button for each action the person may
   take now (app/article.c's table).
-  Keys: CSRF, ACTION_URL, PREVIEW_URL, HISTORY_URL, VERSION, UNIT_NAME,
+  Keys: CSRF, ACTION_URL, PREVIEW_URL, HISTORY_URL, MEDIA_URL (the
+  upload page that gives the Markdown of an image or a PDF), VERSION, UNIT_NAME,
   STATUS_LABEL, VAL_TITLE, VAL_SUMMARY, VAL_BODY, VAL_ALT, VAL_EXPIRES,
   VAL_PUBLISH_AT, VAL_NOTE; KIND_NEWS, KIND_ANNOUNCEMENT, PINNED
   (sections: checked); CATEGORY_OPTION[] { VALUE, LABEL, SELECTED };
@@ -12,9 +13,11 @@
   (section: LEAD_URL): the lead image; MAY_PUBLISH (section);
   BTN_SAVE, BTN_SUBMIT, BTN_PUBLISH, BTN_SCHEDULE, BTN_RETURN,
   BTN_UNPUBLISH, BTN_ARCHIVE (sections); ERR_TITLE, ERR_SUMMARY,
-  ERR_BODY, ERR_ALT, ERR_EXPIRES, ERR_PUBLISH_AT (sections: MESSAGE).
-  Fields posted: csrf, phien_ban, loai, chuyen_muc, tieu_de, tom_tat,
-  noi_dung, ghim, het_han, mo_ta_anh, dang_luc, ghi_chu, hanh_dong.
+  ERR_BODY, ERR_ALT, ERR_LEAD, ERR_EXPIRES, ERR_PUBLISH_AT (sections:
+  MESSAGE).
+  Fields posted (multipart): csrf, phien_ban, loai, chuyen_muc, tieu_de,
+  tom_tat, noi_dung, tep_anh (the lead image), mo_ta_anh, ghim, het_han,
+  dang_luc, ghi_chu, hanh_dong.
 }}
 <nav class="breadcrumb" aria-label="Đường dẫn">
   <ol>
@@ -39,8 +42,8 @@
     <dt>Trạng thái</dt>
     <dd>{{STATUS_LABEL}}{{#SCHEDULED}} – hẹn đăng lúc {{AT}}{{/SCHEDULED}}</dd>
   </dl>
-  <p>{{#PUBLISHED}}<a href="{{PUBLIC_URL}}">Xem bài trên trang công khai</a> · {{/PUBLISHED}}<a href="{{PREVIEW_URL}}">Xem trước bản đã lưu</a> · <a href="{{HISTORY_URL}}">Lịch sử sửa đổi</a></p>
-  <form class="form" method="post" action="{{ACTION_URL}}" novalidate>
+  <p>{{#PUBLISHED}}<a href="{{PUBLIC_URL}}">Xem bài trên trang công khai</a> · {{/PUBLISHED}}<a href="{{PREVIEW_URL}}">Xem trước bản đã lưu</a> · <a href="{{HISTORY_URL}}">Lịch sử sửa đổi</a> · <a href="{{MEDIA_URL}}">Chèn ảnh hoặc tệp PDF vào nội dung</a></p>
+  <form class="form" method="post" action="{{ACTION_URL}}" enctype="multipart/form-data" novalidate>
     <input type="hidden" name="csrf" value="{{CSRF}}">
     <input type="hidden" name="phien_ban" value="{{VERSION}}">
     <fieldset class="field">
@@ -72,12 +75,17 @@
       <label for="noi-dung-bai">Nội dung <span class="req">(bắt buộc)</span></label>
       <p class="hint" id="goi-y-noi-dung">Viết bằng Markdown: một dòng trống giữa hai đoạn, **đậm**, *nghiêng*, ## tiêu đề mục, - danh sách, [chữ](https://địa-chỉ). Mã HTML không được hiển thị.</p>
       {{#ERR_BODY}}<p class="field-error" id="loi-noi-dung"><span class="visually-hidden">Lỗi: </span>{{MESSAGE}}</p>{{/ERR_BODY}}
-      <div class="md-toolbar" data-for="noi-dung-bai" data-preview="{{PREVIEW_URL}}" hidden></div>
+      <div class="md-toolbar" data-for="noi-dung-bai" data-preview="{{PREVIEW_URL}}" data-media="{{MEDIA_URL}}" hidden></div>
       <textarea id="noi-dung-bai" name="noi_dung" rows="18" required aria-describedby="goi-y-noi-dung{{#ERR_BODY}} loi-noi-dung{{/ERR_BODY}}"{{#ERR_BODY}} aria-invalid="true"{{/ERR_BODY}}>{{VAL_BODY}}</textarea>
     </div>
     <fieldset class="field">
       <legend>Ảnh đại diện</legend>
       {{#LEAD}}<p><img class="lead-thumb" src="{{LEAD_URL}}" alt="Ảnh đại diện hiện tại" width="240"></p>{{/LEAD}}
+      <div class="field{{#ERR_LEAD}} field-invalid{{/ERR_LEAD}}">
+        <label for="anh-dai-dien">Tải lên ảnh đại diện (JPEG, PNG, WebP; thay ảnh hiện có)</label>
+        {{#ERR_LEAD}}<p class="field-error" id="loi-anh-dai-dien"><span class="visually-hidden">Lỗi: </span>{{MESSAGE}}</p>{{/ERR_LEAD}}
+        <input type="file" id="anh-dai-dien" name="tep_anh" accept="image/jpeg,image/png,image/webp"{{#ERR_LEAD}} aria-invalid="true" aria-describedby="loi-anh-dai-dien"{{/ERR_LEAD}}>
+      </div>
       <div class="field{{#ERR_ALT}} field-invalid{{/ERR_ALT}}">
         <label for="mo-ta-anh">Mô tả ảnh (văn bản thay thế, bắt buộc khi có ảnh)</label>
         {{#ERR_ALT}}<p class="field-error" id="loi-mo-ta-anh"><span class="visually-hidden">Lỗi: </span>{{MESSAGE}}</p>{{/ERR_ALT}}

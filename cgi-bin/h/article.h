@@ -24,7 +24,5 @@ void		 h_article_fill(struct request *, struct page *,
 		    const struct unit *, const struct article_view *);
 unsigned	 h_article_minutes(const char *title, const char *summary,
 		    const char *body);
-const char	*h_article_media_url(struct request *, const char *sha256,
-		    const char *mime);
 
 #endif

@@ -3,6 +3,7 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "app/media.h"
 #include "core/arena.h"
 #include "core/clock.h"
 #include "core/tmpl.h"
@@ -33,17 +34,6 @@ h_article_minutes(const char *title, const char *summary, const char *body)
 			}
 		}
 	return words < 300 ? 1 : (unsigned)((words + 100) / 200);
-}
-
-/* The public address of a stored image: /media/{sha256}.{ext}. */
-const char *
-h_article_media_url(struct request *r, const char *sha256, const char *mime)
-{
-	const char	*ext = strcmp(mime, "image/png") == 0 ? "png" :
-	    strcmp(mime, "image/webp") == 0 ? "webp" :
-	    strcmp(mime, "application/pdf") == 0 ? "pdf" : "jpg";
-
-	return arena_printf(r->a, "/media/%s.%s", sha256, ext);
 }
 
 /* The article's markup in p's body: title, unit, kind, date, reading
@@ -100,7 +90,7 @@ article_view_of(struct request *r, const struct row_ART_PUBLIC *row,
 	v->category = row->category;
 	v->published_at = row->published_at;
 	if (*row->lead_sha != '\0')
-		v->lead_url = h_article_media_url(r, row->lead_sha,
+		v->lead_url = media_url(r->a, row->lead_sha,
 		    row->lead_mime);
 	v->lead_alt = row->lead_alt;
 	v->lead_w = row->lead_w;

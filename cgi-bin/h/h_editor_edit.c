@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "app/article.h"
+#include "app/media.h"
 #include "core/arena.h"
 #include "core/clock.h"
 #include "core/tmpl.h"
@@ -110,6 +111,8 @@ edit_facts(struct request *r, struct page *p, const struct row_ED_GET *v,
 	    editor_url(r, v->id)));
 	tmpl_set(p->body, "PREVIEW_URL", arena_printf(r->a, "%s/xem-truoc",
 	    editor_url(r, v->id)));
+	tmpl_set(p->body, "MEDIA_URL", arena_printf(r->a, "%s/tep",
+	    editor_url(r, v->id)));
 	if (*v->review_note != '\0' && st != ART_PUBLISHED)
 		tmpl_set(tmpl_section(p->body, "REVIEW_NOTE"), "NOTE",
 		    v->review_note);
@@ -121,7 +124,7 @@ edit_facts(struct request *r, struct page *p, const struct row_ED_GET *v,
 		    page_article_url(r->a, v->unit_slug, v->id, v->slug));
 	if (*v->lead_sha != '\0')
 		tmpl_set(tmpl_section(p->body, "LEAD"), "LEAD_URL",
-		    h_article_media_url(r, v->lead_sha, v->lead_mime));
+		    media_url(r->a, v->lead_sha, v->lead_mime));
 }
 
 /* The page of article v; status code. */
@@ -154,6 +157,35 @@ edit_notice(enum article_action act, unsigned roles, int st)
 	return buttons[act][1];
 }
 
+/* The lead image the form sent (tep_anh), stored as a media row of the
+ * unit, into t (with its alt text required first: nothing is stored
+ * without one).  Returns 0 (none sent, or stored) or the status of the
+ * refusal, marked on the form. */
+static int
+edit_lead(struct request *r, struct page *p, const struct row_ED_GET *v,
+    struct article_text *t)
+{
+	const struct req_kv	*kv[1];
+	struct media		 m;
+	enum media_err		 e;
+
+	if (request_files(r, "tep_anh", kv, 1) != 1)
+		return 0;
+	if (*t->lead_alt == '\0') {
+		resp_field_error(p, "ERR_ALT", "Vui lòng nhập mô tả ảnh đại "
+		    "diện (văn bản thay thế) cho người không xem được ảnh.");
+		return 422;
+	}
+	e = media_add(r->db, r->a, v->unit_id, r->user->id, kv[0]->path,
+	    kv[0]->filename, MEDIA_IMAGE, &m);
+	if (e != MEDIA_OK) {
+		resp_field_error(p, "ERR_LEAD", media_err_msg(e, MEDIA_IMAGE));
+		return media_err_status(e);
+	}
+	t->lead_media = m.id;
+	return 0;
+}
+
 /* POST: the action of the button pressed, through app/article.c.  A
  * refusal the person can act on shows the form again, with what was
  * typed. */
@@ -166,6 +198,7 @@ edit_post(struct request *r, struct page *p, const struct row_ED_GET *v)
 	int			 act = article_find(r->val[KEY_ACTION].s);
 	const char		*why = NULL;
 	enum article_err	 e;
+	int			 code;
 
 	x.note = r->val[KEY_NOTE].s ? r->val[KEY_NOTE].s : "";
 	x.now = (int64_t)time(NULL);
@@ -177,6 +210,9 @@ edit_post(struct request *r, struct page *p, const struct row_ED_GET *v)
 		    "Đăng…).");
 	if (editor_check_text(r, p, &t) || act < 0)
 		return edit_page(r, p, v, 422);
+	if ((code = edit_lead(r, p, v, &t)) != 0)
+		return code >= 500 ? resp_error(r, code, NULL) :
+		    edit_page(r, p, v, code);
 	e = article_act(r->db, r->a, &who, v->id, r->val[KEY_VERSION].u,
 	    (enum article_action)act, &t, &x, &why);
 	if (e == ART_OK)

@@ -5,6 +5,7 @@
 
 #include "app/article.h"
 #include "app/category.h"
+#include "app/media.h"
 #include "core/arena.h"
 #include "core/clock.h"
 #include "core/diff.h"
@@ -79,7 +80,7 @@ h_editor_preview(struct request *r)
 	v.lead_w = row.lead_w;
 	v.lead_h = row.lead_h;
 	if (*row.lead_sha != '\0')
-		v.lead_url = h_article_media_url(r, row.lead_sha,
+		v.lead_url = media_url(r->a, row.lead_sha,
 		    row.lead_mime);
 	if (r->method == METHOD_POST)
 		preview_posted(r, &row, &v);
@@ -307,4 +308,85 @@ h_editor_categories(struct request *r)
 	if (r->method == METHOD_POST)
 		return categories_post(r, &p);
 	return categories_page(r, &p, 200);
+}
+
+/* Text for a Markdown link's brackets: its own brackets made round, its
+ * line breaks spaces. */
+static const char *
+media_label(struct arena *a, const char *s)
+{
+	char	*t = arena_strdup(a, s), *c;
+
+	for (c = t; *c != '\0'; c++)
+		if (*c == '[')
+			*c = '(';
+		else if (*c == ']')
+			*c = ')';
+		else if (*c == '\n' || *c == '\r')
+			*c = ' ';
+	return t;
+}
+
+/* POST: the file (tep_chen) stored as a media row of the article's unit;
+ * the Markdown that shows it (an image, with its required alt text) or
+ * links to it (a PDF).  Returns the status; the page says. */
+static int
+media_post(struct request *r, struct page *p, const struct row_ED_GET *v)
+{
+	const struct req_kv	*kv[1];
+	const char		*alt = r->val[KEY_ALT].s, *url;
+	struct media		 m;
+	enum media_err		 e;
+
+	if (request_files(r, "tep_chen", kv, 1) != 1) {
+		resp_field_error(p, "ERR_FILE", "Vui lòng chọn một tệp ảnh (JPEG, "
+		    "PNG, WebP) hoặc PDF.");
+		return 422;
+	}
+	e = media_add(r->db, r->a, v->unit_id, r->user->id, kv[0]->path,
+	    kv[0]->filename, MEDIA_IMAGE | MEDIA_PDF, &m);
+	if (e != MEDIA_OK) {
+		resp_field_error(p, "ERR_FILE", media_err_msg(e, MEDIA_IMAGE |
+		    MEDIA_PDF));
+		return media_err_status(e);
+	}
+	url = media_url(r->a, m.sha256, m.mime);
+	if (m.width > 0 && alt == NULL) {
+		resp_field_error(p, "ERR_ALT", "Vui lòng nhập mô tả ảnh (văn bản "
+		    "thay thế) cho người không xem được ảnh.");
+		return 422;
+	}
+	tmpl_set(tmpl_section(p->body, "SNIPPET"), "MD", m.width > 0 ?
+	    arena_printf(r->a, "![%s](%s)", media_label(r->a, alt), url) :
+	    arena_printf(r->a, "[%s](%s)", media_label(r->a, *kv[0]->filename ?
+	    kv[0]->filename : "Tệp PDF"), url));
+	return 200;
+}
+
+/* GET/POST /bien-tap/bai-viet/{id}/tep: insert an image or a PDF into
+ * the body: upload it, get the Markdown to paste (the toolbar's "Chèn
+ * ảnh/PDF" posts here and pastes it itself). */
+int
+h_editor_media(struct request *r)
+{
+	struct row_ED_GET	 v;
+	struct page		 p;
+	enum db_err		 e;
+	int			 code = 200;
+
+	e = db_one(r->db, r->a, ED_GET, &v, "uu",
+	    (unsigned long long)r->args[0].id, me(r));
+	if (e != DB_OK)
+		return resp_error(r, page_status(e), NULL);
+	resp_page_new(r, &p, "Chèn ảnh hoặc tệp PDF", "editor_media.tpl");
+	tmpl_set(p.body, "TITLE", v.title);
+	tmpl_set(p.body, "EDIT_URL", editor_url(r, v.id));
+	tmpl_set(p.body, "ACTION_URL", arena_printf(r->a, "%s/tep",
+	    editor_url(r, v.id)));
+	tmpl_set(p.body, "VAL_ALT", r->val[KEY_ALT].raw);
+	if (r->method == METHOD_POST)
+		code = media_post(r, &p, &v);
+	if (code >= 500)
+		return resp_error(r, code, NULL);
+	return resp_page(r, code, &p);
 }

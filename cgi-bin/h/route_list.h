@@ -133,3 +133,5 @@ ROUTE(editor_revision, FORM,
   ROLE(EDITOR) | ROLE(LEADER) | ROLE(ADMIN), K(VERSION) | K(ACTION))
 ROUTE(editor_categories, FORM, "/bien-tap/chuyen-muc", ROLE, ROLE(EDITOR) |
   ROLE(LEADER) | ROLE(ADMIN), K(UNIT) | K(NAME) | K(CATEGORY) | K(ACTION))
+ROUTE(editor_media, FORM, "/bien-tap/bai-viet/{article:id}/tep", OWNER,
+  ROLE(EDITOR) | ROLE(LEADER) | ROLE(ADMIN), K(FILES) | K(ALT))

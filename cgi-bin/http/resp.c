@@ -279,6 +279,12 @@ static const struct {
 	{ "ERR_RESULT", "ket-qua" },
 	{ "ERR_CONDITIONS", "dieu-kien" },
 	{ "ERR_FEES", "phi" },
+	/* the newsroom's article form (h_editor_edit.c) */
+	{ "ERR_ALT", "mo-ta-anh" },
+	{ "ERR_LEAD", "anh-dai-dien" },
+	{ "ERR_EXPIRES", "het-han" },
+	{ "ERR_PUBLISH_AT", "dang-luc" },
+	{ "ERR_FILE", "tep-chen" },
 };
 
 /* The alert at the top of the form (the partial form_error.tpl), made

@@ -42,8 +42,39 @@
     ['Liên kết', function () {
       var url = window.prompt('Địa chỉ liên kết (https://…)', 'https://');
       if (url) { apply('[', '](' + url + ')', 'chữ của liên kết'); }
-    }]
+    }],
+    ['Chèn ảnh/PDF', function () { picker.click(); }]
   ];
+
+  /* "Chèn ảnh/PDF": the file goes to the upload page (as its own form
+   * would send it), whose answer holds the Markdown to insert. */
+  var picker = document.createElement('input');
+  picker.type = 'file';
+  picker.accept = 'image/jpeg,image/png,image/webp,application/pdf';
+  picker.hidden = true;
+  bar.appendChild(picker);
+  picker.addEventListener('change', function () {
+    var file = picker.files && picker.files[0];
+    if (!file) { return; }
+    var fd = new FormData();
+    fd.append('csrf', form.elements.csrf.value);
+    fd.append('tep_chen', file);
+    if (/^image\//.test(file.type)) {
+      var alt = window.prompt('Mô tả ảnh (văn bản thay thế, bắt buộc):', '');
+      if (!alt) { picker.value = ''; return; }
+      fd.append('mo_ta_anh', alt);
+    }
+    fetch(bar.getAttribute('data-media'), {
+      method: 'POST', body: fd, credentials: 'same-origin'
+    }).then(function (r) { return r.text(); }).then(function (html) {
+      var doc = new DOMParser().parseFromString(html, 'text/html');
+      var md = doc.querySelector('.md-snippet');
+      var err = doc.querySelector('.field-error');
+      if (md) { apply(md.textContent + '\n', '', ''); }
+      else { window.alert(err ? err.textContent : 'Không tải lên được tệp.'); }
+      picker.value = '';
+    }).catch(function () { window.alert('Không tải lên được tệp.'); });
+  });
   bar.setAttribute('role', 'toolbar');
   bar.setAttribute('aria-label', 'Định dạng nội dung');
   tools.forEach(function (t) {

@@ -234,7 +234,8 @@ media                   GET    missing     404  404  404  404  404  404  404
 logout                  POST   -           303  303  303  303  303  303  303
 # Issue 11, part B: the newsroom's other pages, for the editors and the
 # leader of the article's unit and the administrator (POSTs without an
-# action: 400; the preview's POST shows the form's text: 200)
+# action: 400; the preview's POST shows the form's text: 200; the upload
+# of an image or PDF without a file: 422)
 editor_preview          GET    draft-bh    303  403  200  404  403  200  200
 editor_preview          GET    draft-bb    303  403  404  200  403  404  200
 editor_preview          GET    missing     303  403  404  404  403  404  404
@@ -251,6 +252,12 @@ editor_revision         POST   draft-bh    403  403  400  404  403  400  400
 editor_revision         POST   draft-bb    403  403  404  400  403  404  400
 editor_revision         POST   missing     403  403  404  404  403  404  404
 editor_categories       GET    -           303  403  200  200  403  200  200
+editor_media            GET    draft-bh    303  403  200  404  403  200  200
+editor_media            GET    draft-bb    303  403  404  200  403  404  200
+editor_media            GET    missing     303  403  404  404  403  404  404
+editor_media            POST   draft-bh    403  403  422  404  403  422  422
+editor_media            POST   draft-bb    403  403  404  422  403  404  422
+editor_media            POST   missing     403  403  404  404  403  404  404
 editor_categories       POST   -           403  403  400  400  403  400  400
 # Issue 9, part C: the notifications of an application (both apps are in
 # ba-hang), for its unit's staff and leaders

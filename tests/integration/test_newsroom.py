@@ -14,7 +14,9 @@ articles; and the issue's "Done means": an editor writes, previews and
 submits, the leader publishes, the unit home shows it."""
 import datetime
 import re
+import struct
 import uuid
+import zlib
 
 from lib import Client, case, check, demo_login, main, sql, sql_value
 
@@ -365,24 +367,83 @@ def unpublish_hides_it_from_the_unit_home_and_search():
     check(sql_value("SELECT COUNT(*) FROM search_docs WHERE kind = 'article' AND ref_id = %d" % aid) == "0")
 
 
+def png(w=64, h=48, seed=0):
+    """A real PNG of w x h pixels (its colour from seed, so that each test
+    has its own content)."""
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    row = b"\x00" + bytes([seed % 256, (seed * 7) % 256, 99]) * w
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)) +
+            chunk(b"IDAT", zlib.compress(row * h)) + chunk(b"IEND", b""))
+
+
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+def edit_fields(aid, **extra):
+    title, body, ver = sql("SELECT title, HEX(body), version FROM articles WHERE id = %d" % aid)[0]
+    f = {"phien_ban": ver, "loai": "news", "tieu_de": title, "tom_tat": "Tóm tắt.",
+         "noi_dung": bytes.fromhex(body).decode(), "hanh_dong": "luu"}
+    f.update(extra)
+    return f
+
+
 @case
 def lead_image_needs_alt_text():
     aid = new_article()
-    sha = uuid.uuid4().hex * 2
-    sql("INSERT INTO media (unit_id, sha256, size, mime, width, height, filename) "
-        "VALUES (%s, '%s', 100, 'image/png', 800, 600, 'anh-%s.png')" % (UNIT, sha, TAG))
-    sql("UPDATE articles SET lead_media_id = (SELECT id FROM media WHERE sha256 = '%s') WHERE id = %d" % (sha, aid))
     before = row(aid)
-    r = act(ED, aid, "luu", mo_ta_anh="")
+    media_before = sql_value("SELECT COUNT(*) FROM media")
+    img = png(seed=int(TAG[:2], 16))
+    r = ED.post("/bien-tap/bai-viet/%d" % aid, edit_fields(aid, tep_anh=("anh.png", img, "image/png")))
     check(r.status == 422 and "Vui lòng nhập mô tả ảnh đại diện" in r.text, "no alt: %d" % r.status)
+    check(row(aid) == before and sql_value("SELECT COUNT(*) FROM media") == media_before, "nothing stored")
+    r = ED.post("/bien-tap/bai-viet/%d" % aid, edit_fields(aid, mo_ta_anh="Ảnh", tep_anh=("anh.png", PDF,
+                                                                                              "image/png")))
+    check(r.status == 415 and "Tệp không đúng định dạng" in r.text, "a PDF as the lead image: %d" % r.status)
     check(row(aid) == before)
-    r = act(ED, aid, "luu", mo_ta_anh="Lễ khai giảng tại trường Tiểu học Ba Hàng")
-    check(r.status == 303)
+    alt = "Lễ khai giảng tại trường Tiểu học Ba Hàng"
+    r = ED.post("/bien-tap/bai-viet/%d" % aid, edit_fields(aid, mo_ta_anh=alt, tep_anh=("anh-%s.png" % TAG, img,
+                                                                                         "image/png")))
+    check(r.status == 303, "with alt: %d %s" % (r.status, r.text[:300]))
+    sha = sql_value("SELECT m.sha256 FROM articles a JOIN media m ON m.id = a.lead_media_id WHERE a.id = %d" % aid)
+    check(sha, "the lead image is the article's")
+    # the alt text cannot be emptied while the image stays
+    r = act(ED, aid, "luu", mo_ta_anh="")
+    check(r.status == 422 and "Vui lòng nhập mô tả ảnh đại diện" in r.text)
     check(act(LEAD, aid, "dang").status == 303)
     slug = sql_value("SELECT slug FROM articles WHERE id = %d" % aid)
     page = ANON.get("/don-vi/ba-hang/tin-tuc/%d-%s" % (aid, slug)).text
-    check('alt="Lễ khai giảng tại trường Tiểu học Ba Hàng"' in page)
+    check('src="/media/%s.png" alt="%s"' % (sha, alt) in page, "the lead image with its alt")
     check(re.search(r'<meta property="og:image" content="https?://[^"]+/media/%s\.png">' % sha, page), "og:image")
+    check(ANON.get("/media/%s.png" % sha).status == 200)
+
+
+@case
+def insert_image_and_pdf_into_the_body():
+    aid = new_article()
+    url = "/bien-tap/bai-viet/%d/tep" % aid
+    check(ED.get(url).status == 200)
+    r = ED.post(url, {"tep_chen": ("so-do.png", png(seed=7 + int(TAG[2:4], 16)), "image/png")})
+    check(r.status == 422 and "Vui lòng nhập mô tả ảnh" in r.text, "an image without alt: %d" % r.status)
+    r = ED.post(url, {"mo_ta_anh": "Sơ đồ [khu] dân cư", "tep_chen": ("so-do.png", png(seed=9), "image/png")})
+    check(r.status == 200, "image: %d %s" % (r.status, r.text[:300]))
+    md = re.search(r'<code class="md-snippet">(.*?)</code>', r.text).group(1)
+    check(re.fullmatch(r"!\[Sơ đồ \(khu\) dân cư\]\(/media/[0-9a-f]{64}\.png\)", md), md)
+    r = ED.post(url, {"tep_chen": ("ke-hoach.pdf", PDF, "application/pdf")})
+    check(r.status == 200)
+    pdf = re.search(r'<code class="md-snippet">(.*?)</code>', r.text).group(1)
+    check(re.fullmatch(r"\[ke-hoach\.pdf\]\(/media/[0-9a-f]{64}\.pdf\)", pdf), pdf)
+    r = ED.post(url, {"tep_chen": ("virus.exe", b"MZ\x90\x00" * 50, "application/octet-stream")})
+    check(r.status == 415, "wrong type: %d" % r.status)
+    check(ED_BB.post(url, {"tep_chen": ("a.pdf", PDF, "application/pdf")}).status == 404)
+    body = "Sơ đồ:\n\n%s\n\nKế hoạch: %s\n" % (md, pdf)
+    check(act(ED, aid, "luu", noi_dung=body).status == 303)
+    check(act(LEAD, aid, "dang").status == 303)
+    slug = sql_value("SELECT slug FROM articles WHERE id = %d" % aid)
+    page = ANON.get("/don-vi/ba-hang/tin-tuc/%d-%s" % (aid, slug)).text
+    src = re.search(r"/media/[0-9a-f]{64}\.png", md).group(0)
+    check('<img src="%s" alt="Sơ đồ (khu) dân cư"' % src in page, "the image in the body")
+    check(ANON.get(src).status == 200)
 
 
 @case
@@ -480,7 +541,6 @@ def cleanup():
     sql("DELETE FROM article_revisions WHERE article_id IN (%s)" % ids)
     sql("DELETE FROM articles WHERE title LIKE '%%%s%%'" % TAG)
     sql("DELETE FROM categories WHERE name LIKE '%%%s%%'" % TAG)
-    sql("DELETE FROM media WHERE filename = 'anh-%s.png'" % TAG)
     check(sql_value("SELECT COUNT(*) FROM articles WHERE title LIKE '%%%s%%'" % TAG) == "0")
 
 
