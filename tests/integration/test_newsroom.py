@@ -356,6 +356,31 @@ def scheduled_publishing():
 
 
 @case
+def announcement_pinned_and_expiring():
+    aid = new_article(kind="announcement")
+    r = act(ED, aid, "luu", ghim="1", het_han=local_in(3600))
+    check(r.status == 303)
+    pinned, expires = sql("SELECT pinned, TIMESTAMPDIFF(MINUTE, UTC_TIMESTAMP(), expires_at) FROM articles "
+                          "WHERE id = %d" % aid)[0]
+    check(pinned == "1" and 55 <= int(expires) <= 60, "pinned %s, expires in %s min (stored UTC)" % (pinned, expires))
+    page = ED.get("/bien-tap/bai-viet/%d" % aid).text
+    check('name="ghim" value="1" checked' in page and 'value="%s"' % local_in(3600)[:13] in page)
+    r = act(ED, aid, "luu", ghim="1", het_han="2026-13-01T10:00")
+    check(r.status == 422 and "Thời điểm hết hạn không hợp lệ" in r.text)
+    check(act(LEAD, aid, "dang", ghim="1", het_han=local_in(3600)).status == 303)
+    slug = sql_value("SELECT slug FROM articles WHERE id = %d" % aid)
+    url = "/don-vi/ba-hang/tin-tuc/%d-%s" % (aid, slug)
+    page = ANON.get(url)
+    check(page.status == 200 and "Thông báo" in article_markup(page.text))
+    sql("UPDATE articles SET expires_at = UTC_TIMESTAMP() - INTERVAL 1 SECOND WHERE id = %d" % aid)
+    check(ANON.get(url).status == 404, "an expired announcement is not shown")
+    # news cannot be pinned
+    nid = new_article()
+    check(act(ED, nid, "luu", ghim="1").status == 303)
+    check(sql_value("SELECT pinned FROM articles WHERE id = %d" % nid) == "0")
+
+
+@case
 def unpublish_hides_it_from_the_unit_home_and_search():
     title = "Bài sẽ gỡ %s" % TAG
     aid, url = published(body="Nội dung.", title=title)
