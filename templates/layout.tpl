@@ -19,6 +19,10 @@
   form (POST /dang-xuat).  CSRF may be set on the section or the layout.
   AREA_EDITOR, AREA_DESK, AREA_ADMIN (sections): links to the work areas
   of the roles the person holds.
+  The head's extras (h/page.c: page_meta, page_head_link):
+  HEAD_META_NAME[], HEAD_META_PROPERTY[] { KEY, CONTENT };
+  HEAD_LINK[] { REL, HREF, LINK_TYPE (section: TYPE), LINK_TITLE
+  (section: TITLE) }.
 }}
 <!DOCTYPE html>
 <html lang="vi">
@@ -28,7 +32,10 @@
 <title>{{#NOT_HOME}}{{PAGE_TITLE}} – {{/NOT_HOME}}{{SITE_NAME}}</title>
 <link rel="stylesheet" href="/static/css/site.css">
 <link rel="icon" href="/static/img/logo.svg" type="image/svg+xml">
-</head>
+{{#HEAD_META_NAME}}<meta name="{{KEY}}" content="{{CONTENT}}">
+{{/HEAD_META_NAME}}{{#HEAD_META_PROPERTY}}<meta property="{{KEY}}" content="{{CONTENT}}">
+{{/HEAD_META_PROPERTY}}{{#HEAD_LINK}}<link rel="{{REL}}" href="{{HREF}}"{{#LINK_TYPE}} type="{{TYPE}}"{{/LINK_TYPE}}{{#LINK_TITLE}} title="{{TITLE}}"{{/LINK_TITLE}}>
+{{/HEAD_LINK}}</head>
 <body>
 <a class="skip-link" href="#noi-dung">Bỏ qua đến nội dung chính</a>
 <header class="site-header">

@@ -25,3 +25,4 @@
 #include "data/st_search.h"
 #include "data/st_media.h"
 #include "data/st_stats.h"
+#include "data/st_article.h"

@@ -3,6 +3,7 @@
 #include <strings.h>
 
 #include "core/arena.h"
+#include "core/cfg.h"
 #include "core/text.h"
 #include "core/tmpl.h"
 #include "data/db.h"
@@ -117,6 +118,47 @@ page_actor(const struct request *r)
 	struct actor	 a = { r->user ? r->user->id : 0, r->remote_addr };
 
 	return a;
+}
+
+/* A <meta> in the page's head: attr "name" (description, robots) or
+ * "property" (Open Graph's og:*, article:*), its key and content. */
+void
+page_meta(struct page *p, const char *attr, const char *key,
+    const char *content)
+{
+	struct tmpl_dict *s = tmpl_section(p->layout, strcmp(attr, "property")
+	    == 0 ? "HEAD_META_PROPERTY" : "HEAD_META_NAME");
+
+	tmpl_set(s, "KEY", key);
+	tmpl_set(s, "CONTENT", content);
+}
+
+/* A <link> in the page's head (canonical, alternate feeds): rel, href,
+ * and a type and a title when not NULL. */
+void
+page_head_link(struct page *p, const char *rel, const char *href,
+    const char *type, const char *title)
+{
+	struct tmpl_dict *s = tmpl_section(p->layout, "HEAD_LINK");
+
+	tmpl_set(s, "REL", rel);
+	tmpl_set(s, "HREF", href);
+	if (type != NULL)
+		tmpl_set(tmpl_section(s, "LINK_TYPE"), "TYPE", type);
+	if (title != NULL)
+		tmpl_set(tmpl_section(s, "LINK_TITLE"), "TITLE", title);
+}
+
+/* The absolute address of a local path: [site] base_url before it. */
+const char *
+page_absolute(struct arena *a, const char *path)
+{
+	const char	*base = cfg_str("site", "base_url", "");
+	size_t		 n = strlen(base);
+
+	while (n > 0 && base[n - 1] == '/')
+		n--;
+	return arena_printf(a, "%.*s%s", (int)n, base, path);
 }
 
 /* The name the file is saved under: the applicant's, with the sniffed

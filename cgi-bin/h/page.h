@@ -31,6 +31,11 @@ const char	*page_article_url(struct arena *, const char *unit_slug,
 void		 page_id_number(struct arena *, struct tmpl_dict *,
 		    const char *last4, int verified);
 struct actor	 page_actor(const struct request *);
+void		 page_meta(struct page *, const char *attr, const char *key,
+		    const char *content);
+void		 page_head_link(struct page *, const char *rel,
+		    const char *href, const char *type, const char *title);
+const char	*page_absolute(struct arena *, const char *path);
 const char	*page_file_name(struct arena *, const char *name,
 		    const char *ext);
 const char	*page_attachment(struct arena *, const char *name,

@@ -35,11 +35,15 @@ ROUTE(admin_user_revoke, POST, "/quan-tri/nguoi-dung/{user:id}/thu-hoi", ROLE,
   ROLE(ADMIN), K(ROLE) | K(UNIT))
 ROUTE(admin_user_lock, POST, "/quan-tri/nguoi-dung/{user:id}/khoa", ROLE,
   ROLE(ADMIN), K(ACTION))
-ROUTE(editor, GET, "/bien-tap/", ROLE, ROLE(EDITOR), 0)
-ROUTE(editor_new, FORM, "/bien-tap/bai-viet/moi", ROLE, ROLE(EDITOR),
-  K(UNIT) | K(TITLE) | K(SUMMARY) | K(BODY) | K(ACTION))
-ROUTE(editor_edit, FORM, "/bien-tap/bai-viet/{article:id}", OWNER, ROLE(EDITOR),
-  K(TITLE) | K(SUMMARY) | K(BODY) | K(ACTION))
+ROUTE(editor, GET, "/bien-tap/", ROLE, ROLE(EDITOR) | ROLE(LEADER) |
+  ROLE(ADMIN), K(FILTER))
+ROUTE(editor_new, FORM, "/bien-tap/bai-viet/moi", ROLE, ROLE(EDITOR) |
+  ROLE(LEADER) | ROLE(ADMIN), K(UNIT) | K(KIND) | K(TITLE) | K(SUMMARY) |
+  K(BODY) | K(ACTION))
+ROUTE(editor_edit, FORM, "/bien-tap/bai-viet/{article:id}", OWNER,
+  ROLE(EDITOR) | ROLE(LEADER) | ROLE(ADMIN), K(TITLE) | K(SUMMARY) |
+  K(BODY) | K(ACTION) | K(VERSION) | K(KIND) | K(CATEGORY) | K(PINNED) |
+  K(EXPIRES) | K(PUBLISH_AT) | K(ALT) | K(NOTE) | K(FILES))
 ROUTE(desk, GET, "/mot-cua/", ROLE, ROLE(STAFF) | ROLE(LEADER),
   K(UNIT) | K(STATUS) | K(PROC) | K(CHANNEL) | K(ASSIGNEE) | K(DUE) | K(PAGE))
 /* Issue 8, tracking and the resident's applications (h/h_track.c,
@@ -123,3 +127,19 @@ ROUTE(stats, GET, "/thong-ke", PUBLIC, 0,
 ROUTE(desk_stats, GET, "/mot-cua/thong-ke", ROLE, ROLE(STAFF) | ROLE(LEADER),
   K(UNIT) | K(FROM) | K(TO) | K(FORMAT) | K(TABLE))
 ROUTE(api_stats, GET, "/api/v1/stats", PUBLIC, 0, K(UNIT) | K(FROM) | K(TO))
+/* Issue 11, part B: the newsroom (h/h_editor.c, h/h_editor_more.c,
+ * app/article.c): the preview of an article as the public page shows
+ * it, its revisions (a diff with the current text; restore), the unit's
+ * categories. */
+ROUTE(editor_preview, FORM, "/bien-tap/bai-viet/{article:id}/xem-truoc",
+  OWNER, ROLE(EDITOR) | ROLE(LEADER) | ROLE(ADMIN), K(TITLE) | K(SUMMARY) |
+  K(BODY) | K(KIND) | K(CATEGORY) | K(ALT))
+ROUTE(editor_history, GET, "/bien-tap/bai-viet/{article:id}/lich-su", OWNER,
+  ROLE(EDITOR) | ROLE(LEADER) | ROLE(ADMIN), 0)
+ROUTE(editor_revision, FORM,
+  "/bien-tap/bai-viet/{article:id}/lich-su/{revision:id}", OWNER,
+  ROLE(EDITOR) | ROLE(LEADER) | ROLE(ADMIN), K(VERSION) | K(ACTION))
+ROUTE(editor_categories, FORM, "/bien-tap/chuyen-muc", ROLE, ROLE(EDITOR) |
+  ROLE(LEADER) | ROLE(ADMIN), K(UNIT) | K(NAME) | K(CATEGORY) | K(ACTION))
+ROUTE(editor_media, FORM, "/bien-tap/bai-viet/{article:id}/tep", OWNER,
+  ROLE(EDITOR) | ROLE(LEADER) | ROLE(ADMIN), K(FILES) | K(ALT))

@@ -57,7 +57,8 @@ static const struct {
 };
 
 /* Does u hold one of roles (ROLE_BIT()s): in unit_id when that is not 0,
- * else anywhere?  ROLE_USER matches anyone signed in. */
+ * else anywhere?  ROLE_USER matches anyone signed in; the administrator,
+ * held city-wide, matches every unit (when a route names it). */
 int
 authz_has(const struct user *u, unsigned roles, uint64_t unit_id)
 {
@@ -69,7 +70,8 @@ authz_has(const struct user *u, unsigned roles, uint64_t unit_id)
 		return 1;
 	for (i = 0; i < u->nroles; i++)
 		if ((roles & ROLE_BIT(u->roles[i].role)) &&
-		    (unit_id == 0 || u->roles[i].unit_id == unit_id))
+		    (unit_id == 0 || u->roles[i].unit_id == unit_id ||
+		    u->roles[i].role == ROLE_ADMIN))
 			return 1;
 	return 0;
 }

@@ -3,6 +3,7 @@
  * the request's fault (400) or the handler's to explain.  Pure: no
  * FastCGI, no database; the validators allocate from the arena given. */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/arena.h"
@@ -55,6 +56,17 @@ static const char *const notices[][2] = {
 	{ "da-bo-sung", "Đã gửi giấy tờ bổ sung. Cán bộ sẽ kiểm tra và "
 	  "tiếp nhận giấy tờ để tiếp tục giải quyết hồ sơ." },
 	{ "da-xu-ly", "Đã ghi nhận thao tác trên hồ sơ." },
+	/* issue 11, part B: the newsroom */
+	{ "da-gui-duyet", "Đã gửi bài cho lãnh đạo duyệt." },
+	{ "da-hen-gio", "Đã hẹn giờ đăng bài." },
+	{ "da-tra-lai", "Đã trả lại bài cho biên tập viên." },
+	{ "da-go-bai", "Đã gỡ bài khỏi trang công khai." },
+	{ "da-luu-tru", "Đã chuyển bài vào lưu trữ." },
+	{ "da-khoi-phuc", "Đã khôi phục nội dung của phiên bản cũ (lưu "
+	  "thành phiên bản mới)." },
+	{ "da-luu-cho-duyet", "Đã lưu thay đổi. Bài đã đăng được sửa nên "
+	  "chuyển về chờ lãnh đạo duyệt lại." },
+	{ "da-luu-chuyen-muc", "Đã lưu chuyên mục." },
 };
 
 static int
@@ -413,6 +425,55 @@ key_return_to(struct arena *a, struct kval *v)
 }
 
 static int
+key_kind(struct arena *a, struct kval *v)
+{
+	static const char *const kinds[] = { "news", "announcement" };
+
+	(void)a;
+	return key_among(v, kinds, sizeof(kinds) / sizeof(kinds[0]));
+}
+
+static int
+key_filter(struct arena *a, struct kval *v)
+{
+	static const char *const st[] = { "draft", "submitted", "returned",
+	    "published", "unpublished", "archived" };
+
+	(void)a;
+	return key_among(v, st, sizeof(st) / sizeof(st[0]));
+}
+
+/* A time as a datetime-local input sends it, YYYY-MM-DDTHH:MM (and :SS):
+ * u is its seconds since 1970 as if it were UTC (the handler moves it by
+ * the city's offset). */
+static int
+key_datetime(struct arena *a, struct kval *v)
+{
+	char	 day[11];
+	int32_t	 d;
+	size_t	 n = strlen(v->raw);
+
+	(void)a;
+	if ((n != 16 && n != 19) || v->raw[10] != 'T' || v->raw[13] != ':' ||
+	    (n == 19 && v->raw[16] != ':'))
+		return 0;
+	memcpy(day, v->raw, 10);
+	day[10] = '\0';
+	if (!workday_parse(day, &d) || d < 0 ||
+	    strspn(v->raw + 11, "0123456789") != 2 ||
+	    strspn(v->raw + 14, "0123456789") != 2 ||
+	    (n == 19 && strspn(v->raw + 17, "0123456789") != 2) ||
+	    atoi(v->raw + 11) > 23 || atoi(v->raw + 14) > 59 ||
+	    (n == 19 && atoi(v->raw + 17) > 59))
+		return 0;
+	v->s = v->raw;
+	v->u = (uint64_t)d * 86400 + (uint64_t)atoi(v->raw + 11) * 3600 +
+	    (uint64_t)atoi(v->raw + 14) * 60 +
+	    (n == 19 ? (uint64_t)atoi(v->raw + 17) : 0);
+	return 1;
+}
+
+static int
 key_none(struct arena *a, struct kval *v)
 {
 	(void)a;
@@ -500,6 +561,17 @@ static const struct key_def key_defs[KEY__MAX] = {
 	    "này." },
 	[KEY_LINK] = { "lien_ket", key_word, 0, NULL },
 	[KEY_TABLE] = { "bang", key_table, 1, "Bảng không hợp lệ." },
+	/* issue 11, part B: the newsroom */
+	[KEY_KIND] = { "loai", key_kind, 1, "Loại bài không hợp lệ." },
+	[KEY_CATEGORY] = { "chuyen_muc", key_uint, 1,
+	  "Chuyên mục không hợp lệ." },
+	[KEY_PINNED] = { "ghim", key_word, 0, NULL },
+	[KEY_EXPIRES] = { "het_han", key_datetime, 0, NULL },
+	[KEY_PUBLISH_AT] = { "dang_luc", key_datetime, 0, NULL },
+	[KEY_ALT] = { "mo_ta_anh", key_line, 0, NULL },
+	[KEY_FILTER] = { "loc", key_filter, 1, "Bộ lọc trạng thái không hợp "
+	  "lệ." },
+	[KEY_NAME] = { "ten_chuyen_muc", key_fullname, 0, NULL },
 };
 
 /* The parameter's name in a query or form ("trang"); "" for no key. */

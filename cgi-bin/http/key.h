@@ -84,6 +84,16 @@ enum key {
 	KEY_LINK,		/* lien_ket: "1" to link a signed-in account */
 	/* Issue 12, part E (statistics). */
 	KEY_TABLE,		/* bang: which table of /thong-ke as CSV */
+	/* issue 11, part B: the newsroom */
+	KEY_KIND,		/* loai: news or announcement */
+	KEY_CATEGORY,		/* chuyen_muc: a category's id; empty = none */
+	KEY_PINNED,		/* ghim: "1" to pin an announcement */
+	KEY_EXPIRES,		/* het_han: local time, YYYY-MM-DDTHH:MM (u:
+				 * seconds, as if UTC) */
+	KEY_PUBLISH_AT,		/* dang_luc: local time, as het_han */
+	KEY_ALT,		/* mo_ta_anh: the lead image's alt text */
+	KEY_FILTER,		/* loc: an article status */
+	KEY_NAME,		/* ten_chuyen_muc: a category's name */
 	KEY__MAX
 };
 

@@ -222,6 +222,8 @@ resp_page_user(struct request *r, struct tmpl_dict *d)
 {
 	static const struct { enum role role; const char *section; } areas[] = {
 		{ ROLE_EDITOR, "AREA_EDITOR" },
+		{ ROLE_LEADER, "AREA_EDITOR" },
+		{ ROLE_ADMIN, "AREA_EDITOR" },
 		{ ROLE_STAFF, "AREA_DESK" },
 		{ ROLE_LEADER, "AREA_DESK" },
 		{ ROLE_ADMIN, "AREA_ADMIN" },
@@ -278,6 +280,12 @@ static const struct {
 	{ "ERR_RESULT", "ket-qua" },
 	{ "ERR_CONDITIONS", "dieu-kien" },
 	{ "ERR_FEES", "phi" },
+	/* the newsroom's article form (h_editor_edit.c) */
+	{ "ERR_ALT", "mo-ta-anh" },
+	{ "ERR_LEAD", "anh-dai-dien" },
+	{ "ERR_EXPIRES", "het-han" },
+	{ "ERR_PUBLISH_AT", "dang-luc" },
+	{ "ERR_FILE", "tep-chen" },
 };
 
 /* The alert at the top of the form (the partial form_error.tpl), made

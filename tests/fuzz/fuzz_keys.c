@@ -52,6 +52,8 @@ enum fz_promise {
 	FZ_ASCII,	/* s is raw: printable ASCII, at most max bytes */
 	FZ_RETURN_TO,	/* FZ_PATH in printable ASCII, no backslash, no
 			 * space */
+	FZ_DATETIME,	/* s is raw, YYYY-MM-DDTHH:MM[:SS], a real day and
+			 * time; u its seconds */
 	FZ_PROMISE__MAX
 };
 
@@ -123,6 +125,15 @@ static const struct {
 	[KEY_RETURN_TO] = { FZ_RETURN_TO, 1, 300 },
 	[KEY_LINK] = { FZ_WORD, 0, 0 },
 	[KEY_TABLE] = { FZ_ONE_OF, 0, 4 },
+	/* issue 11, part B: the newsroom */
+	[KEY_KIND] = { FZ_ONE_OF, 0, 2 },
+	[KEY_CATEGORY] = { FZ_UINT, 0, UINT32_MAX },
+	[KEY_PINNED] = { FZ_WORD, 0, 0 },
+	[KEY_EXPIRES] = { FZ_DATETIME, 0, 0 },
+	[KEY_PUBLISH_AT] = { FZ_DATETIME, 0, 0 },
+	[KEY_ALT] = { FZ_LINE, 1, 300 },
+	[KEY_FILTER] = { FZ_ONE_OF, 0, 6 },
+	[KEY_NAME] = { FZ_LINE, 1, 100 },
 };
 
 /* 1 if s is all ASCII digits. */
@@ -268,6 +279,23 @@ fz_date(const struct kval *v)
 	    atoi(v->s + 8) == d);
 }
 
+/* A local time, YYYY-MM-DDTHH:MM[:SS] as sent: its seconds, its day's
+ * number from the day's part. */
+static void
+fz_datetime(const struct kval *v)
+{
+	char	 day[11];
+	int32_t	 d;
+	size_t	 n = strlen(v->s);
+
+	FZ_CHECK(v->s == v->raw && (n == 16 || n == 19) && v->s[10] == 'T');
+	memcpy(day, v->s, 10);
+	day[10] = '\0';
+	FZ_CHECK(workday_parse(day, &d) && (uint64_t)d == v->u / 86400 &&
+	    (uint64_t)atoi(v->s + 11) == v->u % 86400 / 3600 &&
+	    (uint64_t)atoi(v->s + 14) == v->u % 3600 / 60);
+}
+
 /* The promises of fixed formats (codes, digits, words of a list, days,
  * paths), for the valid, non-blank value v. */
 static void
@@ -295,6 +323,9 @@ fz_format(const struct kval *v, enum fz_promise p, uint64_t max)
 		break;
 	case FZ_DATE:
 		fz_date(v);
+		break;
+	case FZ_DATETIME:
+		fz_datetime(v);
 		break;
 	case FZ_ONE_OF:
 		FZ_CHECK(v->s == v->raw && v->u < max &&

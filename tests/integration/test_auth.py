@@ -347,7 +347,7 @@ class Ctx:
 
     def path(self, route):
         return fill(route.pattern, {"user": self.victim.id, "article": self.article,
-                                    "unit": "ba-hang", "file": 1,
+                                    "unit": "ba-hang", "file": 1, "revision": 1,
                                     "code": {"code": "1.001193", "slug": self.app}})
 
     def payload(self, name):
@@ -372,6 +372,9 @@ class Ctx:
                            ("noi_dung", "Nội dung CSRF"), ("hanh_dong", "dang")],
             "editor_edit": [("tieu_de", "Tiêu đề bị đổi qua CSRF"), ("tom_tat", ""),
                             ("noi_dung", "Nội dung bị đổi"), ("hanh_dong", "luu")],
+            "editor_revision": [("hanh_dong", "khoi-phuc"), ("phien_ban", "1")],
+            "editor_categories": [("don_vi", self.ba_hang), ("ten_chuyen_muc", "Chuyên mục CSRF"),
+                                  ("hanh_dong", "them")],
         }.get(name, [])
 
     def state(self):

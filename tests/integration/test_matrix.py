@@ -69,7 +69,8 @@ PHONES = {
     "ldBH": "0912000031",   # leader of ba-hang
     "admin": "0912000001",  # city administrator
 }
-EDITS_UNIT = {"edBH": "ba-hang", "edBB": "bai-bong"}
+EDITS_UNIT = {"edBH": "ba-hang", "edBB": "bai-bong", "ldBH": "ba-hang"}
+EDITS_ALL = {"admin"}     # the administrator acts on every unit's articles
 
 # Actors without a column of their own in EXPECT_TABLE: each answers every
 # cell as the named column does, except the cells listed here (written by
@@ -150,16 +151,16 @@ admin_user_revoke       POST   user        403  403  403  403  403  403  422
 admin_user_revoke       POST   missing     403  403  403  403  403  403  404
 admin_user_lock         POST   user        403  403  403  403  403  403  303
 admin_user_lock         POST   missing     403  403  403  403  403  403  404
-editor                  GET    -           303  403  200  200  403  403  403
-editor_new              GET    -           303  403  200  200  403  403  403
-editor_new              POST   unit-bh     403  403  422  404  403  403  403
-editor_new              POST   unit-bb     403  403  404  422  403  403  403
-editor_edit             GET    draft-bh    303  403  200  404  403  403  403
-editor_edit             GET    draft-bb    303  403  404  200  403  403  403
-editor_edit             GET    missing     303  403  404  404  403  403  403
-editor_edit             POST   draft-bh    403  403  422  404  403  403  403
-editor_edit             POST   draft-bb    403  403  404  422  403  403  403
-editor_edit             POST   missing     403  403  404  404  403  403  403
+editor                  GET    -           303  403  200  200  403  200  200
+editor_new              GET    -           303  403  200  200  403  200  200
+editor_new              POST   unit-bh     403  403  422  404  403  422  422
+editor_new              POST   unit-bb     403  403  404  422  403  404  422
+editor_edit             GET    draft-bh    303  403  200  404  403  200  200
+editor_edit             GET    draft-bb    303  403  404  200  403  404  200
+editor_edit             GET    missing     303  403  404  404  403  404  404
+editor_edit             POST   draft-bh    403  403  422  404  403  422  422
+editor_edit             POST   draft-bb    403  403  404  422  403  404  422
+editor_edit             POST   missing     403  403  404  404  403  404  404
 desk                    GET    -           303  403  403  403  200  200  403
 track                   GET    -           200  200  200  200  200  200  200
 api_track               GET    -           400  400  400  400  400  400  400
@@ -231,6 +232,33 @@ desk_app                POST   missing     403  403  403  403  404  404  403
 media                   GET    media-bh    200  200  200  200  200  200  200
 media                   GET    missing     404  404  404  404  404  404  404
 logout                  POST   -           303  303  303  303  303  303  303
+# Issue 11, part B: the newsroom's other pages, for the editors and the
+# leader of the article's unit and the administrator (POSTs without an
+# action: 400; the preview's POST shows the form's text: 200; the upload
+# of an image or PDF without a file: 422)
+editor_preview          GET    draft-bh    303  403  200  404  403  200  200
+editor_preview          GET    draft-bb    303  403  404  200  403  404  200
+editor_preview          GET    missing     303  403  404  404  403  404  404
+editor_preview          POST   draft-bh    403  403  200  404  403  200  200
+editor_preview          POST   draft-bb    403  403  404  200  403  404  200
+editor_preview          POST   missing     403  403  404  404  403  404  404
+editor_history          GET    draft-bh    303  403  200  404  403  200  200
+editor_history          GET    draft-bb    303  403  404  200  403  404  200
+editor_history          GET    missing     303  403  404  404  403  404  404
+editor_revision         GET    draft-bh    303  403  200  404  403  200  200
+editor_revision         GET    draft-bb    303  403  404  200  403  404  200
+editor_revision         GET    missing     303  403  404  404  403  404  404
+editor_revision         POST   draft-bh    403  403  400  404  403  400  400
+editor_revision         POST   draft-bb    403  403  404  400  403  404  400
+editor_revision         POST   missing     403  403  404  404  403  404  404
+editor_categories       GET    -           303  403  200  200  403  200  200
+editor_media            GET    draft-bh    303  403  200  404  403  200  200
+editor_media            GET    draft-bb    303  403  404  200  403  404  200
+editor_media            GET    missing     303  403  404  404  403  404  404
+editor_media            POST   draft-bh    403  403  422  404  403  422  422
+editor_media            POST   draft-bb    403  403  404  422  403  404  422
+editor_media            POST   missing     403  403  404  404  403  404  404
+editor_categories       POST   -           403  403  400  400  403  400  400
 # Issue 9, part C: the notifications of an application (both apps are in
 # ba-hang), for its unit's staff and leaders
 desk_notices            GET    app-res     303  403  403  403  200  200  403
@@ -295,6 +323,11 @@ def article(kind):
     return {"id": a["id"], "idslug": "%s-%s" % (a["id"], a["slug"])}
 
 
+def revision(kind):
+    """The revision of a draft ({revision:id}; the newsroom's history)."""
+    return CTX["articles"][kind]["revision"]
+
+
 def objects_for(obj):
     """The values of the placeholders of a path for a row's object (see the
     legend of EXPECT_TABLE), by placeholder name."""
@@ -305,12 +338,12 @@ def objects_for(obj):
         "missing": {"unit": "khong-co-don-vi-nay", "user": CTX["missing_user"],
                     "article": {"id": missing, "idslug": "%d-khong-co-bai-nay" % missing},
                     "code": {"code": "9.999999", "slug": "99999-000000-0000"},
-                    "file": CTX["missing_file"], "form": 1,
+                    "file": CTX["missing_file"], "form": 1, "revision": missing,
                     "name": "0" * 64 + ".png"},
         "pub-bh": {"unit": "ba-hang", "article": article("pub-bh")},
         "pub-bb@bh": {"unit": "ba-hang", "article": article("pub-bb")},
-        "draft-bh": {"unit": "ba-hang", "article": article("draft-bh")},
-        "draft-bb": {"unit": "bai-bong", "article": article("draft-bb")},
+        "draft-bh": {"unit": "ba-hang", "article": article("draft-bh"), "revision": revision("draft-bh")},
+        "draft-bb": {"unit": "bai-bong", "article": article("draft-bb"), "revision": revision("draft-bb")},
         "unit-bh": {},
         "unit-bb": {},
         "user": {"user": CTX["victim_id"]},
@@ -336,7 +369,8 @@ def body_for(route, actor, obj):
     and harmful where the actor is expected to be refused.  A route not
     named here gets an empty form (harmless, and most often invalid)."""
     allowed_editor = obj in ("draft-bh", "unit-bh") and EDITS_UNIT.get(actor) == "ba-hang" or \
-        obj in ("draft-bb", "unit-bb") and EDITS_UNIT.get(actor) == "bai-bong"
+        obj in ("draft-bb", "unit-bb") and EDITS_UNIT.get(actor) == "bai-bong" or \
+        obj in ("draft-bh", "unit-bh", "draft-bb", "unit-bb") and actor in EDITS_ALL
     if route == "login":
         return {"tai_khoan": "", "mat_khau": ""}            # 422, no failure counted
     if route == "logout":
@@ -398,6 +432,14 @@ def body_for(route, actor, obj):
         if route in ("myapp_withdraw", "myapp_supplement"):  # 422: no version
             return {} if own else {"phien_ban": str(app["version"] if app else 1)}
         return {"diem": ""} if own else {"diem": "1", "nhan_xet": HIJACK}   # 422: no rating
+    if route == "editor_revision":                         # 400: no action
+        if allowed_editor:
+            return {}
+        return {"hanh_dong": "khoi-phuc", "phien_ban": "1"}
+    if route == "editor_categories":                       # 400: no action
+        if actor in EDITS_UNIT or actor in EDITS_ALL:
+            return {}
+        return {"don_vi": str(CTX["unit_ids"]["ba-hang"]), "ten_chuyen_muc": HIJACK, "hanh_dong": "them"}
     if route == "desk_app":                                # 400: no action
         if actor in ("stBH", "ldBH"):
             return {}
@@ -437,6 +479,11 @@ def setup():
         "pub-bh": make_article("ba-hang", "published", "Tin ma trận Ba Hàng " + TAG),
         "pub-bb": make_article("bai-bong", "published", "Tin ma trận Bãi Bông " + TAG),
     }
+    for k in ("draft-bh", "draft-bb"):
+        a = CTX["articles"][k]
+        a["revision"] = int(sql("INSERT INTO article_revisions (article_id, title, body, status) VALUES "
+                                "(%d, %s, %s, 'draft'); SELECT LAST_INSERT_ID();"
+                                % (a["id"], quote(a["title"]), quote("Nội dung " + a["title"])))[-1][0])
     CTX["drafts_before"] = {k: article_row(CTX["articles"][k]["id"]) for k in ("draft-bh", "draft-bb")}
     CTX["missing_article"] = int(sql("SELECT IFNULL(MAX(id), 0) + 100000 FROM articles")[0][0])
     # The throwaway user whom the admin routes act on: registered through
@@ -585,6 +632,7 @@ def cleanup():
     create), so that the other tests see the seeded news only."""
     ids = [a["id"] for a in CTX.get("articles", {}).values()]
     if ids:
+        sql("DELETE FROM article_revisions WHERE article_id IN (%s)" % ",".join(map(str, ids)))
         sql("DELETE FROM articles WHERE id IN (%s)" % ",".join(map(str, ids)))
     sql("DELETE FROM articles WHERE title = %s" % quote(HIJACK))
     codes = ",".join([quote(a["code"]) for a in CTX.get("apps", {}).values()] +
@@ -610,7 +658,7 @@ def secrets_for(actor):
     out = []
     for k in ("draft-bh", "draft-bb"):
         a = CTX["articles"][k]
-        if EDITS_UNIT.get(actor) != a["unit"]:
+        if EDITS_UNIT.get(actor) != a["unit"] and actor not in EDITS_ALL:
             out.append(a["title"])
     return out
 
@@ -724,6 +772,9 @@ def other_editor_checks():
     n = sql("SELECT COUNT(*) FROM articles WHERE title = %s" % quote(HIJACK))[0][0]
     if n != "0":
         probs.append("%s article(s) titled %s were created by refused actors" % (n, HIJACK))
+    n = sql("SELECT COUNT(*) FROM categories WHERE name = %s" % quote(HIJACK))[0][0]
+    if n != "0":
+        probs.append("%s categories named %s were added by refused actors" % (n, HIJACK))
     n = sql("SELECT COUNT(*) FROM procedure_versions WHERE name = %s" % quote(HIJACK))[0][0]
     if n != "0":
         probs.append("%s procedure version(s) named %s were added by refused actors" % (n, HIJACK))
