@@ -5,6 +5,8 @@
   Keys: PAGE_TITLE, SITE_NAME, IS_HOME (section), UNIT (section: UNIT_NAME,
   UNIT_SLUG), CONTACT_NAME, CONTACT_ADDRESS, CONTACT_PHONE, CONTACT_PHONE_TEL,
   CONTACT_EMAIL.
+  FEED (section: FEED_URL, FEED_TITLE): the page's Atom feed, as a link
+  rel="alternate" in the head (h/sites.c sites_feed_link).
   Extra: NOT_HOME (section, shown on every page except the home page) turns
   the title into "PAGE_TITLE – SITE_NAME"; ctemplate has no "else".
   Optional: NAV_TIN_TUC, NAV_DANG_NHAP, NAV_DANG_KY, NAV_TAI_KHOAN,
@@ -28,6 +30,7 @@
 <title>{{#NOT_HOME}}{{PAGE_TITLE}} – {{/NOT_HOME}}{{SITE_NAME}}</title>
 <link rel="stylesheet" href="/static/css/site.css">
 <link rel="icon" href="/static/img/logo.svg" type="image/svg+xml">
+{{#FEED}}<link rel="alternate" type="application/atom+xml" title="{{FEED_TITLE}}" href="{{FEED_URL}}">{{/FEED}}
 </head>
 <body>
 <a class="skip-link" href="#noi-dung">Bỏ qua đến nội dung chính</a>

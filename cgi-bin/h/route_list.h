@@ -112,3 +112,22 @@ ROUTE(tnid_unlink, POST, "/tai-khoan/thai-nguyen-id/huy", USER, 0, 0)
 ROUTE(desk_app, FORM, "/mot-cua/ho-so/{code:slug}", OWNER,
   ROLE(STAFF) | ROLE(LEADER), K(ACTION) | K(VERSION) | K(NOTE) |
   K(ASSIGNEE) | K(AMOUNT) | K(DATE) | K(CHANNEL) | K(FILES))
+/* Issue 11, part A (the units' websites): a unit's listings and feeds,
+ * the city's news and feed, the units that merged and their archives
+ * (h/h_sites.c, h/h_feed.c), the sitemap and robots.txt
+ * (h/h_sitemap.c), the JSON API of units and news (h/h_api_sites.c). */
+ROUTE(unit_news, GET, "/don-vi/{unit:slug}/tin-tuc", PUBLIC, 0, K(PAGE))
+ROUTE(unit_notices, GET, "/don-vi/{unit:slug}/thong-bao", PUBLIC, 0, K(PAGE))
+ROUTE(unit_category, GET, "/don-vi/{unit:slug}/chuyen-muc/{category:slug}",
+  PUBLIC, 0, K(PAGE))
+ROUTE(unit_feed, GET, "/don-vi/{unit:slug}/feed.atom", PUBLIC, 0, 0)
+ROUTE(unit_category_feed, GET,
+  "/don-vi/{unit:slug}/chuyen-muc/{category:slug}/feed.atom", PUBLIC, 0, 0)
+ROUTE(news, GET, "/tin-tuc", PUBLIC, 0, K(PAGE))
+ROUTE(feed, GET, "/feed.atom", PUBLIC, 0, 0)
+ROUTE(units_earlier, GET, "/don-vi-cu", PUBLIC, 0, 0)
+ROUTE(unit_archive, GET, "/don-vi-cu/{unit:slug}", PUBLIC, 0, K(PAGE))
+ROUTE(sitemap, GET, "/sitemap.xml", PUBLIC, 0, K(PAGE))
+ROUTE(robots, GET, "/robots.txt", PUBLIC, 0, 0)
+ROUTE(api_units, GET, "/api/v1/units", PUBLIC, 0, K(ALL))
+ROUTE(api_news, GET, "/api/v1/news", PUBLIC, 0, K(API_UNIT) | K(API_PAGE))
