@@ -486,6 +486,10 @@ static const struct key_def key_defs[KEY__MAX] = {
 	    "sau khi đăng nhập không hợp lệ: chỉ chấp nhận một trang của cổng "
 	    "này." },
 	[KEY_LINK] = { "lien_ket", key_word, 0, NULL },
+	/* the JSON API of the units' websites: it explains in JSON */
+	[KEY_API_UNIT] = { "unit", key_word, 0, NULL },
+	[KEY_API_PAGE] = { "page", key_page, 0, NULL },
+	[KEY_ALL] = { "all", key_word, 0, NULL },
 };
 
 /* The parameter's name in a query or form ("trang"); "" for no key. */

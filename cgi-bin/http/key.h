@@ -82,6 +82,11 @@ enum key {
 	KEY_OIDC_ERROR_DESC,	/* error_description: its explanation */
 	KEY_RETURN_TO,		/* return_to: a path on our site */
 	KEY_LINK,		/* lien_ket: "1" to link a signed-in account */
+	/* the units' websites (issue 11, part A): the JSON API's
+	 * parameters, in English as the API's fields (h/h_api_sites.c) */
+	KEY_API_UNIT,		/* unit: a unit's slug */
+	KEY_API_PAGE,		/* page: 1..10000 */
+	KEY_ALL,		/* all: "1", merged units too */
 	KEY__MAX
 };
 

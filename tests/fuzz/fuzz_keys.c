@@ -122,6 +122,9 @@ static const struct {
 	[KEY_OIDC_ERROR_DESC] = { FZ_LINE, 1, 300 },
 	[KEY_RETURN_TO] = { FZ_RETURN_TO, 1, 300 },
 	[KEY_LINK] = { FZ_WORD, 0, 0 },
+	[KEY_API_UNIT] = { FZ_WORD, 0, 0 },
+	[KEY_API_PAGE] = { FZ_UINT, 1, 10000 },
+	[KEY_ALL] = { FZ_WORD, 0, 0 },
 };
 
 /* 1 if s is all ASCII digits. */
