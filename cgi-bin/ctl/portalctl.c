@@ -764,7 +764,7 @@ unit_day(const char *s)
 
 	if (workday_parse(s, &day) && day > 0)
 		return day;
-	fprintf(stderr, "portalctl: %s: not a date (YYYY-MM-DD)\n", s);
+	fprintf(stderr, "portalctl: %s: ngày không hợp lệ (YYYY-MM-DD)\n", s);
 	return 0;
 }
 
@@ -886,7 +886,8 @@ main(int argc, char *argv[])
 	struct arena	*a;
 	int		 c, rc = 2;
 
-	while ((c = getopt(argc, argv, "c:")) != -1)
+	/* "+": the first word ends the options (unit ... --from DATE). */
+	while ((c = getopt(argc, argv, "+c:")) != -1)
 		if (c == 'c')
 			conffile = optarg;
 		else {
