@@ -9,6 +9,7 @@
 
 #include <jansson.h>
 
+#include "app/media.h"
 #include "core/arena.h"
 #include "core/clock.h"
 #include "data/db.h"
@@ -130,7 +131,7 @@ api_article(struct request *r, const struct sites_map *m, const char *base,
 	    v->category_name) : json_null());
 	json_object_set_new(o, "image", v->thumb_sha256 != NULL ?
 	    json_pack("{s:s, s:s}", "url", arena_printf(r->a, "%s%s", base,
-	    sites_image_url(r->a, v->thumb_sha256, v->thumb_mime)), "alt",
+	    media_url(r->a, v->thumb_sha256, v->thumb_mime)), "alt",
 	    v->lead_alt) : json_null());
 	return o;
 }

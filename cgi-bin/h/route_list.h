@@ -112,6 +112,9 @@ ROUTE(tnid_unlink, POST, "/tai-khoan/thai-nguyen-id/huy", USER, 0, 0)
 ROUTE(desk_app, FORM, "/mot-cua/ho-so/{code:slug}", OWNER,
   ROLE(STAFF) | ROLE(LEADER), K(ACTION) | K(VERSION) | K(NOTE) |
   K(ASSIGNEE) | K(AMOUNT) | K(DATE) | K(CHANNEL) | K(FILES))
+/* Issue 11: the newsroom's images and PDFs, by their content's name
+ * (h/h_media.c, app/media.c). */
+ROUTE(media, GET, "/media/{name:media}", PUBLIC, 0, 0)
 /* Issue 11, part A (the units' websites): a unit's listings and feeds,
  * the city's news and feed, the units that merged and their archives
  * (h/h_sites.c, h/h_feed.c), the sitemap and robots.txt

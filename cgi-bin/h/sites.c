@@ -4,6 +4,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "app/media.h"
 #include "core/arena.h"
 #include "core/cfg.h"
 #include "core/clock.h"
@@ -160,19 +161,6 @@ sites_unit_nav(struct request *r, struct page *p, const struct unit *u,
 	    arena_printf(r->a, "Tin mới của %s", u->full));
 }
 
-/* The public address of a media file: /media/{sha256}.{ext}. */
-const char *
-sites_image_url(struct arena *a, const char *sha256, const char *mime)
-{
-	const char	*ext = "jpg";
-
-	if (mime != NULL && strcmp(mime, "image/png") == 0)
-		ext = "png";
-	else if (mime != NULL && strcmp(mime, "image/webp") == 0)
-		ext = "webp";
-	return arena_printf(a, "/media/%s.%s", sha256, ext);
-}
-
 /* One listing item's fields into s. */
 static void
 sites_item(struct request *r, const struct sites_map *m,
@@ -203,7 +191,7 @@ sites_item(struct request *r, const struct sites_map *m,
 	}
 	if (v->thumb_sha256 != NULL) {
 		c = tmpl_section(s, "IMAGE");
-		tmpl_set(c, "SRC", sites_image_url(r->a, v->thumb_sha256,
+		tmpl_set(c, "SRC", media_url(r->a, v->thumb_sha256,
 		    v->thumb_mime));
 		tmpl_set(c, "ALT", v->lead_alt);
 	}

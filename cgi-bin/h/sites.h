@@ -52,8 +52,6 @@ void		 sites_pager(struct request *, struct tmpl_dict *,
 		    unsigned per);
 void		 sites_feed_link(struct page *, const char *url,
 		    const char *title);
-const char	*sites_image_url(struct arena *, const char *sha256,
-		    const char *mime);
 void		 sites_cache_public(struct request *);
 const char	*sites_base_url(struct arena *);
 const char	*sites_iso_utc(struct arena *, int64_t);
