@@ -109,37 +109,46 @@ units_lock(struct db *db, struct arena *a, const char *slug,
 }
 
 /* Checks that the old units are distinct, not the new one, current, and
- * began before the day of the merger. */
+ * began before the day of the merger; *bad names the unit refused. */
 static enum units_err
 units_merge_check(const struct row_SITES_UNIT_LOCK *old, size_t n,
-    const struct row_SITES_UNIT_LOCK *into, int32_t from_day)
+    const struct row_SITES_UNIT_LOCK *into, int32_t from_day,
+    const char **bad)
 {
-	size_t	 i, j;
+	enum units_err	 e = UNITS_OK;
+	size_t		 i, j;
 
+	*bad = into->slug;
 	if (into->valid_to != 0 || into->successor_id != 0)
 		return UNITS_NOT_CURRENT;
-	for (i = 0; i < n; i++) {
+	for (i = 0; e == UNITS_OK && i < n; i++) {
+		*bad = old[i].slug;
 		if (old[i].id == into->id)
-			return UNITS_SELF;
-		for (j = 0; j < i; j++)
+			e = UNITS_SELF;
+		for (j = 0; e == UNITS_OK && j < i; j++)
 			if (old[j].id == old[i].id)
-				return UNITS_TWICE;
-		if (old[i].valid_to != 0 || old[i].successor_id != 0)
-			return UNITS_MERGED;
-		if (old[i].valid_from >= (int64_t)from_day * DAY_SECONDS)
-			return UNITS_DATE;
+				e = UNITS_TWICE;
+		if (e == UNITS_OK && (old[i].valid_to != 0 ||
+		    old[i].successor_id != 0))
+			e = UNITS_MERGED;
+		if (e == UNITS_OK && old[i].valid_from >= (int64_t)from_day *
+		    DAY_SECONDS)
+			e = UNITS_DATE;
 	}
-	return UNITS_OK;
+	return e;
 }
 
 /* Records that the units of slugs old (nold) merged into the unit of
  * slug into from day (days since 1970-01-01): each old unit's validity
  * ends the day before, its successor is the new unit, one audit row
- * each.  Nothing of theirs moves: their articles keep their unit. */
+ * each.  Nothing of theirs moves: their articles keep their unit.  On a
+ * refusal, *bad (when not NULL) is the slug refused. */
 enum units_err
 units_merge(struct db *db, struct arena *a, const struct actor *who,
-    const char *const *old, size_t nold, const char *into, int32_t from_day)
+    const char *const *old, size_t nold, const char *into, int32_t from_day,
+    const char **bad)
 {
+	const char			*which = into;
 	struct row_SITES_UNIT_LOCK	 v[UNITS_MERGE_MAX], to;
 	enum units_err			 e = UNITS_OK;
 	uint64_t			 n;
@@ -151,9 +160,9 @@ units_merge(struct db *db, struct arena *a, const struct actor *who,
 		return UNITS_DB;
 	e = units_lock(db, a, into, &to);
 	for (i = 0; e == UNITS_OK && i < nold; i++)
-		e = units_lock(db, a, old[i], &v[i]);
+		e = units_lock(db, a, (which = old[i]), &v[i]);
 	if (e == UNITS_OK)
-		e = units_merge_check(v, nold, &to, from_day);
+		e = units_merge_check(v, nold, &to, from_day, &which);
 	for (i = 0; e == UNITS_OK && i < nold; i++) {
 		e = units_db(db_exec(db, STMT_SITES_UNIT_MERGE, &n, NULL, "iuu",
 		    (long long)from_day * DAY_SECONDS,
@@ -165,6 +174,8 @@ units_merge(struct db *db, struct arena *a, const struct actor *who,
 			    v[i].id, arena_printf(a, "%s into %s", v[i].slug,
 			    to.slug)));
 	}
+	if (bad != NULL)
+		*bad = e == UNITS_OK ? NULL : which;
 	return units_end(db, e);
 }
 

@@ -37,7 +37,7 @@ enum units_err	 units_add(struct db *, struct arena *, const struct actor *,
 		    const char *slug, int32_t from_day, uint64_t *id);
 enum units_err	 units_merge(struct db *, struct arena *,
 		    const struct actor *, const char *const *old, size_t nold,
-		    const char *into, int32_t from_day);
+		    const char *into, int32_t from_day, const char **bad);
 enum units_err	 units_host(struct db *, struct arena *,
 		    const struct actor *, const char *host, const char *slug,
 		    int add);

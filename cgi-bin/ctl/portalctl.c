@@ -768,15 +768,17 @@ unit_day(const char *s)
 	return 0;
 }
 
-/* Prints why a unit command was refused; returns its exit status. */
+/* Prints done, or why a unit command was refused (bad: the slug refused,
+ * or NULL); returns its exit status. */
 static int
-unit_result(enum units_err e, const char *done)
+unit_result(enum units_err e, const char *done, const char *bad)
 {
 	if (e == UNITS_OK) {
 		printf("%s\n", done);
 		return 0;
 	}
-	fprintf(stderr, "portalctl: %s\n", units_err_msg(e));
+	fprintf(stderr, "portalctl: %s%s%s\n", bad ? bad : "", bad ? ": " : "",
+	    units_err_msg(e));
 	return 1;
 }
 
@@ -792,15 +794,17 @@ unit_add(struct db *db, struct arena *a, char **argv, int argc)
 	if ((day = unit_day(argv[5])) == 0)
 		return 1;
 	return unit_result(units_add(db, a, &cli, argv[0], argv[1], argv[2],
-	    argv[3], day, &id), arena_printf(a, "unit %s added", argv[3]));
+	    argv[3], day, &id), arena_printf(a, "unit %s added", argv[3]), NULL);
 }
 
 /* portalctl unit merge OLD... --into NEW --from DATE */
 static int
 unit_merge(struct db *db, struct arena *a, char **argv, int argc)
 {
-	int32_t	 day;
-	int	 n = argc - 4;
+	const char	*bad = NULL;
+	enum units_err	 e;
+	int32_t		 day;
+	int		 n = argc - 4;
 
 	if (n < 1 || strcmp(argv[n], "--into") != 0 ||
 	    strcmp(argv[n + 2], "--from") != 0)
@@ -808,10 +812,11 @@ unit_merge(struct db *db, struct arena *a, char **argv, int argc)
 	if ((day = unit_day(argv[n + 3])) == 0)
 		return 1;
 	if (n > UNITS_MERGE_MAX)
-		return unit_result(UNITS_BAD, "");
-	return unit_result(units_merge(db, a, &cli, (const char *const *)argv,
-	    (size_t)n, argv[n + 1], day), arena_printf(a, "%d unit(s) merged "
-	    "into %s", n, argv[n + 1]));
+		return unit_result(UNITS_BAD, "", NULL);
+	e = units_merge(db, a, &cli, (const char *const *)argv, (size_t)n,
+	    argv[n + 1], day, &bad);
+	return unit_result(e, arena_printf(a, "%d unit(s) merged into %s", n,
+	    argv[n + 1]), bad);
 }
 
 /* portalctl unit host add HOST SLUG | host remove HOST */
@@ -820,10 +825,10 @@ unit_host(struct db *db, struct arena *a, char **argv, int argc)
 {
 	if (argc == 3 && strcmp(argv[0], "add") == 0)
 		return unit_result(units_host(db, a, &cli, argv[1], argv[2], 1),
-		    "host added");
+		    "host added", NULL);
 	if (argc == 2 && strcmp(argv[0], "remove") == 0)
 		return unit_result(units_host(db, a, &cli, argv[1], NULL, 0),
-		    "host removed");
+		    "host removed", NULL);
 	return 2;
 }
 

@@ -24,13 +24,20 @@
 
 static const char api_fail[] = "{\"error\":\"Lỗi hệ thống.\"}";
 
-/* Answers o (stolen) with status; {"error": why} when o is NULL. */
+/* Answers o (stolen) with status; {"error": why} when o is NULL.  A 500
+ * because the database is away is a 503 with Retry-After. */
 static int
 api_answer(struct request *r, int status, json_t *o, const char *why)
 {
 	char		*s;
 	const char	*body;
 
+	if (status == 500 && db_down(r->db)) {
+		status = 503;
+		why = "Hệ thống tạm thời không truy cập được cơ sở dữ liệu. "
+		    "Vui lòng thử lại sau ít phút.";
+		resp_header(r, "Retry-After", "10");
+	}
 	if (o == NULL)
 		o = json_pack("{s:s}", "error", why ? why :
 		    "Lỗi hệ thống. Vui lòng thử lại sau.");

@@ -195,9 +195,9 @@ def test_merge_refusals_change_nothing():
     before = unit_state(UNITS)
     audits = sql_value("SELECT COUNT(*) FROM audit_log WHERE action = 'unit_merge'")
     for args, msg in [
-            ((OLD_A, "--into", OLD_A), "chính nó"),
+            ((OLD_A, "--into", OLD_A), "%s: không thể sáp nhập một đơn vị vào chính nó" % OLD_A),
             ((OLD_A, OLD_A, "--into", NEW), "hai lần"),
-            ((OLD_A, "khong-co-" + TAG, "--into", NEW), "không có đơn vị"),
+            ((OLD_A, "khong-co-" + TAG, "--into", NEW), "khong-co-%s: không có đơn vị" % TAG),
             ((OLD_A, "--into", "khong-co-" + TAG), "không có đơn vị"),
             ((OLD_A, "--into", NEW, "--from", "2019-01-01"), "sau ngày bắt đầu"),
             ((OLD_A, "--into", NEW, "--from", "2025-02-30"), "ngày không hợp lệ")]:
@@ -241,6 +241,11 @@ def test_merge_and_redirects():
         r = get(path)
         check(r.status == 301 and r.header("Location").endswith(to), "%s: %d %s"
               % (path, r.status, r.header("Location")))
+    old_host = "cu-a-%s.phoyen.test" % TAG
+    check(portalctl("unit", "host", "add", old_host, OLD_A).returncode == 0, "host of a merged unit")
+    r = get("/", headers={"Host": old_host})
+    check(r.status == 301 and r.header("Location").endswith("/don-vi/%s/" % LATER),
+          "a merged unit's host name: %d %s" % (r.status, r.header("Location")))
     home = fresh("/", lambda r: 'href="/don-vi/%s/"' % OLD_A not in r.text)
     check('href="/don-vi/%s/"' % LATER in home.text, "the city lists current units only")
     later = get("/don-vi/%s/" % LATER)
