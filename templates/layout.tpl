@@ -52,7 +52,7 @@
     <div class="wrap nav-inner">
       <ul class="nav-list">
         <li><a href="/"{{#IS_HOME}} aria-current="page"{{/IS_HOME}}>Trang chủ</a></li>
-        <li><a href="{{#UNIT}}/don-vi/{{UNIT_SLUG}}{{/UNIT}}/#tin-tuc"{{#NAV_TIN_TUC}} aria-current="page"{{/NAV_TIN_TUC}}>Tin tức</a></li>
+        <li><a href="{{#UNIT}}/don-vi/{{UNIT_SLUG}}{{/UNIT}}/tin-tuc"{{#NAV_TIN_TUC}} aria-current="page"{{/NAV_TIN_TUC}}>Tin tức</a></li>
         <li><a href="/thu-tuc"{{#NAV_THU_TUC}} aria-current="page"{{/NAV_THU_TUC}}>Thủ tục</a></li>
         <li><a href="/tra-cuu"{{#NAV_TRA_CUU}} aria-current="page"{{/NAV_TRA_CUU}}>Tra cứu hồ sơ</a></li>
       </ul>
