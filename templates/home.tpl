@@ -3,8 +3,8 @@
   City home page (BODY of layout.tpl).
   Keys: SITE_NAME (inherited from the layout dictionary), TOTAL_UNITS,
   KIND_GROUP[] { KIND_LABEL, KIND_COUNT, UNIT_ITEM[] { UNIT_NAME, UNIT_SLUG,
-  UNIT_CODE } }, NEWS_ITEM[] { TITLE, URL, UNIT_NAME, DATE, DATE_ISO,
-  SUMMARY }, NO_NEWS (section),
+  UNIT_CODE } }, ITEM[] { ARTICLE_ITEM (include: article_item.tpl) },
+  NO_ITEMS (section),
   NOTICE (section: MESSAGE; set by resp_page_new from "tb", e.g. after
   signing out: /?tb=dang-xuat).
   The service entry points (procedures, applying online, tracking,
@@ -19,19 +19,12 @@
   <section class="news" id="tin-tuc" aria-labelledby="tin-tuc-moi">
     <h2 id="tin-tuc-moi">Tin tức mới nhất</h2>
     <ul class="news-list">
-      {{#NEWS_ITEM}}
-      <li>
-        <article class="news-item">
-          <h3 class="news-title"><a href="{{URL}}">{{TITLE}}</a></h3>
-          <p class="news-meta"><span class="news-unit">{{UNIT_NAME}}</span> <time datetime="{{DATE_ISO}}">{{DATE}}</time></p>
-          <p class="news-summary">{{SUMMARY}}</p>
-        </article>
-      </li>
-      {{/NEWS_ITEM}}
+      {{#ITEM}}<li>{{>ARTICLE_ITEM}}</li>{{/ITEM}}
     </ul>
-    {{#NO_NEWS}}
+    {{#NO_ITEMS}}
     <p class="empty">Chưa có tin bài.</p>
-    {{/NO_NEWS}}
+    {{/NO_ITEMS}}
+    <p class="more"><a href="/tin-tuc">Xem tất cả tin tức</a> · <a href="/feed.atom" type="application/atom+xml">Theo dõi tin mới (Atom)</a></p>
   </section>
 
   <section class="units" aria-labelledby="phuong-xa">
@@ -46,5 +39,6 @@
       </ul>
     </div>
     {{/KIND_GROUP}}
+    <p class="more"><a href="/don-vi-cu">Các đơn vị trước sáp nhập</a></p>
   </section>
 </div>

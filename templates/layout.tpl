@@ -5,6 +5,8 @@
   Keys: PAGE_TITLE, SITE_NAME, IS_HOME (section), UNIT (section: UNIT_NAME,
   UNIT_SLUG), CONTACT_NAME, CONTACT_ADDRESS, CONTACT_PHONE, CONTACT_PHONE_TEL,
   CONTACT_EMAIL.
+  FEED (section: FEED_URL, FEED_TITLE): the page's Atom feed, as a link
+  rel="alternate" in the head (h/sites.c sites_feed_link).
   Extra: NOT_HOME (section, shown on every page except the home page) turns
   the title into "PAGE_TITLE – SITE_NAME"; ctemplate has no "else".
   Optional: NAV_TIN_TUC, NAV_DANG_NHAP, NAV_DANG_KY, NAV_TAI_KHOAN,
@@ -35,7 +37,8 @@
 {{#HEAD_META_NAME}}<meta name="{{KEY}}" content="{{CONTENT}}">
 {{/HEAD_META_NAME}}{{#HEAD_META_PROPERTY}}<meta property="{{KEY}}" content="{{CONTENT}}">
 {{/HEAD_META_PROPERTY}}{{#HEAD_LINK}}<link rel="{{REL}}" href="{{HREF}}"{{#LINK_TYPE}} type="{{TYPE}}"{{/LINK_TYPE}}{{#LINK_TITLE}} title="{{TITLE}}"{{/LINK_TITLE}}>
-{{/HEAD_LINK}}</head>
+{{/HEAD_LINK}}{{#FEED}}<link rel="alternate" type="application/atom+xml" title="{{FEED_TITLE}}" href="{{FEED_URL}}">{{/FEED}}
+</head>
 <body>
 <a class="skip-link" href="#noi-dung">Bỏ qua đến nội dung chính</a>
 <header class="site-header">
@@ -56,7 +59,7 @@
     <div class="wrap nav-inner">
       <ul class="nav-list">
         <li><a href="/"{{#IS_HOME}} aria-current="page"{{/IS_HOME}}>Trang chủ</a></li>
-        <li><a href="{{#UNIT}}/don-vi/{{UNIT_SLUG}}{{/UNIT}}/#tin-tuc"{{#NAV_TIN_TUC}} aria-current="page"{{/NAV_TIN_TUC}}>Tin tức</a></li>
+        <li><a href="{{#UNIT}}/don-vi/{{UNIT_SLUG}}{{/UNIT}}/tin-tuc"{{#NAV_TIN_TUC}} aria-current="page"{{/NAV_TIN_TUC}}>Tin tức</a></li>
         <li><a href="/thu-tuc"{{#NAV_THU_TUC}} aria-current="page"{{/NAV_THU_TUC}}>Thủ tục</a></li>
         <li><a href="/tra-cuu"{{#NAV_TRA_CUU}} aria-current="page"{{/NAV_TRA_CUU}}>Tra cứu hồ sơ</a></li>
         <li><a href="/thong-ke"{{#NAV_THONG_KE}} aria-current="page"{{/NAV_THONG_KE}}>Thống kê</a></li>

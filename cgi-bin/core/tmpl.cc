@@ -22,6 +22,9 @@ extern "C" {
 using ctemplate::TemplateDictionary;
 
 static const char kPragma[] = "{{%AUTOESCAPE context=\"HTML\"}}";
+// The templates of XML documents (*.xml: Atom feeds, sitemaps) escape
+// every value as XML instead.
+static const char kPragmaXml[] = "{{%AUTOESCAPE context=\"XML\"}}";
 
 // The folders of the plain-text templates (*.txt) of mail and of SMS: no
 // escaping (the text goes out as text/plain or to an SMS gateway, never
@@ -87,14 +90,19 @@ tmpl_files(const char *dir, const char *ext = ".tpl")
 	return v;
 }
 
-// Checks one template's text: the auto-escape pragma first, no :none.
+// Checks one template's text: the auto-escape pragma first (XML's for a
+// *.xml template, HTML's for the others), no :none.
 static int
 tmpl_check_text(const std::string &name, const std::string &text,
     char *err, size_t errsz)
 {
-	if (text.compare(0, sizeof(kPragma) - 1, kPragma) != 0) {
+	bool		 xml = name.size() > 4 &&
+			    name.compare(name.size() - 4, 4, ".xml") == 0;
+	const char	*pragma = xml ? kPragmaXml : kPragma;
+
+	if (text.compare(0, strlen(pragma), pragma) != 0) {
 		snprintf(err, errsz, "%s: does not begin with %s",
-		    name.c_str(), kPragma);
+		    name.c_str(), pragma);
 		return 0;
 	}
 	if (text.find(":none") != std::string::npos) {
@@ -104,13 +112,24 @@ tmpl_check_text(const std::string &name, const std::string &text,
 	return 1;
 }
 
+// The page templates (*.tpl) and the XML ones (*.xml) of dir, sorted.
+static std::vector<std::string>
+tmpl_pages(const char *dir)
+{
+	std::vector<std::string> v = tmpl_files(dir), x = tmpl_files(dir,
+	    ".xml");
+
+	v.insert(v.end(), x.begin(), x.end());
+	return v;
+}
+
 /* Checks every template of dir for the pragma and against :none; writes
  * the first problem into err.  Returns 1 when all are fine. */
 extern "C" int
 tmpl_check(const char *dir, char *err, size_t errsz)
 {
 	try {
-		std::vector<std::string> files = tmpl_files(dir);
+		std::vector<std::string> files = tmpl_pages(dir);
 		if (files.empty()) {
 			snprintf(err, errsz, "%s: no templates", dir);
 			return 0;
@@ -149,7 +168,7 @@ tmpl_init(const char *dir)
 		ctemplate::TemplateCache *c =
 		    ctemplate::mutable_default_template_cache();
 		c->SetTemplateRootDirectory(dir);
-		for (const std::string &f : tmpl_files(dir)) {
+		for (const std::string &f : tmpl_pages(dir)) {
 			if (!c->LoadTemplate(f, ctemplate::STRIP_WHITESPACE)) {
 				LOGE("template %s does not parse", f.c_str());
 				return 0;

@@ -10,6 +10,8 @@
  *   portalctl [-c portal.conf] check-store [rehash]   attachments vs files
  *   portalctl [-c portal.conf] mark-late    applications past their
  *                                           appointment (app/late.c)
+ *   portalctl [-c portal.conf] unit ...     add, merge; host names
+ *                                           (app/units.c)
  * migrate and seed connect as [db] migrate_user, the rest as [db] user. */
 #include <dirent.h>
 #include <errno.h>
@@ -28,6 +30,7 @@
 #include "app/procedure.h"
 #include "app/stats.h"
 #include "app/store.h"
+#include "app/units.h"
 #include "core/arena.h"
 #include "core/cfg.h"
 #include "core/clock.h"
@@ -38,6 +41,7 @@
 #include "core/text.h"
 #include "core/tmpl.h"
 #include "core/valid.h"
+#include "core/workday.h"
 #include "data/db.h"
 #include "h/h.h"
 #include "http/resp.h"
@@ -864,6 +868,97 @@ cmd_user(struct db *db, struct arena *a, char **argv, int argc)
 	return 2;
 }
 
+/* A day given as YYYY-MM-DD: its number (days since 1970-01-01), or 0
+ * (with a message) when malformed. */
+static int32_t
+unit_day(const char *s)
+{
+	int32_t	 day;
+
+	if (workday_parse(s, &day) && day > 0)
+		return day;
+	fprintf(stderr, "portalctl: %s: ngày không hợp lệ (YYYY-MM-DD)\n", s);
+	return 0;
+}
+
+/* Prints done, or why a unit command was refused (bad: the slug refused,
+ * or NULL); returns its exit status. */
+static int
+unit_result(enum units_err e, const char *done, const char *bad)
+{
+	if (e == UNITS_OK) {
+		printf("%s\n", done);
+		return 0;
+	}
+	fprintf(stderr, "portalctl: %s%s%s\n", bad ? bad : "", bad ? ": " : "",
+	    units_err_msg(e));
+	return 1;
+}
+
+/* portalctl unit add CODE KIND NAME SLUG --from DATE */
+static int
+unit_add(struct db *db, struct arena *a, char **argv, int argc)
+{
+	uint64_t	 id = 0;
+	int32_t		 day;
+
+	if (argc != 6 || strcmp(argv[4], "--from") != 0)
+		return 2;
+	if ((day = unit_day(argv[5])) == 0)
+		return 1;
+	return unit_result(units_add(db, a, &cli, argv[0], argv[1], argv[2],
+	    argv[3], day, &id), arena_printf(a, "unit %s added", argv[3]), NULL);
+}
+
+/* portalctl unit merge OLD... --into NEW --from DATE */
+static int
+unit_merge(struct db *db, struct arena *a, char **argv, int argc)
+{
+	const char	*bad = NULL;
+	enum units_err	 e;
+	int32_t		 day;
+	int		 n = argc - 4;
+
+	if (n < 1 || strcmp(argv[n], "--into") != 0 ||
+	    strcmp(argv[n + 2], "--from") != 0)
+		return 2;
+	if ((day = unit_day(argv[n + 3])) == 0)
+		return 1;
+	if (n > UNITS_MERGE_MAX)
+		return unit_result(UNITS_BAD, "", NULL);
+	e = units_merge(db, a, &cli, (const char *const *)argv, (size_t)n,
+	    argv[n + 1], day, &bad);
+	return unit_result(e, arena_printf(a, "%d unit(s) merged into %s", n,
+	    argv[n + 1]), bad);
+}
+
+/* portalctl unit host add HOST SLUG | host remove HOST */
+static int
+unit_host(struct db *db, struct arena *a, char **argv, int argc)
+{
+	if (argc == 3 && strcmp(argv[0], "add") == 0)
+		return unit_result(units_host(db, a, &cli, argv[1], argv[2], 1),
+		    "host added", NULL);
+	if (argc == 2 && strcmp(argv[0], "remove") == 0)
+		return unit_result(units_host(db, a, &cli, argv[1], NULL, 0),
+		    "host removed", NULL);
+	return 2;
+}
+
+static int
+cmd_unit(struct db *db, struct arena *a, char **argv, int argc)
+{
+	if (argc < 1)
+		return 2;
+	if (strcmp(argv[0], "add") == 0)
+		return unit_add(db, a, argv + 1, argc - 1);
+	if (strcmp(argv[0], "merge") == 0)
+		return unit_merge(db, a, argv + 1, argc - 1);
+	if (strcmp(argv[0], "host") == 0)
+		return unit_host(db, a, argv + 1, argc - 1);
+	return 2;
+}
+
 /* Runs fn while holding the named database lock, so that two portalctl
  * runs never interleave. */
 static int
@@ -895,6 +990,9 @@ usage(void)
 	    "  user grant|revoke PHONE ROLE [UNIT-SLUG]\n"
 	    "  user disable|enable PHONE\n"
 	    "  user reset-password PHONE  (password on stdin)\n"
+	    "  unit add CODE phuong|xa NAME SLUG --from YYYY-MM-DD\n"
+	    "  unit merge OLD-SLUG... --into NEW-SLUG --from YYYY-MM-DD\n"
+	    "  unit host add HOST SLUG | unit host remove HOST\n"
 	    "ROLE: resident, editor, staff, leader, digital (these four with "
 	    "a unit), admin\n");
 }
@@ -908,6 +1006,7 @@ main(int argc, char *argv[])
 	struct arena	*a;
 	int		 c, rc = 2;
 
+	/* "+": the first word ends the options (unit ... --from DATE). */
 	while ((c = getopt(argc, argv, "+c:")) != -1)
 		if (c == 'c')
 			conffile = optarg;
@@ -959,6 +1058,8 @@ main(int argc, char *argv[])
 		rc = cmd_seed_history(db, a, argv[optind + 1]);
 	else if (strcmp(argv[optind], "user") == 0)
 		rc = cmd_user(db, a, argv + optind + 1, argc - optind - 1);
+	else if (strcmp(argv[optind], "unit") == 0)
+		rc = cmd_unit(db, a, argv + optind + 1, argc - optind - 1);
 	else if (strcmp(argv[optind], "check-store") == 0 &&
 	    (argc == optind + 1 || (argc == optind + 2 &&
 	    strcmp(argv[optind + 1], "rehash") == 0))) {

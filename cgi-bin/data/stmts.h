@@ -26,3 +26,4 @@
 #include "data/st_media.h"
 #include "data/st_stats.h"
 #include "data/st_article.h"
+#include "data/st_sites.h"

@@ -143,3 +143,22 @@ ROUTE(editor_categories, FORM, "/bien-tap/chuyen-muc", ROLE, ROLE(EDITOR) |
   ROLE(LEADER) | ROLE(ADMIN), K(UNIT) | K(NAME) | K(CATEGORY) | K(ACTION))
 ROUTE(editor_media, FORM, "/bien-tap/bai-viet/{article:id}/tep", OWNER,
   ROLE(EDITOR) | ROLE(LEADER) | ROLE(ADMIN), K(FILES) | K(ALT))
+/* Issue 11, part A (the units' websites): a unit's listings and feeds,
+ * the city's news and feed, the units that merged and their archives
+ * (h/h_sites.c, h/h_feed.c), the sitemap and robots.txt
+ * (h/h_sitemap.c), the JSON API of units and news (h/h_api_sites.c). */
+ROUTE(unit_news, GET, "/don-vi/{unit:slug}/tin-tuc", PUBLIC, 0, K(PAGE))
+ROUTE(unit_notices, GET, "/don-vi/{unit:slug}/thong-bao", PUBLIC, 0, K(PAGE))
+ROUTE(unit_category, GET, "/don-vi/{unit:slug}/chuyen-muc/{category:slug}",
+  PUBLIC, 0, K(PAGE))
+ROUTE(unit_feed, GET, "/don-vi/{unit:slug}/feed.atom", PUBLIC, 0, 0)
+ROUTE(unit_category_feed, GET,
+  "/don-vi/{unit:slug}/chuyen-muc/{category:slug}/feed.atom", PUBLIC, 0, 0)
+ROUTE(news, GET, "/tin-tuc", PUBLIC, 0, K(PAGE))
+ROUTE(feed, GET, "/feed.atom", PUBLIC, 0, 0)
+ROUTE(units_earlier, GET, "/don-vi-cu", PUBLIC, 0, 0)
+ROUTE(unit_archive, GET, "/don-vi-cu/{unit:slug}", PUBLIC, 0, K(PAGE))
+ROUTE(sitemap, GET, "/sitemap.xml", PUBLIC, 0, K(PAGE))
+ROUTE(robots, GET, "/robots.txt", PUBLIC, 0, 0)
+ROUTE(api_units, GET, "/api/v1/units", PUBLIC, 0, K(ALL))
+ROUTE(api_news, GET, "/api/v1/news", PUBLIC, 0, K(API_UNIT) | K(API_PAGE))

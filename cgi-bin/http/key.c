@@ -572,6 +572,10 @@ static const struct key_def key_defs[KEY__MAX] = {
 	[KEY_FILTER] = { "loc", key_filter, 1, "Bộ lọc trạng thái không hợp "
 	  "lệ." },
 	[KEY_NAME] = { "ten_chuyen_muc", key_fullname, 0, NULL },
+	/* the JSON API of the units' websites: it explains in JSON */
+	[KEY_API_UNIT] = { "unit", key_word, 0, NULL },
+	[KEY_API_PAGE] = { "page", key_page, 0, NULL },
+	[KEY_ALL] = { "all", key_word, 0, NULL },
 };
 
 /* The parameter's name in a query or form ("trang"); "" for no key. */

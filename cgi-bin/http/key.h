@@ -94,6 +94,11 @@ enum key {
 	KEY_ALT,		/* mo_ta_anh: the lead image's alt text */
 	KEY_FILTER,		/* loc: an article status */
 	KEY_NAME,		/* ten_chuyen_muc: a category's name */
+	/* the units' websites (issue 11, part A): the JSON API's
+	 * parameters, in English as the API's fields (h/h_api_sites.c) */
+	KEY_API_UNIT,		/* unit: a unit's slug */
+	KEY_API_PAGE,		/* page: 1..10000 */
+	KEY_ALL,		/* all: "1", merged units too */
 	KEY__MAX
 };
 

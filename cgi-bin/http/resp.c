@@ -189,7 +189,9 @@ static const struct {
 	const char	*prefix;
 	const char	*section;
 } nav[] = {
-	{ "unit", "NAV_TIN_TUC" },
+	{ "unit_news", "NAV_TIN_TUC" },
+	/* a unit's other pages: the unit's own navigation marks them */
+	{ "unit", NULL },
 	{ "article", "NAV_TIN_TUC" },
 	{ "login", "NAV_DANG_NHAP" },
 	{ "register", "NAV_DANG_KY" },
@@ -201,6 +203,7 @@ static const struct {
 	{ "myapp", "NAV_HO_SO" },
 	{ "procedure", "NAV_THU_TUC" },
 	{ "stats", "NAV_THONG_KE" },
+	{ "news", "NAV_TIN_TUC" },	/* the city's news (issue 11, part A) */
 };
 
 static void
@@ -211,7 +214,8 @@ resp_page_nav(struct request *r, struct tmpl_dict *d)
 	for (i = 0; r->route != NULL && i < sizeof(nav) / sizeof(nav[0]); i++)
 		if (strncmp(r->route->name, nav[i].prefix,
 		    strlen(nav[i].prefix)) == 0) {
-			tmpl_show(d, nav[i].section);
+			if (nav[i].section != NULL)
+				tmpl_show(d, nav[i].section);
 			return;
 		}
 }

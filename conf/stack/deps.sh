@@ -20,10 +20,11 @@ DEPS_RUN=(
 # clang's version: see deps_clang_rt), valgrind, wrk, sqlmap, the browser
 # tests (chromium; node and npm are in the run set), the linters of make test, iproute2 (ss,
 # ip) for looking into a test stack, and zbar-tools with librsvg2-bin
-# (zbarimg, rsvg-convert) to decode a receipt's QR code.
+# (zbarimg, rsvg-convert) to decode a receipt's QR code, and libxml2-utils
+# (xmllint) to check the Atom feeds and the sitemap.
 DEPS_TEST=(
 	clang valgrind wrk sqlmap chromium shellcheck pyflakes3 iproute2
-	zbar-tools librsvg2-bin
+	zbar-tools librsvg2-bin libxml2-utils
 )
 
 # Set DEPS_INSTALLED[name] for every package installed, and for every name

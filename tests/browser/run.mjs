@@ -653,6 +653,11 @@ async function main() {
 			},
 		},
 		"/quen-mat-khau",
+		// the units' websites (issue 11, part A): listings, earlier units
+		"/tin-tuc",
+		"/don-vi/ba-hang/tin-tuc",
+		"/don-vi/ba-hang/thong-bao",
+		"/don-vi-cu",
 		{ name: "/khong-co-trang-nay (404)", open: (page) => goto(page, "/khong-co-trang-nay", [404]) },
 	]);
 	await axeCases("editor ", ["/bien-tap/", "/bien-tap/bai-viet/moi", "/tai-khoan"], (ctx) =>

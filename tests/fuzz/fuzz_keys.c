@@ -134,6 +134,9 @@ static const struct {
 	[KEY_ALT] = { FZ_LINE, 1, 300 },
 	[KEY_FILTER] = { FZ_ONE_OF, 0, 6 },
 	[KEY_NAME] = { FZ_LINE, 1, 100 },
+	[KEY_API_UNIT] = { FZ_WORD, 0, 0 },
+	[KEY_API_PAGE] = { FZ_UINT, 1, 10000 },
+	[KEY_ALL] = { FZ_WORD, 0, 0 },
 };
 
 /* 1 if s is all ASCII digits. */

@@ -449,6 +449,7 @@ class ProductionNginx:
             ("unix:/run/ward-portal/portal.sock", "unix:" + os.path.join(VAR, "run", "portal.sock")),
             ("/var/log/nginx/", d + "/log/"),
             ("/var/www/acme", d + "/acme"),
+            ("/var/cache/nginx/ward-portal", d + "/cache"),
             ("/etc/ssl/certs/%s.fullchain.pem" % PROD_HOST, d + "/cert.pem"),
             ("/etc/ssl/private/%s.key" % PROD_HOST, d + "/key.pem"),
         ], "production.conf")

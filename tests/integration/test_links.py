@@ -19,7 +19,7 @@ from lib import (DEMO_ADMIN, DEMO_DIGITAL, DEMO_EDITOR_BA_HANG, DEMO_LEADER, DEM
                  Client, base_url, case, check, clear_failures, demo_login, main, sql, user_id)
 
 ADDR = "127.0.5.1"
-MAX_FETCHES = 300
+MAX_FETCHES = 400
 ACTORS = [("anon", None), ("resident", DEMO_RESIDENT), ("editor", DEMO_EDITOR_BA_HANG),
           ("staff", DEMO_STAFF), ("leader", DEMO_LEADER), ("admin", DEMO_ADMIN),
           ("digital", DEMO_DIGITAL)]
@@ -68,7 +68,17 @@ def start_pages():
     return ["/", "/don-vi/ba-hang/", "/don-vi/ba-hang/tin-tuc/%s-%s" % (aid, slug),
             "/dang-nhap", "/dang-ky", "/quen-mat-khau", "/tai-khoan",
             "/bien-tap/", "/bien-tap/bai-viet/%s" % aid, "/mot-cua/",
-            "/quan-tri/nguoi-dung", "/quan-tri/nguoi-dung/%d" % user_id(DEMO_RESIDENT)]
+            "/quan-tri/nguoi-dung", "/quan-tri/nguoi-dung/%d" % user_id(DEMO_RESIDENT),
+            # the units' websites (issue 11, part A): listings, the earlier
+            # units, feeds, the sitemap, robots.txt, the API
+            "/tin-tuc", "/don-vi/ba-hang/tin-tuc", "/don-vi/ba-hang/thong-bao", "/don-vi-cu",
+            "/feed.atom", "/don-vi/ba-hang/feed.atom", "/sitemap.xml", "/robots.txt",
+            "/api/v1/units", "/api/v1/news"] + [
+            "/don-vi/%s/chuyen-muc/%s" % (u, c) for u, c in sql(
+                "SELECT u.slug, c.slug FROM categories c JOIN units u ON u.id = c.unit_id "
+                "WHERE u.valid_to IS NULL ORDER BY c.id LIMIT 1")] + [
+            "/don-vi-cu/%s" % u for u, in sql("SELECT slug FROM units WHERE valid_to IS NOT NULL "
+                                              "ORDER BY id LIMIT 1")]
 
 
 def crawl(client):

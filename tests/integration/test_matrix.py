@@ -111,6 +111,7 @@ PHONES["dgBH"] = "0912000051"   # digital-technology team of ba-hang
 #                 {form} = 1 (its receipt, Mẫu 01)
 #   rcv-bb        the same in bai-bong
 #   media-bh      a newsroom image of ba-hang, by its public name
+#   cat-bh        {unit} = ba-hang, {category} = a category of ba-hang
 #
 # Statuses of "own object" cells that are 422 come from bodies that are
 # invalid on purpose; the 404s of "other unit" cells come from valid ones.
@@ -269,6 +270,27 @@ desk_notices            GET    missing     303  403  403  403  404  404  403
 stats                   GET    -           200  200  200  200  200  200  200
 api_stats               GET    -           200  200  200  200  200  200  200
 desk_stats              GET    -           303  403  403  403  200  200  403
+# Issue 11, part A: the units' websites, public (cat-bh: a category of
+# ba-hang); a current unit has no archive: 301 to its home
+unit_news               GET    ba-hang     200  200  200  200  200  200  200
+unit_news               GET    missing     404  404  404  404  404  404  404
+unit_notices            GET    ba-hang     200  200  200  200  200  200  200
+unit_notices            GET    missing     404  404  404  404  404  404  404
+unit_category           GET    cat-bh      200  200  200  200  200  200  200
+unit_category           GET    missing     404  404  404  404  404  404  404
+unit_feed               GET    ba-hang     200  200  200  200  200  200  200
+unit_feed               GET    missing     404  404  404  404  404  404  404
+unit_category_feed      GET    cat-bh      200  200  200  200  200  200  200
+unit_category_feed      GET    missing     404  404  404  404  404  404  404
+news                    GET    -           200  200  200  200  200  200  200
+feed                    GET    -           200  200  200  200  200  200  200
+units_earlier           GET    -           200  200  200  200  200  200  200
+unit_archive            GET    ba-hang     301  301  301  301  301  301  301
+unit_archive            GET    missing     404  404  404  404  404  404  404
+sitemap                 GET    -           200  200  200  200  200  200  200
+robots                  GET    -           200  200  200  200  200  200  200
+api_units               GET    -           200  200  200  200  200  200  200
+api_news                GET    -           200  200  200  200  200  200  200
 """
 
 
@@ -339,6 +361,7 @@ def objects_for(obj):
                     "article": {"id": missing, "idslug": "%d-khong-co-bai-nay" % missing},
                     "code": {"code": "9.999999", "slug": "99999-000000-0000"},
                     "file": CTX["missing_file"], "form": 1, "revision": missing,
+                    "category": "khong-co-chuyen-muc",
                     "name": "0" * 64 + ".png"},
         "pub-bh": {"unit": "ba-hang", "article": article("pub-bh")},
         "pub-bb@bh": {"unit": "ba-hang", "article": article("pub-bb")},
@@ -353,6 +376,7 @@ def objects_for(obj):
         "proc": {"code": "1.001193"},
         "rcv-bh": {"code": CTX.get("rcv", {}).get("rcv-bh"), "form": 1},
         "rcv-bb": {"code": CTX.get("rcv", {}).get("rcv-bb"), "form": 1},
+        "cat-bh": {"unit": "ba-hang", "category": "ma-tran"},
         "media-bh": {"name": CTX.get("media_name")},
     }[obj]
 
@@ -504,6 +528,9 @@ def setup():
     setup_file()
     setup_media()
     ensure_procedure("1.001193")  # the procedure with an e-form of the {code:code} rows
+    # the category of the cat-bh rows (issue 11, part A)
+    sql("INSERT IGNORE INTO categories (unit_id, slug, name) VALUES (%d, 'ma-tran', 'Chuyên mục ma trận')"
+        % CTX["unit_ids"]["ba-hang"])
     # Every actor: one browser, one session (and its CSRF token).
     for actor in ACTORS + list(ALIKE):
         if actor == "anon":

@@ -69,21 +69,31 @@ def test_unit_home():
 
 @case
 def test_unit_news_in_pages():
+    """The unit's news listing (/tin-tuc) has pages of 20, newest first,
+    with numbered links (aria-current) and rel=prev/next; the home shows
+    the latest and links the listing; the old home's ?trang=N goes there."""
     uid = sql("SELECT id FROM units WHERE slug = 'tan-phu'")[0][0]
     sql("INSERT INTO articles (unit_id, status, slug, title, body, published_at) VALUES "
         + ", ".join("(%s, 'published', 'trang-%d', 'Tin trang số %d', 'Nội dung', "
-                    "UTC_TIMESTAMP() - INTERVAL %d MINUTE)" % (uid, i, i, i) for i in range(12)))
+                    "UTC_TIMESTAMP() - INTERVAL %d MINUTE)" % (uid, i, i, i) for i in range(22)))
     try:
-        p1 = get("/don-vi/tan-phu/")
-        check(p1.status == 200 and p1.text.count("Tin trang số") == 10, "page 1")
-        check("Tin trang số 0<" in p1.text and "Tin trang số 11<" not in p1.text, "newest first")
-        check('href="/don-vi/tan-phu/?trang=2"' in p1.text, "link to page 2")
+        home = get("/don-vi/tan-phu/")
+        check(home.status == 200 and "Tin trang số 0<" in home.text, "the home shows the latest")
+        check('href="/don-vi/tan-phu/tin-tuc"' in home.text, "the home links the listing")
+        p1 = get("/don-vi/tan-phu/tin-tuc")
+        check(p1.status == 200 and p1.text.count("Tin trang số") == 20, "page 1")
+        check("Tin trang số 0<" in p1.text and "Tin trang số 21<" not in p1.text, "newest first")
+        check('href="/don-vi/tan-phu/tin-tuc?trang=2" rel="next"' in p1.text, "link to page 2")
+        check('aria-current="page" aria-label="Trang 1, trang hiện tại"' in p1.text, "current page marked")
         check('rel="prev"' not in p1.text)
-        p2 = get("/don-vi/tan-phu/?trang=2")
+        p2 = get("/don-vi/tan-phu/tin-tuc?trang=2")
         check(p2.status == 200 and p2.text.count("Tin trang số") == 2, "page 2")
-        check('href="/don-vi/tan-phu/" rel="prev"' in p2.text, "link back to page 1")
+        check('href="/don-vi/tan-phu/tin-tuc" rel="prev"' in p2.text, "link back to page 1")
         check('rel="next"' not in p2.text)
-        check(get("/don-vi/tan-phu/?trang=3").status == 404)
+        check(get("/don-vi/tan-phu/tin-tuc?trang=3").status == 404)
+        old = get("/don-vi/tan-phu/?trang=2")
+        check(old.status == 301 and old.header("Location") == "/don-vi/tan-phu/tin-tuc?trang=2",
+              "the old home's pages go to the listing")
     finally:
         sql("DELETE FROM articles WHERE unit_id = %s AND slug LIKE 'trang-%%'" % uid)
 

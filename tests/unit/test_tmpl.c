@@ -25,9 +25,9 @@ put(const char *name, const char *text)
 static void
 clear(void)
 {
-	char	 cmd[300];
+	char	 cmd[400];
 
-	snprintf(cmd, sizeof(cmd), "rm -f %s/*.tpl", dir);
+	snprintf(cmd, sizeof(cmd), "rm -f %s/*.tpl %s/*.xml", dir, dir);
 	CHECK(system(cmd) == 0);
 }
 
@@ -64,6 +64,27 @@ test_tmpl_check_refuses_empty_dir(void)
 	CHECK(!tmpl_check("/nonexistent/dir", err, sizeof(err)));
 }
 
+/* An XML template (*.xml: feeds, sitemaps) begins with the XML
+ * auto-escape pragma, not the HTML one, and never uses :none. */
+static void
+test_tmpl_check_xml_pragma(void)
+{
+	char err[256];
+
+	clear();
+	put("a.tpl", "{{%AUTOESCAPE context=\"HTML\"}}ok\n");
+	put("f.xml", "{{%AUTOESCAPE context=\"HTML\"}}<f>{{X}}</f>\n");
+	CHECK(!tmpl_check(dir, err, sizeof(err)));
+	CHECK(strstr(err, "f.xml") != NULL);
+	put("f.xml", "<?xml version=\"1.0\"?><f>{{X}}</f>\n");
+	CHECK(!tmpl_check(dir, err, sizeof(err)));
+	put("f.xml", "{{%AUTOESCAPE context=\"XML\"}}<f>{{X:none}}</f>\n");
+	CHECK(!tmpl_check(dir, err, sizeof(err)));
+	CHECK(strstr(err, ":none") != NULL);
+	put("f.xml", "{{%AUTOESCAPE context=\"XML\"}}<f>{{X}}</f>\n");
+	CHECK(tmpl_check(dir, err, sizeof(err)));
+}
+
 /* The project's own templates pass the check. */
 static void
 test_tmpl_project_templates_pass(void)
@@ -89,6 +110,9 @@ test_tmpl_render_escapes(void)
 	put("inc.tpl", "{{%AUTOESCAPE context=\"HTML\"}}[{{N}}]");
 	put("md.tpl", "{{%AUTOESCAPE context=\"HTML\"}}<div>{{B:x-markdown}}"
 	    "</div><p>{{B}}</p>\n");
+	put("f.xml", "{{%AUTOESCAPE context=\"XML\"}}\n"
+	    "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+	    "<f a=\"{{T}}\">{{T}}</f>\n");
 	CHECK(tmpl_init(dir));
 	d = tmpl_dict_new("t");
 	tmpl_set(d, "T", "<script>\"&'Việt");
@@ -108,6 +132,13 @@ test_tmpl_render_escapes(void)
 	out = NULL;
 	CHECK(!tmpl_render("missing.tpl", d, &out, &len));
 	CHECK(out == NULL);
+	/* XML: the declaration first, every value escaped as XML */
+	CHECK(tmpl_render("f.xml", d, &out, &len));
+	CHECK(out && strncmp(out, "<?xml version=", 14) == 0);
+	CHECK(out && strstr(out, "<script>") == NULL);
+	CHECK(out && strstr(out, "a=\"&lt;script&gt;&quot;&amp;&#39;Việt\"")
+	    != NULL);
+	free(out);
 	tmpl_dict_free(d);
 }
 
@@ -180,6 +211,7 @@ main(void)
 	RUN(test_tmpl_check_refuses_missing_pragma);
 	RUN(test_tmpl_check_refuses_none);
 	RUN(test_tmpl_check_refuses_empty_dir);
+	RUN(test_tmpl_check_xml_pragma);
 	RUN(test_tmpl_project_templates_pass);
 	RUN(test_tmpl_render_escapes);
 	RUN(test_tmpl_markdown_inert);
