@@ -364,7 +364,7 @@ def announcement_pinned_and_expiring():
                           "WHERE id = %d" % aid)[0]
     check(pinned == "1" and 55 <= int(expires) <= 60, "pinned %s, expires in %s min (stored UTC)" % (pinned, expires))
     page = ED.get("/bien-tap/bai-viet/%d" % aid).text
-    check('name="ghim" value="1" checked' in page and 'value="%s"' % local_in(3600)[:13] in page)
+    check('name="ghim" value="1" checked' in page and 'name="het_han" value="%s' % local_in(3600)[:13] in page)
     r = act(ED, aid, "luu", ghim="1", het_han="2026-13-01T10:00")
     check(r.status == 422 and "Thời điểm hết hạn không hợp lệ" in r.text)
     check(act(LEAD, aid, "dang", ghim="1", het_han=local_in(3600)).status == 303)

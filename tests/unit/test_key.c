@@ -164,6 +164,37 @@ test_key_words(void)
 	CHECK_STR(V.s, "/tai-khoan?tab=1");
 }
 
+/* The newsroom's keys (issue 11, part B): local times of a
+ * datetime-local input, kinds, status filters. */
+static void
+test_key_newsroom(void)
+{
+	CHECK_INT(chk(KEY_PUBLISH_AT, "1970-01-02T01:02"), 1);
+	CHECK_INT(V.u, 86400 + 3600 + 120);
+	CHECK_STR(V.s, "1970-01-02T01:02");
+	CHECK_INT(chk(KEY_EXPIRES, "2026-12-01T14:05:09"), 1);
+	CHECK_INT(V.u % 86400, 14 * 3600 + 5 * 60 + 9);
+	CHECK_INT(chk(KEY_EXPIRES, "2028-02-29T00:00"), 1);
+	CHECK_INT(chk(KEY_EXPIRES, "2026-02-29T00:00"), 0);
+	CHECK_INT(chk(KEY_EXPIRES, "2026-12-01T24:00"), 0);
+	CHECK_INT(chk(KEY_EXPIRES, "2026-12-01T23:60"), 0);
+	CHECK_INT(chk(KEY_EXPIRES, "2026-12-01 14:05"), 0);
+	CHECK_INT(chk(KEY_EXPIRES, "2026-12-01T14:5"), 0);
+	CHECK_INT(chk(KEY_EXPIRES, "2026-12-01T+1:05"), 0);
+	CHECK_INT(chk(KEY_EXPIRES, "2026-12-01T14:05:"), 0);
+	CHECK_INT(chk(KEY_EXPIRES, "2026-12-01"), 0);
+	CHECK(V.s == NULL);
+	CHECK_INT(chk(KEY_KIND, "announcement"), 1);
+	CHECK_INT(V.u, 1);
+	CHECK_INT(chk(KEY_KIND, "tin-tuc"), 0);
+	CHECK_INT(key_strict(KEY_KIND), 1);
+	CHECK_INT(chk(KEY_FILTER, "submitted"), 1);
+	CHECK_INT(chk(KEY_FILTER, "SUBMITTED"), 0);
+	CHECK_INT(chk(KEY_NAME, "An ninh – trật tự"), 1);
+	CHECK_INT(chk(KEY_NAME, "a123456789b123456789c123456789d123456789"
+	    "e123456789f123456789g123456789h123456789i123456789j123456789x"), 0);
+}
+
 int
 main(void)
 {
@@ -179,6 +210,7 @@ main(void)
 	RUN(test_key_lines);
 	RUN(test_key_accounts);
 	RUN(test_key_words);
+	RUN(test_key_newsroom);
 	arena_free(A);
 	return T_END();
 }
