@@ -11,6 +11,7 @@
 #include "h/article.h"
 #include "h/h.h"
 #include "h/page.h"
+#include "h/sites.h"
 #include "http/request.h"
 #include "http/resp.h"
 
@@ -45,7 +46,7 @@ h_article_fill(struct request *r, struct page *p, const struct unit *u,
 {
 	struct tmpl_dict	*s;
 
-	page_unit_header(p, u);
+	sites_unit_nav(r, p, u, SITES_NAV_NEWS);
 	tmpl_set(p->body, "TITLE", v->title);
 	tmpl_set(p->body, "KIND_LABEL", strcmp(v->kind, "announcement") == 0 ?
 	    "Thông báo" : "Tin tức");
@@ -132,24 +133,25 @@ article_head(struct request *r, struct page *p, const struct article_view *v,
 	    article_iso_time(r, v->published_at));
 }
 
-/* Up to four other visible articles: of its category first, then the
- * unit's latest. */
+/* Up to four other visible articles of the unit of id unit: of its
+ * category first, then the unit's latest; addressed under the site of
+ * slug (the unit's successor after a merger). */
 static void
-article_related(struct request *r, struct page *p, const struct unit *u,
-    uint64_t id, uint64_t category)
+article_related(struct request *r, struct page *p, uint64_t unit,
+    const char *slug, uint64_t id, uint64_t category)
 {
 	struct row_ART_RELATED	*v;
 	size_t			 i, n;
 	struct tmpl_dict	*s;
 
 	if (db_all(r->db, r->a, ART_RELATED, &v, &n, "uuu",
-	    (unsigned long long)u->id, (unsigned long long)id,
+	    (unsigned long long)unit, (unsigned long long)id,
 	    (unsigned long long)category) != DB_OK || n == 0)
 		return;
 	s = tmpl_section(p->body, "RELATED");
 	for (i = 0; i < n; i++) {
 		struct tmpl_dict *it = tmpl_section(s, "RELATED_ITEM");
-		tmpl_set(it, "URL", page_article_url(r->a, u->slug, v[i].id,
+		tmpl_set(it, "URL", page_article_url(r->a, slug, v[i].id,
 		    v[i].slug));
 		tmpl_set(it, "TITLE", v[i].title);
 		tmpl_set(it, "DATE", clock_date(r->a, v[i].published_at));
@@ -163,26 +165,34 @@ article_related(struct request *r, struct page *p, const struct unit *u,
 int
 h_article(struct request *r)
 {
-	struct unit		 u;
+	struct unit		 u, owner;
 	struct row_ART_PUBLIC	 row;
 	struct article_view	 v;
 	struct page		 p;
 	const char		*url;
 	enum db_err		 e;
 
-	if ((e = page_unit_load(r, r->args[0].s, &u)) == DB_OK)
+	/* u: the unit whose site shows it now; owner: the one it was
+	 * published under (a predecessor, after a merger). */
+	if ((e = sites_article_unit(r, r->args[0].s, r->args[1].id, &u,
+	    &owner)) == DB_OK)
 		e = db_one(r->db, r->a, ART_PUBLIC, &row, "uu",
 		    (unsigned long long)r->args[1].id,
-		    (unsigned long long)u.id);
+		    (unsigned long long)owner.id);
 	if (e != DB_OK)
 		return resp_error(r, page_status(e), NULL);
 	url = page_article_url(r->a, u.slug, row.id, row.slug);
-	if (strcmp(r->args[1].s, strrchr(url, '/') + 1) != 0)
+	if (strcmp(r->args[0].s, u.slug) != 0 ||
+	    strcmp(r->args[1].s, strrchr(url, '/') + 1) != 0)
 		return resp_redirect(r, 301, url);
 	article_view_of(r, &row, &v);
 	resp_page_new(r, &p, v.title, "article.tpl");
 	h_article_fill(r, &p, &u, &v);
+	if (owner.id != u.id)
+		tmpl_set(tmpl_section(p.body, "PREDECESSOR"), "OWNER_NAME",
+		    owner.full);
 	article_head(r, &p, &v, url);
-	article_related(r, &p, &u, row.id, row.category_id);
+	article_related(r, &p, owner.id, u.slug, row.id, row.category_id);
+	sites_cache_public(r);
 	return resp_page(r, 200, &p);
 }
