@@ -23,3 +23,4 @@
 #include "data/st_tnid.h"
 #include "data/st_desk.h"
 #include "data/st_search.h"
+#include "data/st_content.h"
