@@ -236,3 +236,71 @@ Q(CT_QUESTION_UNIT,
 Q(CT_ED_UNITS,
   "SELECT " DB_UNIT_COLS " FROM units u WHERE u.id IN (" DB_CT_ED_UNITS
   ") ORDER BY " DB_UNIT_ORDER, DB_UNIT_ROW)
+
+/* `portalctl seed`: the demo content of every unit (app/seed_content.c,
+ * migrations/seed/content/); each row found by its natural key and
+ * updated in place, so that a second run changes nothing. */
+X(SEED_CT_CATEGORY,
+  "INSERT INTO categories (unit_id, slug, position, name) "
+  "VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
+  "position = VALUES(position), name = VALUES(name)")
+/* unit, kind, slug, title, summary, body, pinned, hours ago, unit,
+ * category slug. */
+X(SEED_CT_ARTICLE,
+  "INSERT INTO articles (unit_id, kind, category_id, status, slug, title, "
+  "summary, body, pinned, published_at) SELECT ?, ?, c.id, 'published', "
+  "?, ?, ?, ?, ?, UTC_TIMESTAMP() - INTERVAL ? HOUR FROM categories c "
+  "WHERE c.unit_id = ? AND c.slug = ? ON DUPLICATE KEY UPDATE "
+  "kind = VALUES(kind), category_id = VALUES(category_id), "
+  "title = VALUES(title), summary = VALUES(summary), body = VALUES(body), "
+  "pinned = VALUES(pinned)")
+Q(SEED_CT_ARTICLE_ID,
+  "SELECT id FROM articles WHERE unit_id = ? AND slug = ?", C(U64, id))
+Q(SEED_CT_DOC_ID,
+  "SELECT id FROM documents WHERE unit_id = ? AND number = ?", C(U64, id))
+/* unit, number, type, issuer, signer, issued, effective, title,
+ * summary. */
+X(SEED_CT_DOC_INSERT,
+  "INSERT INTO documents (unit_id, number, doc_type, issuer, signer, "
+  "issued_on, effective_on, title, summary, status, published_at) "
+  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'published', UTC_TIMESTAMP())")
+/* type, issuer, signer, title, summary, id. */
+X(SEED_CT_DOC_UPDATE,
+  "UPDATE documents SET doc_type = ?, issuer = ?, signer = ?, title = ?, "
+  "summary = ? WHERE id = ?")
+Q(SEED_CT_SCHED_ID,
+  "SELECT id FROM schedule_items WHERE unit_id = ? AND starts_at = ?",
+  C(U64, id))
+/* unit, starts_at, content, place, presider, participants. */
+X(SEED_CT_SCHED_INSERT,
+  "INSERT INTO schedule_items (unit_id, starts_at, content, place, "
+  "presider, participants) VALUES (?, ?, ?, ?, ?, ?)")
+/* content, place, presider, participants, id. */
+X(SEED_CT_SCHED_UPDATE,
+  "UPDATE schedule_items SET content = ?, place = ?, presider = ?, "
+  "participants = ? WHERE id = ?")
+X(SEED_CT_PAGE,
+  "INSERT INTO unit_pages (unit_id, slug, position, title, body) "
+  "VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
+  "position = VALUES(position), title = VALUES(title), body = VALUES(body)")
+Q(SEED_CT_CONTACT_ID,
+  "SELECT id FROM contacts WHERE unit_id = ? AND title = ?", C(U64, id))
+/* unit, position, title, person, phone, email, address, hours. */
+X(SEED_CT_CONTACT_INSERT,
+  "INSERT INTO contacts (unit_id, position, title, person, phone, email, "
+  "address, hours) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+/* position, person, phone, email, address, hours, id. */
+X(SEED_CT_CONTACT_UPDATE,
+  "UPDATE contacts SET position = ?, person = ?, phone = ?, email = ?, "
+  "address = ?, hours = ? WHERE id = ?")
+Q(SEED_CT_QA_ID,
+  "SELECT id FROM questions WHERE unit_id = ? AND title = ?", C(U64, id))
+/* unit, asker, title, question, answer, days ago (x3). */
+X(SEED_CT_QA_INSERT,
+  "INSERT INTO questions (unit_id, asker_name, title, question, answer, "
+  "status, created_at, answered_at, published_at) VALUES (?, ?, ?, ?, ?, "
+  "'published', UTC_TIMESTAMP() - INTERVAL ? DAY - INTERVAL 2 DAY, "
+  "UTC_TIMESTAMP() - INTERVAL ? DAY, UTC_TIMESTAMP() - INTERVAL ? DAY)")
+/* question, answer, id. */
+X(SEED_CT_QA_UPDATE,
+  "UPDATE questions SET question = ?, answer = ? WHERE id = ?")

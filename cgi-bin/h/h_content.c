@@ -76,7 +76,7 @@ documents_filters(struct request *r, struct page *p, const struct unit *u,
 		"ke-hoach", "thong-bao", "cong-van", "nghi-quyet", "bao-cao",
 		"khac" };
 	const char	*type = r->val[KEY_DOC_TYPE].s;
-	uint64_t	 year = r->val[KEY_YEAR].s ? r->val[KEY_YEAR].u : 0;
+	uint64_t	 year = r->val[KEY_YEAR].u;
 	size_t		 i;
 
 	for (i = 0; i < ny; i++) {
@@ -129,9 +129,8 @@ h_unit_documents(struct request *r)
 	struct page		 p;
 	const char		*type = r->val[KEY_DOC_TYPE].s ?
 				    r->val[KEY_DOC_TYPE].s : "";
-	unsigned long long	 year = r->val[KEY_YEAR].s ?
-				    r->val[KEY_YEAR].u : 0;
-	uint64_t		 page = r->val[KEY_PAGE].s ?
+	unsigned long long	 year = r->val[KEY_YEAR].u;
+	uint64_t		 page = r->val[KEY_PAGE].u ?
 				    r->val[KEY_PAGE].u : 1;
 	size_t			 n = 0, ny = 0;
 	enum db_err		 e;

@@ -41,7 +41,7 @@ h_ed_documents(struct request *r)
 	struct row_CT_ED_DOCS		*v = NULL;
 	struct row_CT_ED_DOCS_COUNT	 c = { 0 };
 	struct page			 p;
-	uint64_t			 page = r->val[KEY_PAGE].s ?
+	uint64_t			 page = r->val[KEY_PAGE].u ?
 					    r->val[KEY_PAGE].u : 1;
 	size_t				 i, n = 0;
 	int				 st;

@@ -49,8 +49,7 @@ upage_write(struct request *r, uint64_t unit, uint64_t *id)
 {
 	struct actor	 who = page_actor(r);
 	uint64_t	 n = 0;
-	unsigned long long pos = r->val[KEY_POSITION].s ?
-			    r->val[KEY_POSITION].u : 0;
+	unsigned long long pos = r->val[KEY_POSITION].u;
 	enum db_err	 e;
 
 	if ((e = db_begin(r->db)) != DB_OK)
@@ -211,8 +210,7 @@ static int
 contact_write(struct request *r, uint64_t unit, uint64_t id, int del)
 {
 	struct actor		 who = page_actor(r);
-	unsigned long long	 pos = r->val[KEY_POSITION].s ?
-				    r->val[KEY_POSITION].u : 0;
+	unsigned long long	 pos = r->val[KEY_POSITION].u;
 	uint64_t		 n = 0;
 	enum db_err		 e;
 
@@ -222,12 +220,12 @@ contact_write(struct request *r, uint64_t unit, uint64_t id, int del)
 		e = db_exec(r->db, STMT_CT_CONTACT_DELETE, &n, NULL, "uu",
 		    (unsigned long long)id, me(r));
 	else if (id == 0)
-		e = db_exec(r->db, STMT_CT_CONTACT_INSERT, &n, &id, "usssssssuu",
+		e = db_exec(r->db, STMT_CT_CONTACT_INSERT, &n, &id, "ussssssuu",
 		    pos, r->val[KEY_TITLE].s, opt(r, KEY_FULL_NAME),
 		    opt(r, KEY_TEL), opt(r, KEY_EMAIL), opt(r, KEY_ADDRESS),
 		    opt(r, KEY_HOURS), (unsigned long long)unit, me(r));
 	else
-		e = db_exec(r->db, STMT_CT_CONTACT_UPDATE, &n, NULL, "usssssssuu",
+		e = db_exec(r->db, STMT_CT_CONTACT_UPDATE, &n, NULL, "ussssssuu",
 		    pos, r->val[KEY_TITLE].s, opt(r, KEY_FULL_NAME),
 		    opt(r, KEY_TEL), opt(r, KEY_EMAIL), opt(r, KEY_ADDRESS),
 		    opt(r, KEY_HOURS), (unsigned long long)id, me(r));

@@ -32,7 +32,7 @@ content_ed_unit(struct request *r, struct page *p, struct unit *u,
     const char *path)
 {
 	struct row_CT_ED_UNITS	*v;
-	uint64_t		 want = r->val[KEY_UNIT].s ? r->val[KEY_UNIT].u : 0;
+	uint64_t		 want = r->val[KEY_UNIT].u;
 	size_t			 i, n, k = 0;
 
 	if (db_all(r->db, r->a, CT_ED_UNITS, &v, &n, "u", me(r)) != DB_OK)

@@ -110,7 +110,7 @@ h_unit_qa(struct request *r)
 {
 	struct unit	 u;
 	struct page	 p;
-	uint64_t	 page = r->val[KEY_PAGE].s ? r->val[KEY_PAGE].u : 1;
+	uint64_t	 page = r->val[KEY_PAGE].u ? r->val[KEY_PAGE].u : 1;
 	enum db_err	 e;
 
 	if ((e = page_unit_load(r, r->args[0].s, &u)) != DB_OK)
