@@ -233,7 +233,8 @@ desk_notices            GET    app-other   303  403  403  403  200  200  403
 desk_notices            GET    missing     303  403  403  403  404  404  403
 # Issue 11, part C (content): ct-bh / ct-bb are a seeded document,
 # schedule item, introduction page, contact and question of ba-hang /
-# bai-bong; ct-bb@bh asks for bai-bong's under ba-hang.
+# bai-bong; ct-bb@bh asks for bai-bong's under ba-hang (not for an
+# introduction page: its slug names ba-hang's page of the same name).
 unit_documents          GET    ba-hang     200  200  200  200  200  200  200
 unit_documents          GET    missing     404  404  404  404  404  404  404
 unit_schedule           GET    ba-hang     200  200  200  200  200  200  200
@@ -246,7 +247,6 @@ unit_document           GET    ct-bh       200  200  200  200  200  200  200
 unit_document           GET    ct-bb@bh    404  404  404  404  404  404  404
 unit_document           GET    missing     404  404  404  404  404  404  404
 unit_intro_page         GET    ct-bh       200  200  200  200  200  200  200
-unit_intro_page         GET    ct-bb@bh    404  404  404  404  404  404  404
 unit_intro_page         GET    missing     404  404  404  404  404  404  404
 unit_qa                 GET    ba-hang     200  200  200  200  200  200  200
 unit_qa                 GET    missing     404  404  404  404  404  404  404
