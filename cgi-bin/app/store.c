@@ -50,14 +50,16 @@ static const struct {
 								/* STORE_DB */
 };
 
-/* The types accepted, as libmagic names them. */
+/* The types the store knows, as libmagic names them; each caller of
+ * store_put_typed says which of them it accepts (STORE_T_* bits, by row). */
 static const struct {
 	const char	*mime;
 	const char	*ext;
 } types[] = {
-	{ "application/pdf", "pdf" },
-	{ "image/jpeg", "jpg" },
-	{ "image/png", "png" },
+	{ "application/pdf", "pdf" },	/* STORE_T_PDF */
+	{ "image/jpeg", "jpg" },	/* STORE_T_JPEG */
+	{ "image/png", "png" },		/* STORE_T_PNG */
+	{ "image/webp", "webp" },	/* STORE_T_WEBP */
 };
 
 static struct store_conf conf;
@@ -316,10 +318,11 @@ out:
 }
 
 /* Sets f's type from the bytes head[0..n) as libmagic reads them.
- * Returns 1 for an accepted type, 0 when refused or when libmagic
- * failed (*io set). */
+ * Returns 1 for a type of the set allow (STORE_T_* bits), 0 when refused
+ * or when libmagic failed (*io set). */
 static int
-store_sniff(const char *head, size_t n, struct store_file *f, int *io)
+store_sniff(const char *head, size_t n, unsigned allow, struct store_file *f,
+    int *io)
 {
 	magic_t		 m = store_magic();
 	const char	*t;
@@ -336,7 +339,7 @@ store_sniff(const char *head, size_t n, struct store_file *f, int *io)
 		return 0;
 	}
 	for (i = 0; i < sizeof(types) / sizeof(types[0]); i++)
-		if (strcmp(t, types[i].mime) == 0) {
+		if ((allow & (1u << i)) && strcmp(t, types[i].mime) == 0) {
 			f->mime = types[i].mime;
 			f->ext = types[i].ext;
 			return 1;
@@ -573,12 +576,22 @@ store_place(int src, const struct store_file *f)
 	return store_write(src, d2, final, f) ? STORE_OK : STORE_IO;
 }
 
-/* Stores the file at path (a spooled upload) when it is within the
- * per-file limit, a PDF, JPEG or PNG by its content, and clean by the
+/* Stores an application's file: store_put_typed with the PDF, JPEG and
+ * PNG the applicant may send, within the per-file limit. */
+enum store_err
+store_put(const char *path, struct store_file *f)
+{
+	return store_put_typed(path, STORE_T_PDF | STORE_T_JPEG | STORE_T_PNG,
+	    conf.file_max, f);
+}
+
+/* Stores the file at path (a spooled upload) when it is at most max
+ * bytes, of a type of the set allow by its content, and clean by the
  * scanner (when one is configured).  Fills f.  Returns STORE_OK, or
  * what was wrong; on any error nothing is left in the store. */
 enum store_err
-store_put(const char *path, struct store_file *f)
+store_put_typed(const char *path, unsigned allow, size_t max,
+    struct store_file *f)
 {
 	struct stat	 st;
 	char		*head = NULL;
@@ -594,7 +607,7 @@ store_put(const char *path, struct store_file *f)
 		LOGE("store: %s: %s", path, log_errno(errno));
 		goto out;
 	}
-	if ((size_t)st.st_size > conf.file_max) {
+	if ((size_t)st.st_size > max) {
 		e = STORE_TOOBIG;
 		goto out;
 	}
@@ -603,11 +616,11 @@ store_put(const char *path, struct store_file *f)
 		LOGE("store: %s: %s", path, log_errno(errno));
 		goto out;
 	}
-	if (f->size > conf.file_max) {
+	if (f->size > max) {
 		e = STORE_TOOBIG;
 		goto out;
 	}
-	if (!store_sniff(head, headlen, f, &io)) {
+	if (!store_sniff(head, headlen, allow, f, &io)) {
 		e = io ? STORE_IO : STORE_TYPE;
 		goto out;
 	}

@@ -52,6 +52,12 @@ enum store_err {
 };
 
 /* A stored file: what store_put found and store_attach records. */
+/* The types of store_put_typed, bits of its set. */
+#define STORE_T_PDF	0x1u
+#define STORE_T_JPEG	0x2u
+#define STORE_T_PNG	0x4u
+#define STORE_T_WEBP	0x8u
+
 struct store_file {
 	char		 sha256[65];	/* lower-case hex */
 	size_t		 size;
@@ -79,6 +85,8 @@ size_t		 store_app_max(void);
 const char	*store_dir(void);
 
 enum store_err	 store_put(const char *path, struct store_file *);
+enum store_err	 store_put_typed(const char *path, unsigned allow,
+		    size_t max, struct store_file *);
 enum store_err	 store_attach(struct db *, struct arena *, uint64_t app_id,
 		    const char *slot, const char *filename,
 		    const struct store_file *, uint64_t *id);

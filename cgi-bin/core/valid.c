@@ -355,3 +355,20 @@ valid_proc_code(const char *s, size_t n)
 	}
 	return 1;
 }
+
+/* 1 when s[0..n) is a media file's public name: 64 lower-case hex digits
+ * (its SHA-256), a dot and one of the newsroom's extensions. */
+int
+valid_media_name(const char *s, size_t n)
+{
+	static const char *const exts[] = { "jpg", "png", "webp", "pdf" };
+	size_t	 i;
+
+	if (n < 66 || strspn(s, "0123456789abcdef") < 64 || s[64] != '.')
+		return 0;
+	for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++)
+		if (n - 65 == strlen(exts[i]) &&
+		    memcmp(s + 65, exts[i], n - 65) == 0)
+			return 1;
+	return 0;
+}

@@ -24,5 +24,6 @@ int	valid_token(const char *, size_t);
 int	valid_local_path(const char *, size_t);
 int	valid_app_code(const char *, size_t);
 int	valid_proc_code(const char *, size_t);
+int	valid_media_name(const char *, size_t);
 
 #endif

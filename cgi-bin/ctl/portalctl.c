@@ -447,13 +447,81 @@ cmd_seed(struct db *db, struct arena *a)
 	for (i = 0; i < sizeof(seed_files) / sizeof(seed_files[0]); i++)
 		if (seed_load(db, a, dir, &seed_files[i]) != 0)
 			return 1;
-	if (proc_seed(db, a, dir) != 0)
-	if (cmd_seed_eforms(db, a) != 0)
+	if (proc_seed(db, a, dir) != 0 || cmd_seed_eforms(db, a) != 0)
 		return 1;
 	if (!clock_init(cfg_str("site", "timezone", "+07:00")) ||
 	    seed_content(db, a, dir) != 0)
 		return 1;
 	return seed_accounts(db, a);
+}
+
+/* The sizes of `seed --bulk` (the benchmark's data set), by option. */
+static const struct bulk_opt {
+	const char	*name;
+	const char	*var;		/* the script's user variable */
+	long		 def, max;
+} bulk_opts[] = {
+	{ "--seed", "bulk_seed", 1, 1000000000L },
+	{ "--residents", "bulk_residents", 50000, 10000000L },
+	{ "--articles", "bulk_articles", 100000, 10000000L },
+	{ "--applications", "bulk_applications", 1000000, 100000000L },
+};
+#define NBULK (sizeof(bulk_opts) / sizeof(bulk_opts[0]))
+
+/* Reads `--name N` pairs of argv[0..argc) into v (by bulk_opts' row).
+ * Returns 1, or 0 for an unknown option or a bad number. */
+static int
+bulk_args(char **argv, int argc, long v[NBULK])
+{
+	size_t	 i;
+	int	 k;
+	char	*end;
+
+	for (i = 0; i < NBULK; i++)
+		v[i] = bulk_opts[i].def;
+	for (k = 0; k + 1 < argc; k += 2) {
+		for (i = 0; i < NBULK; i++)
+			if (strcmp(argv[k], bulk_opts[i].name) == 0)
+				break;
+		if (i == NBULK)
+			return 0;
+		v[i] = strtol(argv[k + 1], &end, 10);
+		if (*end != '\0' || v[i] < 0 || v[i] > bulk_opts[i].max)
+			return 0;
+	}
+	return k == argc;
+}
+
+/* portalctl seed --bulk [--seed N] [--residents N] [--articles N]
+ * [--applications N]: the benchmark's data set (migrations/seed/bulk.sql),
+ * on top of the ordinary seed; every bulk resident's password is
+ * "Cu-dan-thu-nghiem-" and the seed number. */
+static int
+cmd_seed_bulk(struct db *db, struct arena *a, char **argv, int argc)
+{
+	const char	*dir = cfg_str("paths", "seed", "migrations/seed");
+	char		 hash[PW_HASH_LEN], *sql, *vars;
+	long		 v[NBULK];
+	size_t		 i;
+	time_t		 t0 = time(NULL);
+
+	if (!bulk_args(argv, argc, v))
+		return 2;
+	if (pw_hash(arena_printf(a, "Cu-dan-thu-nghiem-%ld", v[0]), hash) !=
+	    PW_OK || (sql = slurp(a, arena_printf(a, "%s/bulk.sql", dir))) ==
+	    NULL)
+		return 1;
+	vars = arena_printf(a, "SET @bulk_pw = '%s'", hash);
+	for (i = 0; i < NBULK; i++)
+		vars = arena_printf(a, "%s, @%s = %ld", vars, bulk_opts[i].var,
+		    v[i]);
+	if (db_script(db, arena_printf(a, "%s;\n%s", vars, sql)) != DB_OK) {
+		fprintf(stderr, "portalctl: seed --bulk failed\n");
+		return 1;
+	}
+	printf("bulk: %ld residents, %ld articles, %ld applications (seed %ld) "
+	    "in %lld s\n", v[1], v[2], v[3], v[0], (long long)(time(NULL) - t0));
+	return 0;
 }
 
 /* Reads one line (a password) from standard input, without its new
@@ -779,6 +847,8 @@ usage(void)
 {
 	fprintf(stderr, "usage: portalctl [-c portal.conf] migrate | seed | seed-eforms | "
 	    "routes | check-sql | error-pages DIR |\n"
+	    "  seed --bulk [--seed N] [--residents N] [--articles N] "
+	    "[--applications N]\n"
 	    "  check-store [rehash] | mark-late\n"
 	    "  user add PHONE \"FULL NAME\" [EMAIL]  (password on stdin)\n"
 	    "  user grant|revoke PHONE ROLE [UNIT-SLUG]\n"
@@ -797,7 +867,7 @@ main(int argc, char *argv[])
 	struct arena	*a;
 	int		 c, rc = 2;
 
-	while ((c = getopt(argc, argv, "c:")) != -1)
+	while ((c = getopt(argc, argv, "+c:")) != -1)
 		if (c == 'c')
 			conffile = optarg;
 		else {
@@ -832,7 +902,10 @@ main(int argc, char *argv[])
 	a = arena_new();
 	if (strcmp(argv[optind], "migrate") == 0)
 		rc = locked(db, a, cmd_migrate);
-	else if (strcmp(argv[optind], "seed") == 0)
+	else if (strcmp(argv[optind], "seed") == 0 && argc > optind + 1 &&
+	    strcmp(argv[optind + 1], "--bulk") == 0)
+		rc = cmd_seed_bulk(db, a, argv + optind + 2, argc - optind - 2);
+	else if (strcmp(argv[optind], "seed") == 0 && argc == optind + 1)
 		rc = locked(db, a, cmd_seed);
 	else if (strcmp(argv[optind], "seed-eforms") == 0)
 		rc = locked(db, a, cmd_seed_eforms);

@@ -210,6 +210,8 @@ static int
 db_connect(struct db *db)
 {
 	unsigned	 timeout = 3;
+	/* A script (a migration, a bulk seed) may run for many minutes. */
+	unsigned	 rw = db->scripts ? 3600 : 3;
 
 	if (db->my != NULL && !db->in_tx && db_link_closed(db))
 		db_disconnect(db);
@@ -219,8 +221,8 @@ db_connect(struct db *db)
 		abort();
 	mysql_options(db->my, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	mysql_options(db->my, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
-	mysql_options(db->my, MYSQL_OPT_READ_TIMEOUT, &timeout);
-	mysql_options(db->my, MYSQL_OPT_WRITE_TIMEOUT, &timeout);
+	mysql_options(db->my, MYSQL_OPT_READ_TIMEOUT, &rw);
+	mysql_options(db->my, MYSQL_OPT_WRITE_TIMEOUT, &rw);
 	mysql_options(db->my, MYSQL_INIT_COMMAND,
 	    "SET time_zone = '+00:00', sql_mode = 'STRICT_ALL_TABLES,"
 	    "NO_ZERO_DATE,NO_ENGINE_SUBSTITUTION,ERROR_FOR_DIVISION_BY_ZERO'");

@@ -23,4 +23,5 @@
 #include "data/st_tnid.h"
 #include "data/st_desk.h"
 #include "data/st_search.h"
+#include "data/st_media.h"
 #include "data/st_content.h"

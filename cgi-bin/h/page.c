@@ -1,7 +1,9 @@
 /* Units and addresses, shared by the handlers. */
 #include <string.h>
+#include <strings.h>
 
 #include "core/arena.h"
+#include "core/text.h"
 #include "core/tmpl.h"
 #include "data/db.h"
 #include "h/page.h"
@@ -115,4 +117,36 @@ page_actor(const struct request *r)
 	struct actor	 a = { r->user ? r->user->id : 0, r->remote_addr };
 
 	return a;
+}
+
+/* The name the file is saved under: the applicant's, with the sniffed
+ * type's extension added when the name does not end in it (a PNG named
+ * "a.pdf" downloads as "a.pdf.png", and opens as what it is). */
+const char *
+page_file_name(struct arena *a, const char *name, const char *ext)
+{
+	const char	*dot = strrchr(name, '.');
+
+	if (dot != NULL && (strcasecmp(dot + 1, ext) == 0 ||
+	    (strcmp(ext, "jpg") == 0 && strcasecmp(dot + 1, "jpeg") == 0)))
+		return name;
+	return arena_printf(a, "%s.%s", name, ext);
+}
+
+/* Content-Disposition: attachment, with the name in UTF-8 (RFC 6266,
+ * filename*) and an ASCII fallback (its letters without marks) for
+ * clients that know only filename. */
+const char *
+page_attachment(struct arena *a, const char *name, const char *ext)
+{
+	const char	*dot = strrchr(name, '.');
+	char		*stem, *ascii;
+
+	stem = arena_strndup(a, name, dot ? (size_t)(dot - name) :
+	    strlen(name));
+	ascii = text_slug(a, stem, 80);
+	if (strcmp(ascii, "bai-viet") == 0)	/* text_slug's "nothing" */
+		ascii = "tep";
+	return arena_printf(a, "attachment; filename=\"%s.%s\"; "
+	    "filename*=UTF-8''%s", ascii, ext, text_urlencode(a, name));
 }

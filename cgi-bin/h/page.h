@@ -31,5 +31,9 @@ const char	*page_article_url(struct arena *, const char *unit_slug,
 void		 page_id_number(struct arena *, struct tmpl_dict *,
 		    const char *last4, int verified);
 struct actor	 page_actor(const struct request *);
+const char	*page_file_name(struct arena *, const char *name,
+		    const char *ext);
+const char	*page_attachment(struct arena *, const char *name,
+		    const char *ext);
 
 #endif

@@ -112,6 +112,9 @@ ROUTE(tnid_unlink, POST, "/tai-khoan/thai-nguyen-id/huy", USER, 0, 0)
 ROUTE(desk_app, FORM, "/mot-cua/ho-so/{code:slug}", OWNER,
   ROLE(STAFF) | ROLE(LEADER), K(ACTION) | K(VERSION) | K(NOTE) |
   K(ASSIGNEE) | K(AMOUNT) | K(DATE) | K(CHANNEL) | K(FILES))
+/* Issue 11: the newsroom's images and PDFs, by their content's name
+ * (h/h_media.c, app/media.c). */
+ROUTE(media, GET, "/media/{name:media}", PUBLIC, 0, 0)
 /* Issue 11, part C (content): a unit's documents, the leaders' weekly
  * schedule, introduction pages, contacts, questions and answers
  * (h/h_content.c, h/h_qa.c), and the editors' pages for them

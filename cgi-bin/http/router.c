@@ -44,6 +44,13 @@ arg_code(const char *s, size_t n, uint64_t *id)
 	return valid_proc_code(s, n);
 }
 
+static int
+arg_media(const char *s, size_t n, uint64_t *id)
+{
+	*id = 0;
+	return valid_media_name(s, n);
+}
+
 static const struct {
 	const char	*name;
 	int		(*check)(const char *, size_t, uint64_t *);
@@ -52,6 +59,7 @@ static const struct {
 	{ "id", arg_id },
 	{ "idslug", arg_idslug },
 	{ "code", arg_code },	/* a procedure's national code */
+	{ "media", arg_media },	/* a media file: <sha256>.<ext> */
 };
 
 const char *

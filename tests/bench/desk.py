@@ -1,13 +1,11 @@
-"""The desk with a million applications (tests/bench/desk): fills the
-stack's database with ROWS applications over the 18 current units (INSERT
-... SELECT from MariaDB's sequence engine, 50,000 a statement), then
-prints the EXPLAIN of each queue statement as the responder runs it
+"""The desk with a million applications (make bench, after bench.py, on
+the data of `portalctl seed --bulk`): prints the EXPLAIN of each queue
+statement as the responder runs it
 (PREPARE and EXECUTE with parameters, the statements' text taken from
 cgi-bin/data/st_queue.h through cpp), the latency of the queue's pages
 through nginx for a signed-in officer of Phường Ba Hàng (sequential
 requests: p50, p99), and the time of `portalctl mark-late` over them.
-The database's buffer pool is raised to BENCH_DESK_POOL_MB (1024).
-Arguments: the stack's port, its state directory, the number of rows."""
+Arguments: the stack's port, its state directory."""
 import ast
 import os
 import re
@@ -16,16 +14,13 @@ import sys
 import time
 
 os.environ["PORTAL_PORT"], os.environ["PORTAL_VAR"] = sys.argv[1], sys.argv[2]
-ROWS = int(sys.argv[3]) if len(sys.argv) > 3 else 1000000
 RUNS = int(os.environ.get("BENCH_DESK_RUNS", "200"))
-CHUNK = 50000
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 sys.path.insert(0, os.path.join(ROOT, "tests", "integration"))
 from lib import demo_login, stack_env, user_id  # noqa: E402 (needs the environment above)
 
 STAFF = "0912000021"      # staff of ba-hang (portalctl demos[])
-RESIDENT = "0912000041"
 
 
 def admin(query, table=False):
@@ -37,43 +32,6 @@ def admin(query, table=False):
     out = subprocess.run(args + ["-e", "SET time_zone = '+00:00'; " + query], check=True,
                          capture_output=True, text=True).stdout
     return out if table else [line.split("\t") for line in out.splitlines()]
-
-
-def seed():
-    """ROWS applications: a unit each in turn; the older the submission
-    (up to two years), the likelier closed; one old one in 40 still in
-    processing (overdue); a third of ba-hang's assigned to its officer."""
-    staff, resident = user_id(STAFF), user_id(RESIDENT)
-    admin("CREATE TABLE IF NOT EXISTS bench_units (n INT PRIMARY KEY, id INT UNSIGNED, slug VARCHAR(64)); "
-          "DELETE FROM bench_units; INSERT INTO bench_units SELECT ROW_NUMBER() OVER (ORDER BY id) - 1, "
-          "id, slug FROM units WHERE valid_to IS NULL; "
-          "CREATE TABLE IF NOT EXISTS bench_pv (n INT PRIMARY KEY, id INT UNSIGNED); DELETE FROM bench_pv; "
-          "INSERT INTO bench_pv SELECT ROW_NUMBER() OVER (ORDER BY id) - 1, id FROM procedure_versions")
-    units = int(admin("SELECT COUNT(*) FROM bench_units")[0][0])
-    pvs = int(admin("SELECT COUNT(*) FROM bench_pv")[0][0])
-    t0 = time.time()
-    for c in range((ROWS + CHUNK - 1) // CHUNK):
-        n = min(CHUNK, ROWS - c * CHUNK)
-        age = "((s.seq * 13 + %d) %% 730)" % c
-        admin("SET foreign_key_checks = 0, unique_checks = 0; "
-              "INSERT INTO applications (code, procedure_version, unit_id, applicant_id, channel, status, "
-              "submitted_at, received_at, due_at, assignee_id) "
-              "SELECT CONCAT('B', LPAD(%(c)d, 3, '0'), '-', LPAD(s.seq, 6, '0')), pv.id, u.id, %(res)d, "
-              "ELT(1 + s.seq DIV 18 %% 3, 'online', 'counter', 'post'), "
-              "@st := CASE WHEN %(age)s < 20 THEN ELT(1 + s.seq DIV 18 %% 6, 1, 2, 4, 4, 5, 6) "
-              "WHEN s.seq DIV 18 %% 40 = 0 THEN 4 WHEN s.seq DIV 18 %% 40 < 30 THEN 10 "
-              "WHEN s.seq DIV 18 %% 40 < 35 THEN 9 WHEN s.seq DIV 18 %% 40 < 37 THEN 3 "
-              "WHEN s.seq DIV 18 %% 40 < 39 THEN 7 ELSE 8 END, "
-              "UTC_TIMESTAMP() - INTERVAL %(age)s DAY, "
-              "IF(@st = 1, NULL, UTC_TIMESTAMP() - INTERVAL %(age)s DAY + INTERVAL 1 HOUR), "
-              "CURRENT_DATE - INTERVAL %(age)s DAY + INTERVAL 10 DAY, "
-              "IF(u.slug = 'ba-hang' AND s.seq DIV 18 %% 3 = 0, %(staff)d, NULL) "
-              "FROM seq_1_to_%(n)d s JOIN bench_units u ON u.n = s.seq %% %(units)d "
-              "JOIN bench_pv pv ON pv.n = (s.seq * 31 + %(c)d) %% %(pvs)d"
-              % {"c": c, "res": resident, "age": age, "staff": staff, "n": n, "units": units, "pvs": pvs})
-    admin("ANALYZE TABLE applications")
-    total = admin("SELECT COUNT(*) FROM applications")[0][0]
-    print("seeded %d applications in %.0f s (table: %s rows)" % (ROWS, time.time() - t0, total))
 
 
 def statements():
@@ -121,12 +79,6 @@ def measure(client, path):
 
 
 def main():
-    # The dev stack's 64 MiB buffer pool holds a tenth of these indexes:
-    # the numbers would be the disk's.  1 GiB holds them, as a server's
-    # pool would (innodb_buffer_pool_size is dynamic).
-    admin("SET GLOBAL innodb_buffer_pool_size = %d" % (int(os.environ.get("BENCH_DESK_POOL_MB", "1024")) << 20))
-    if ROWS > 0:
-        seed()
     unit = int(admin("SELECT id FROM units WHERE slug = 'ba-hang'")[0][0])
     staff = user_id(STAFF)
     today = admin("SELECT CURRENT_DATE")[0][0]

@@ -671,7 +671,7 @@ PLACEHOLDER_RE = re.compile(r"\{([a-z_]+):([a-z_]+)\}")
 SCOPES = {"public", "user", "role", "unit", "owner"}
 ROLES = {"resident", "editor", "staff", "leader", "admin", "digital"}
 METHODS = {"GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH"}
-TYPES = {"slug", "id", "idslug", "code"}
+TYPES = {"slug", "id", "idslug", "code", "media"}
 
 
 def _route(line):

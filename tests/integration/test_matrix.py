@@ -42,8 +42,10 @@ Prints "matrix: N cells ..." and one PASS/FAIL line per route, plus a few
 checks of their own."""
 import hashlib
 import os
+import struct
 import sys
 import uuid
+import zlib
 from urllib.parse import parse_qs, urlsplit
 
 from lib import (Client, case, check, demo_login, ensure_procedure, fill, main, register, routes, sql,
@@ -107,6 +109,7 @@ PHONES["dgBH"] = "0912000051"   # digital-technology team of ba-hang
 #   rcv-bh        {code} = an application received in ba-hang (status 2),
 #                 {form} = 1 (its receipt, Mẫu 01)
 #   rcv-bb        the same in bai-bong
+#   media-bh      a newsroom image of ba-hang, by its public name
 #
 # Statuses of "own object" cells that are 422 come from bodies that are
 # invalid on purpose; the 404s of "other unit" cells come from valid ones.
@@ -225,6 +228,8 @@ desk_app                GET    missing     303  403  403  403  404  404  403
 desk_app                POST   app-res     403  403  403  403  400  400  403
 desk_app                POST   app-other   403  403  403  403  400  400  403
 desk_app                POST   missing     403  403  403  403  404  404  403
+media                   GET    media-bh    200  200  200  200  200  200  200
+media                   GET    missing     404  404  404  404  404  404  404
 logout                  POST   -           303  303  303  303  303  303  303
 # Issue 9, part C: the notifications of an application (both apps are in
 # ba-hang), for its unit's staff and leaders
@@ -361,7 +366,8 @@ def objects_for(obj):
                     "code": {"code": "9.999999", "slug": "99999-000000-0000"},
                     "file": CTX["missing_file"], "form": 1,
                     "document": 99999999, "item": 99999999, "upage": 99999999,
-                    "contact": 99999999, "question": 99999999, "page": "khong-co-trang-nay"},
+                    "contact": 99999999, "question": 99999999, "page": "khong-co-trang-nay",
+                    "name": "0" * 64 + ".png"},
         "pub-bh": {"unit": "ba-hang", "article": article("pub-bh")},
         "pub-bb@bh": {"unit": "ba-hang", "article": article("pub-bb")},
         "draft-bh": {"unit": "ba-hang", "article": article("draft-bh")},
@@ -378,6 +384,7 @@ def objects_for(obj):
         "ct-bh": dict(CTX["ct"]["ba-hang"], unit="ba-hang"),
         "ct-bb": dict(CTX["ct"]["bai-bong"], unit="bai-bong"),
         "ct-bb@bh": dict(CTX["ct"]["bai-bong"], unit="ba-hang"),
+        "media-bh": {"name": CTX.get("media_name")},
     }[obj]
 
 
@@ -519,6 +526,7 @@ def setup():
     make_received()
     content_objects()
     setup_file()
+    setup_media()
     ensure_procedure("1.001193")  # the procedure with an e-form of the {code:code} rows
     # Every actor: one browser, one session (and its CSRF token).
     for actor in ACTORS + list(ALIKE):
@@ -607,6 +615,29 @@ def app_rows():
     return sql("SELECT code, status, version, IFNULL(rating, ''), IFNULL(rating_comment, ''), "
                "(SELECT COUNT(*) FROM application_events e WHERE e.application_id = a.id) "
                "FROM applications a WHERE code IN (%s) ORDER BY code" % codes)
+def setup_media():
+    """A newsroom image of ba-hang (a 1x1 PNG, in the stack's store and the
+    media table, as app/media.c keeps it), for GET /media/{name}."""
+    raw = b"\x00\xff\x00\x00"
+    png = (b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+           + png_chunk(b"IDAT", zlib.compress(raw)) + png_chunk(b"tEXt", b"matrix\x00" + TAG.encode())
+           + png_chunk(b"IEND", b""))
+    sha = hashlib.sha256(png).hexdigest()
+    path = os.path.join(stack_env()["PORTAL_STORAGE_DIR"], sha[:2], sha[2:4], sha)
+    os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+    with open(path, "wb") as f:
+        f.write(png)
+    sql("INSERT IGNORE INTO media (unit_id, sha256, size, mime, width, height, thumb_sha256, thumb_size) "
+        "SELECT id, '%s', %d, 'image/png', 1, 1, '%s', %d FROM units WHERE slug = 'ba-hang'"
+        % (sha, len(png), sha, len(png)))
+    CTX["media_name"] = sha + ".png"
+
+
+def png_chunk(kind, data):
+    """A PNG chunk: length, type, data, CRC."""
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
 def setup_file():
     """An application of the demo resident in ba-hang with one file (in
     the stack's store, as app/store.c names it), for GET
@@ -718,7 +749,7 @@ def run_cell(route, method, obj, actor):
     if method == "HEAD" and r.body:
         problems.append("HEAD answered with a body of %d bytes" % len(r.body))
     for s in secrets_for(actor):
-        if s in r.text:
+        if s in r.body.decode("utf-8", "replace"):
             problems.append("the response shows the draft %r" % s)
     if problems:
         RESULTS.setdefault(route, []).append("%s [%s as %s]: %s" % (key, desc, actor, "; ".join(problems)))
