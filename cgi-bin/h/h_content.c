@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "app/document.h"
+#include "app/media.h"
 #include "core/arena.h"
 #include "core/clock.h"
 #include "core/text.h"
@@ -382,8 +383,7 @@ void
 content_pdf(struct request *r, struct tmpl_dict *d, const char *sha256,
     const char *mime, int64_t size)
 {
-	(void)mime;
-	tmpl_set(d, "URL", arena_printf(r->a, "/media/%s.pdf", sha256));
+	tmpl_set(d, "URL", media_url(r->a, sha256, mime));
 	tmpl_set(d, "SIZE", size >= 1048576 ? arena_printf(r->a, "%.1f MB",
 	    (double)size / 1048576) : arena_printf(r->a, "%lld KB",
 	    (long long)(size + 1023) / 1024));

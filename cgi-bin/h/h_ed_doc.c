@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app/document.h"
+#include "app/media.h"
 #include "core/arena.h"
 #include "core/text.h"
 #include "core/tmpl.h"
@@ -143,9 +144,36 @@ doc_check(struct request *r, struct page *p)
 	return p->errors;
 }
 
+/* The PDF of the form (tep_1), stored: *pdf its media id, 0 for none.
+ * Returns 0, or the status of a refused file (its message in p). */
+static int
+doc_pdf(struct request *r, struct page *p, uint64_t unit, uint64_t *pdf)
+{
+	const struct req_kv	*kv[2];
+	struct media		 m;
+	enum media_err		 e;
+	size_t			 n = request_files(r, "tep_1", kv, 2);
+
+	*pdf = 0;
+	if (n == 0)
+		return 0;
+	if (n > 1) {
+		resp_field_error(p, "ERR_PDF", "Chỉ gửi một tệp PDF.");
+		return 422;
+	}
+	e = media_add(r->db, r->a, unit, r->user->id, kv[0]->path,
+	    kv[0]->filename ? kv[0]->filename : "", MEDIA_PDF, &m);
+	if (e != MEDIA_OK) {
+		resp_field_error(p, "ERR_PDF", media_err_msg(e, MEDIA_PDF));
+		return media_err_status(e);
+	}
+	*pdf = m.id;
+	return 0;
+}
+
 /* Saves the form as document *id of unit (0: new); then 303 to it. */
 static int
-doc_save(struct request *r, uint64_t unit, uint64_t id)
+doc_save(struct request *r, struct page *p, uint64_t unit, uint64_t id)
 {
 	const char		*act = r->val[KEY_ACTION].s;
 	struct actor		 who = page_actor(r);
@@ -160,7 +188,10 @@ doc_save(struct request *r, uint64_t unit, uint64_t id)
 				    strcmp(act, "go") == 0 ? (id ? "unpublished" :
 				    "draft") : "draft", 0 };
 	enum db_err		 e;
+	int			 st;
 
+	if ((st = doc_pdf(r, p, unit, &d.pdf)) != 0)
+		return resp_page(r, st, p);
 	e = document_save(r->db, r->a, &who, unit, &id, &d);
 	if (e != DB_OK)
 		return resp_error(r, page_status(e), NULL);
@@ -177,6 +208,7 @@ h_ed_document_new(struct request *r)
 	int		 st;
 
 	resp_page_new(r, &p, "Thêm văn bản", "ed_document.tpl");
+	tmpl_show(p.body, "PDF_FIELD");
 	if ((st = content_ed_unit(r, &p, &u, "/bien-tap/van-ban/moi")) != 200)
 		return resp_error(r, st, NULL);
 	tmpl_set(p.body, "ACTION_URL", arena_printf(r->a,
@@ -187,7 +219,7 @@ h_ed_document_new(struct request *r)
 		return resp_page(r, 200, &p);
 	if (doc_check(r, &p))
 		return resp_page(r, 422, &p);
-	return doc_save(r, u.id, 0);
+	return doc_save(r, &p, u.id, 0);
 }
 
 /* GET/POST /bien-tap/van-ban/{id}: authz let only an editor of the
@@ -197,6 +229,7 @@ h_ed_document(struct request *r)
 {
 	struct row_CT_ED_DOC_GET	 v;
 	struct page			 p;
+	struct tmpl_dict		*pdf;
 	uint64_t			 id = r->args[0].id;
 	enum db_err			 e;
 
@@ -205,8 +238,14 @@ h_ed_document(struct request *r)
 	if (e != DB_OK)
 		return resp_error(r, page_status(e), NULL);
 	resp_page_new(r, &p, v.number, "ed_document.tpl");
-	if (r->method == METHOD_POST && doc_check(r, &p) == 0)
-		return doc_save(r, v.unit_id, id);
+	pdf = tmpl_section(p.body, "PDF_FIELD");
+	if (v.pdf_sha256 != NULL)
+		tmpl_set(tmpl_section(pdf, "HAS_PDF"), "URL", media_url(r->a,
+		    v.pdf_sha256, v.pdf_mime));
+	if (r->method == METHOD_POST && doc_check(r, &p) == 0) {
+		doc_values(r, &p, NULL);
+		return doc_save(r, &p, v.unit_id, id);
+	}
 	if (r->val[KEY_NOTICE].s != NULL)
 		tmpl_set(tmpl_section(p.body, "NOTICE"), "TEXT",
 		    r->val[KEY_NOTICE].s);

@@ -122,6 +122,32 @@ def test_editor_document_publish_unpublish():
     check(audit_count("document_update") >= 1)
 
 
+@case
+def test_editor_document_pdf():
+    """A PDF attached to a document is served at its /media/ address from
+    the public page; a PNG named .pdf and bytes that are no PDF are refused
+    with a clear message, and nothing is stored."""
+    ed = demo_login(EDBH)
+    form = [("so_ky_hieu", "%s/CV-UBND" % TAG), ("loai", "cong-van"), ("co_quan", "UBND phường Ba Hàng"),
+            ("ngay", "2026-11-02"), ("tieu_de", "Công văn có tệp " + TAG), ("hanh_dong", "dang")]
+    png = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
+    before = sql_value("SELECT COUNT(*) FROM documents")
+    r = ed.post("/bien-tap/van-ban/moi", form + [("tep_1", ("cong-van.pdf", png, "application/pdf"))])
+    check(r.status in (415, 422) and "PDF" in r.text, "%d %s" % (r.status, r.text[:200]))
+    r = ed.post("/bien-tap/van-ban/moi", form + [("tep_1", ("cong-van.pdf", b"khong phai pdf", "application/pdf"))])
+    check(r.status in (415, 422), r.status)
+    check(sql_value("SELECT COUNT(*) FROM documents") == before, "nothing stored")
+    pdf = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% " + TAG.encode() + b"\n%%EOF\n"
+    r = ed.post("/bien-tap/van-ban/moi", form + [("tep_1", ("cong-van.pdf", pdf, "application/pdf"))])
+    check(r.status == 303, "%d %s" % (r.status, r.text[:400]))
+    did = int(re.search(r"/bien-tap/van-ban/(\d+)", r.header("location")).group(1))
+    r = Client().get("/don-vi/ba-hang/van-ban/%d" % did)
+    m = re.search(r'href="(/media/[0-9a-f]{64}\.pdf)"', r.text)
+    check(r.status == 200 and m, "no PDF link")
+    f = Client().get(m.group(1))
+    check(f.status == 200 and f.body == pdf and "application/pdf" in f.header("content-type"), f.status)
+
+
 # ---------------------------------------------------------------------------
 # The schedule.
 
