@@ -28,6 +28,7 @@
 #include "app/eform.h"
 #include "app/late.h"
 #include "app/procedure.h"
+#include "app/seed_content.h"
 #include "app/stats.h"
 #include "app/store.h"
 #include "app/units.h"
@@ -452,6 +453,9 @@ cmd_seed(struct db *db, struct arena *a)
 		if (seed_load(db, a, dir, &seed_files[i]) != 0)
 			return 1;
 	if (proc_seed(db, a, dir) != 0 || cmd_seed_eforms(db, a) != 0)
+		return 1;
+	if (!clock_init(cfg_str("site", "timezone", "+07:00")) ||
+	    seed_content(db, a, dir) != 0)
 		return 1;
 	return seed_accounts(db, a);
 }

@@ -27,3 +27,4 @@
 #include "data/st_stats.h"
 #include "data/st_article.h"
 #include "data/st_sites.h"
+#include "data/st_content.h"

@@ -162,3 +162,49 @@ ROUTE(sitemap, GET, "/sitemap.xml", PUBLIC, 0, K(PAGE))
 ROUTE(robots, GET, "/robots.txt", PUBLIC, 0, 0)
 ROUTE(api_units, GET, "/api/v1/units", PUBLIC, 0, K(ALL))
 ROUTE(api_news, GET, "/api/v1/news", PUBLIC, 0, K(API_UNIT) | K(API_PAGE))
+/* Issue 11, part C (content): a unit's documents, the leaders' weekly
+ * schedule, introduction pages, contacts, questions and answers
+ * (h/h_content.c, h/h_qa.c), and the editors' pages for them
+ * (h/h_ed_doc.c, h/h_ed_site.c, h/h_ed_qa.c). */
+ROUTE(unit_documents, GET, "/don-vi/{unit:slug}/van-ban", PUBLIC, 0,
+  K(PAGE) | K(YEAR) | K(DOC_TYPE))
+ROUTE(unit_document, GET, "/don-vi/{unit:slug}/van-ban/{document:id}", PUBLIC,
+  0, 0)
+ROUTE(unit_schedule, GET, "/don-vi/{unit:slug}/lich-cong-tac", PUBLIC, 0,
+  K(WEEK))
+ROUTE(unit_intro, GET, "/don-vi/{unit:slug}/gioi-thieu", PUBLIC, 0, 0)
+ROUTE(unit_intro_page, GET, "/don-vi/{unit:slug}/gioi-thieu/{page:slug}",
+  PUBLIC, 0, 0)
+ROUTE(unit_contacts, GET, "/don-vi/{unit:slug}/lien-he", PUBLIC, 0, 0)
+ROUTE(unit_qa, FORM, "/don-vi/{unit:slug}/hoi-dap", PUBLIC, 0,
+  K(PAGE) | K(TITLE) | K(BODY) | K(FULL_NAME) | K(EMAIL))
+ROUTE(qa_confirm, FORM, "/hoi-dap/xac-nhan", PUBLIC, 0, K(TOKEN))
+ROUTE(ed_content, GET, "/bien-tap/noi-dung", ROLE, ROLE(EDITOR), K(UNIT))
+ROUTE(ed_documents, GET, "/bien-tap/van-ban", ROLE, ROLE(EDITOR),
+  K(UNIT) | K(PAGE) | K(NOTICE))
+ROUTE(ed_document_new, FORM, "/bien-tap/van-ban/moi", ROLE, ROLE(EDITOR),
+  K(UNIT) | K(NUMBER) | K(DOC_TYPE) | K(AGENCY) | K(SIGNER) | K(DATE) |
+  K(EFFECTIVE) | K(TITLE) | K(BODY) | K(ACTION) | K(FILES))
+ROUTE(ed_document, FORM, "/bien-tap/van-ban/{document:id}", OWNER,
+  ROLE(EDITOR), K(NUMBER) | K(DOC_TYPE) | K(AGENCY) | K(SIGNER) | K(DATE) |
+  K(EFFECTIVE) | K(TITLE) | K(BODY) | K(ACTION) | K(FILES) | K(NOTICE))
+ROUTE(ed_schedule, FORM, "/bien-tap/lich-cong-tac", ROLE, ROLE(EDITOR),
+  K(UNIT) | K(WEEK) | K(DATE) | K(TIME) | K(SUMMARY) | K(PLACE) |
+  K(PRESIDER) | K(PARTICIPANTS) | K(NOTICE))
+ROUTE(ed_schedule_item, FORM, "/bien-tap/lich-cong-tac/{item:id}", OWNER,
+  ROLE(EDITOR), K(DATE) | K(TIME) | K(SUMMARY) | K(PLACE) | K(PRESIDER) |
+  K(PARTICIPANTS) | K(ACTION))
+ROUTE(ed_pages, FORM, "/bien-tap/gioi-thieu", ROLE, ROLE(EDITOR),
+  K(UNIT) | K(SLUG) | K(TITLE) | K(BODY) | K(POSITION) | K(NOTICE))
+ROUTE(ed_page, FORM, "/bien-tap/gioi-thieu/{upage:id}", OWNER, ROLE(EDITOR),
+  K(SLUG) | K(TITLE) | K(BODY) | K(POSITION) | K(NOTICE))
+ROUTE(ed_contacts, FORM, "/bien-tap/lien-he", ROLE, ROLE(EDITOR),
+  K(UNIT) | K(POSITION) | K(TITLE) | K(FULL_NAME) | K(TEL) | K(EMAIL) |
+  K(ADDRESS) | K(HOURS) | K(NOTICE))
+ROUTE(ed_contact, FORM, "/bien-tap/lien-he/{contact:id}", OWNER, ROLE(EDITOR),
+  K(POSITION) | K(TITLE) | K(FULL_NAME) | K(TEL) | K(EMAIL) | K(ADDRESS) |
+  K(HOURS) | K(ACTION))
+ROUTE(ed_questions, GET, "/bien-tap/hoi-dap", ROLE, ROLE(EDITOR),
+  K(UNIT) | K(NOTICE))
+ROUTE(ed_question, FORM, "/bien-tap/hoi-dap/{question:id}", OWNER,
+  ROLE(EDITOR), K(BODY) | K(ACTION) | K(NOTICE))

@@ -46,6 +46,53 @@ owner_unit(struct request *r, const char *slug, uint64_t *unit)
 	return e;
 }
 
+/* Issue 11, part C (content): a document, a schedule item, an
+ * introduction page, a contact, a question (an unconfirmed one has no
+ * owner yet), by id; st names the statement. */
+static enum db_err
+owner_by_id(struct request *r, enum stmt st, uint64_t id, uint64_t *unit)
+{
+	struct row_CT_DOCUMENT_UNIT	 row;
+	enum db_err			 e;
+
+	e = db_one_(r->db, r->a, st, &row, "u", (unsigned long long)id);
+	*unit = row.unit_id;
+	return e;
+}
+
+static enum db_err
+owner_document(struct request *r, const struct route_arg *arg,
+    uint64_t *unit)
+{
+	return owner_by_id(r, STMT_CT_DOCUMENT_UNIT, arg->id, unit);
+}
+
+static enum db_err
+owner_item(struct request *r, const struct route_arg *arg, uint64_t *unit)
+{
+	return owner_by_id(r, STMT_CT_SCHEDULE_UNIT, arg->id, unit);
+}
+
+static enum db_err
+owner_upage(struct request *r, const struct route_arg *arg, uint64_t *unit)
+{
+	return owner_by_id(r, STMT_CT_UPAGE_UNIT, arg->id, unit);
+}
+
+static enum db_err
+owner_contact(struct request *r, const struct route_arg *arg,
+    uint64_t *unit)
+{
+	return owner_by_id(r, STMT_CT_CONTACT_UNIT, arg->id, unit);
+}
+
+static enum db_err
+owner_question(struct request *r, const struct route_arg *arg,
+    uint64_t *unit)
+{
+	return owner_by_id(r, STMT_CT_QUESTION_UNIT, arg->id, unit);
+}
+
 /* Path parameters whose object belongs to a unit, by name. */
 static const struct {
 	const char	*name;
@@ -54,6 +101,11 @@ static const struct {
 } owners[] = {
 	{ "article", owner_article },
 	{ "code", owner_application },
+	{ "document", owner_document },
+	{ "item", owner_item },
+	{ "upage", owner_upage },
+	{ "contact", owner_contact },
+	{ "question", owner_question },
 };
 
 /* Does u hold one of roles (ROLE_BIT()s): in unit_id when that is not 0,

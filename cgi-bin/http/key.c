@@ -10,6 +10,7 @@
 #include "core/role.h"
 #include "core/text.h"
 #include "core/valid.h"
+#include "core/week.h"
 #include "core/workday.h"
 #include "http/key.h"
 
@@ -424,6 +425,103 @@ key_return_to(struct arena *a, struct kval *v)
 	    strchr(v->raw, '\\') == NULL && strchr(v->raw, ' ') == NULL;
 }
 
+/* Issue 11, part C (content). */
+static int
+key_year(struct arena *a, struct kval *v)
+{
+	(void)a;
+	return valid_uint(v->raw, strlen(v->raw), 2100, &v->u) &&
+	    v->u >= 1990;
+}
+
+/* documents.doc_type, in its order: u is the index. */
+static int
+key_doc_type(struct arena *a, struct kval *v)
+{
+	static const char *const types[] = { "quyet-dinh", "chi-thi",
+		"ke-hoach", "thong-bao", "cong-van", "nghi-quyet", "bao-cao",
+		"khac" };
+
+	(void)a;
+	return key_among(v, types, sizeof(types) / sizeof(types[0]));
+}
+
+/* An ISO 8601 week, "2026-W49": u is the number of its Monday. */
+static int
+key_week(struct arena *a, struct kval *v)
+{
+	int32_t	 monday;
+
+	(void)a;
+	if (!week_parse(v->raw, &monday) || monday < 0)
+		return 0;
+	v->s = v->raw;
+	v->u = (uint64_t)monday;
+	return 1;
+}
+
+/* A document's number and symbol, "15/2026/QĐ-UBND": 1 to 60
+ * characters. */
+static int
+key_number(struct arena *a, struct kval *v)
+{
+	return key_line(a, v) && text_chars(v->s) <= 60;
+}
+
+static int
+key_line200(struct arena *a, struct kval *v)
+{
+	return key_line(a, v) && text_chars(v->s) <= 200;
+}
+
+/* A time of day, HH:MM: u is minutes after midnight. */
+static int
+key_time(struct arena *a, struct kval *v)
+{
+	int	 min;
+
+	(void)a;
+	if (strlen(v->raw) != 5 || !workday_hhmm(v->raw, &min))
+		return 0;
+	v->s = v->raw;
+	v->u = (uint64_t)min;
+	return 1;
+}
+
+/* A phone number as printed on a directory ("0208 3863 123", "+84 208
+ * ..."): 8 to 20 characters, digits with spaces, dots or hyphens between,
+ * at least 8 digits; s is raw (tel: links keep the digits). */
+static int
+key_tel(struct arena *a, struct kval *v)
+{
+	size_t	 i, n = strlen(v->raw), digits = 0;
+
+	(void)a;
+	v->s = v->raw;
+	for (i = 0; i < n; i++) {
+		char c = v->raw[i];
+		if (c >= '0' && c <= '9')
+			digits++;
+		else if (!(c == '+' && i == 0) && ((c != ' ' && c != '.' &&
+		    c != '-') || i == 0 || i == n - 1))
+			return 0;
+	}
+	return n <= 20 && digits >= 8;
+}
+
+static int
+key_position(struct arena *a, struct kval *v)
+{
+	(void)a;
+	return valid_uint(v->raw, strlen(v->raw), 999, &v->u);
+}
+
+static int
+key_page_slug(struct arena *a, struct kval *v)
+{
+	return strlen(v->raw) <= 64 && key_word(a, v);
+}
+
 static int
 key_kind(struct arena *a, struct kval *v)
 {
@@ -576,6 +674,25 @@ static const struct key_def key_defs[KEY__MAX] = {
 	[KEY_API_UNIT] = { "unit", key_word, 0, NULL },
 	[KEY_API_PAGE] = { "page", key_page, 0, NULL },
 	[KEY_ALL] = { "all", key_word, 0, NULL },
+	/* Issue 11, part C (content): the public filters are strict, the
+	 * editors' fields are explained by the forms. */
+	[KEY_YEAR] = { "nam", key_year, 1, "Năm không hợp lệ." },
+	[KEY_DOC_TYPE] = { "loai", key_doc_type, 1,
+	    "Loại văn bản không hợp lệ." },
+	[KEY_WEEK] = { "tuan", key_week, 1, "Tuần không hợp lệ: cần dạng "
+	    "năm-Wsố tuần, ví dụ 2026-W49." },
+	[KEY_NUMBER] = { "so_ky_hieu", key_number, 0, NULL },
+	[KEY_SIGNER] = { "nguoi_ky", key_fullname, 0, NULL },
+	[KEY_EFFECTIVE] = { "ngay_hieu_luc", key_date, 0, NULL },
+	[KEY_TIME] = { "gio", key_time, 0, NULL },
+	[KEY_PLACE] = { "dia_diem", key_line, 0, NULL },
+	[KEY_PRESIDER] = { "chu_tri", key_line200, 0, NULL },
+	[KEY_PARTICIPANTS] = { "thanh_phan_du", key_long_line, 0, NULL },
+	[KEY_ADDRESS] = { "dia_chi", key_line, 0, NULL },
+	[KEY_HOURS] = { "gio_lam_viec", key_line, 0, NULL },
+	[KEY_TEL] = { "so_lien_he", key_tel, 0, NULL },
+	[KEY_POSITION] = { "thu_tu", key_position, 0, NULL },
+	[KEY_SLUG] = { "duong_dan", key_page_slug, 0, NULL },
 };
 
 /* The parameter's name in a query or form ("trang"); "" for no key. */

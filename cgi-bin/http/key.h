@@ -99,6 +99,25 @@ enum key {
 	KEY_API_UNIT,		/* unit: a unit's slug */
 	KEY_API_PAGE,		/* page: 1..10000 */
 	KEY_ALL,		/* all: "1", merged units too */
+	/* Issue 11, part C (content): documents, the leaders' schedule,
+	 * introduction pages, contacts */
+	KEY_YEAR,		/* nam: a year, 1990..2100 */
+	KEY_DOC_TYPE,		/* loai: a document's type (documents.doc_type) */
+	KEY_WEEK,		/* tuan: an ISO week, YYYY-Www (u: its Monday, days
+				 * since 1970-01-01) */
+	KEY_NUMBER,		/* so_ky_hieu: a document's number and symbol */
+	KEY_SIGNER,		/* nguoi_ky: who signed a document */
+	KEY_EFFECTIVE,		/* ngay_hieu_luc: a day, as ngay */
+	KEY_TIME,		/* gio: HH:MM (u: minutes after midnight) */
+	KEY_PLACE,		/* dia_diem */
+	KEY_PRESIDER,		/* chu_tri: up to 200 characters */
+	KEY_PARTICIPANTS,	/* thanh_phan_du: up to 1,000 characters */
+	KEY_ADDRESS,		/* dia_chi */
+	KEY_HOURS,		/* gio_lam_viec: opening hours */
+	KEY_TEL,		/* so_lien_he: a phone number as printed (digits,
+				 * spaces, dots, hyphens, a leading +) */
+	KEY_POSITION,		/* thu_tu: 0..999 */
+	KEY_SLUG,		/* duong_dan: a page's slug, up to 64 characters */
 	KEY__MAX
 };
 

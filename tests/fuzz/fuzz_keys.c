@@ -137,6 +137,21 @@ static const struct {
 	[KEY_API_UNIT] = { FZ_WORD, 0, 0 },
 	[KEY_API_PAGE] = { FZ_UINT, 1, 10000 },
 	[KEY_ALL] = { FZ_WORD, 0, 0 },
+	[KEY_YEAR] = { FZ_UINT, 1990, 2100 },
+	[KEY_DOC_TYPE] = { FZ_ONE_OF, 0, 8 },
+	[KEY_WEEK] = { FZ_ASCII, 0, 8 },
+	[KEY_NUMBER] = { FZ_LINE, 1, 60 },
+	[KEY_SIGNER] = { FZ_LINE, 1, 100 },
+	[KEY_EFFECTIVE] = { FZ_DATE, 0, 0 },
+	[KEY_TIME] = { FZ_ASCII, 0, 5 },
+	[KEY_PLACE] = { FZ_LINE, 1, 300 },
+	[KEY_PRESIDER] = { FZ_LINE, 1, 200 },
+	[KEY_PARTICIPANTS] = { FZ_LINE, 1, 1000 },
+	[KEY_ADDRESS] = { FZ_LINE, 1, 300 },
+	[KEY_HOURS] = { FZ_LINE, 1, 300 },
+	[KEY_TEL] = { FZ_ASCII, 0, 20 },
+	[KEY_POSITION] = { FZ_UINT, 0, 999 },
+	[KEY_SLUG] = { FZ_WORD, 0, 0 },
 };
 
 /* 1 if s is all ASCII digits. */

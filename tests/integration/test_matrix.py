@@ -291,6 +291,70 @@ sitemap                 GET    -           200  200  200  200  200  200  200
 robots                  GET    -           200  200  200  200  200  200  200
 api_units               GET    -           200  200  200  200  200  200  200
 api_news                GET    -           200  200  200  200  200  200  200
+# Issue 11, part C (content): ct-bh / ct-bb are a seeded document,
+# schedule item, introduction page, contact and question of ba-hang /
+# bai-bong; ct-bb@bh asks for bai-bong's under ba-hang (not for an
+# introduction page: its slug names ba-hang's page of the same name).
+unit_documents          GET    ba-hang     200  200  200  200  200  200  200
+unit_documents          GET    missing     404  404  404  404  404  404  404
+unit_schedule           GET    ba-hang     200  200  200  200  200  200  200
+unit_schedule           GET    missing     404  404  404  404  404  404  404
+unit_intro              GET    ba-hang     200  200  200  200  200  200  200
+unit_intro              GET    missing     404  404  404  404  404  404  404
+unit_contacts           GET    ba-hang     200  200  200  200  200  200  200
+unit_contacts           GET    missing     404  404  404  404  404  404  404
+unit_document           GET    ct-bh       200  200  200  200  200  200  200
+unit_document           GET    ct-bb@bh    404  404  404  404  404  404  404
+unit_document           GET    missing     404  404  404  404  404  404  404
+unit_intro_page         GET    ct-bh       200  200  200  200  200  200  200
+unit_intro_page         GET    missing     404  404  404  404  404  404  404
+unit_qa                 GET    ba-hang     200  200  200  200  200  200  200
+unit_qa                 GET    missing     404  404  404  404  404  404  404
+unit_qa                 POST   ba-hang     422  422  422  422  422  422  422
+unit_qa                 POST   missing     404  404  404  404  404  404  404
+qa_confirm              GET    -           404  404  404  404  404  404  404
+qa_confirm              POST   -           404  404  404  404  404  404  404
+ed_content              GET    -           303  403  200  200  403  403  403
+ed_documents            GET    -           303  403  200  200  403  403  403
+ed_questions            GET    -           303  403  200  200  403  403  403
+ed_document_new         GET    -           303  403  200  200  403  403  403
+ed_document_new         POST   -           403  403  422  422  403  403  403
+ed_schedule             GET    -           303  403  200  200  403  403  403
+ed_schedule             POST   -           403  403  422  422  403  403  403
+ed_pages                GET    -           303  403  200  200  403  403  403
+ed_pages                POST   -           403  403  422  422  403  403  403
+ed_contacts             GET    -           303  403  200  200  403  403  403
+ed_contacts             POST   -           403  403  422  422  403  403  403
+ed_document             GET    ct-bh       303  403  200  404  403  403  403
+ed_document             GET    ct-bb       303  403  404  200  403  403  403
+ed_document             GET    missing     303  403  404  404  403  403  403
+ed_document             POST   ct-bh       403  403  422  404  403  403  403
+ed_document             POST   ct-bb       403  403  404  422  403  403  403
+ed_document             POST   missing     403  403  404  404  403  403  403
+ed_schedule_item        GET    ct-bh       303  403  200  404  403  403  403
+ed_schedule_item        GET    ct-bb       303  403  404  200  403  403  403
+ed_schedule_item        GET    missing     303  403  404  404  403  403  403
+ed_schedule_item        POST   ct-bh       403  403  422  404  403  403  403
+ed_schedule_item        POST   ct-bb       403  403  404  422  403  403  403
+ed_schedule_item        POST   missing     403  403  404  404  403  403  403
+ed_page                 GET    ct-bh       303  403  200  404  403  403  403
+ed_page                 GET    ct-bb       303  403  404  200  403  403  403
+ed_page                 GET    missing     303  403  404  404  403  403  403
+ed_page                 POST   ct-bh       403  403  422  404  403  403  403
+ed_page                 POST   ct-bb       403  403  404  422  403  403  403
+ed_page                 POST   missing     403  403  404  404  403  403  403
+ed_contact              GET    ct-bh       303  403  200  404  403  403  403
+ed_contact              GET    ct-bb       303  403  404  200  403  403  403
+ed_contact              GET    missing     303  403  404  404  403  403  403
+ed_contact              POST   ct-bh       403  403  422  404  403  403  403
+ed_contact              POST   ct-bb       403  403  404  422  403  403  403
+ed_contact              POST   missing     403  403  404  404  403  403  403
+ed_question             GET    ct-bh       303  403  200  404  403  403  403
+ed_question             GET    ct-bb       303  403  404  200  403  403  403
+ed_question             GET    missing     303  403  404  404  403  403  403
+ed_question             POST   ct-bh       403  403  422  404  403  403  403
+ed_question             POST   ct-bb       403  403  404  422  403  403  403
+ed_question             POST   missing     403  403  404  404  403  403  403
 """
 
 
@@ -362,6 +426,8 @@ def objects_for(obj):
                     "code": {"code": "9.999999", "slug": "99999-000000-0000"},
                     "file": CTX["missing_file"], "form": 1, "revision": missing,
                     "category": "khong-co-chuyen-muc",
+                    "document": 99999999, "item": 99999999, "upage": 99999999,
+                    "contact": 99999999, "question": 99999999, "page": "khong-co-trang-nay",
                     "name": "0" * 64 + ".png"},
         "pub-bh": {"unit": "ba-hang", "article": article("pub-bh")},
         "pub-bb@bh": {"unit": "ba-hang", "article": article("pub-bb")},
@@ -377,6 +443,9 @@ def objects_for(obj):
         "rcv-bh": {"code": CTX.get("rcv", {}).get("rcv-bh"), "form": 1},
         "rcv-bb": {"code": CTX.get("rcv", {}).get("rcv-bb"), "form": 1},
         "cat-bh": {"unit": "ba-hang", "category": "ma-tran"},
+        "ct-bh": dict(CTX["ct"]["ba-hang"], unit="ba-hang"),
+        "ct-bb": dict(CTX["ct"]["bai-bong"], unit="bai-bong"),
+        "ct-bb@bh": dict(CTX["ct"]["bai-bong"], unit="ba-hang"),
         "media-bh": {"name": CTX.get("media_name")},
     }[obj]
 
@@ -450,6 +519,12 @@ def body_for(route, actor, obj):
         if allowed_editor:                                 # 422: no title, no body
             return {"tieu_de": "", "tom_tat": "", "noi_dung": "", "hanh_dong": "luu"}
         return {"tieu_de": HIJACK, "tom_tat": HIJACK, "noi_dung": HIJACK, "hanh_dong": "dang"}
+    if route in CONTENT_ROUTES:                            # issue 11, part C
+        if actor in ("edBH", "edBB"):
+            return {}                                      # 422: nothing filled in
+        return {"so_ky_hieu": HIJACK, "loai": "khac", "co_quan": HIJACK, "ngay": "2026-01-02",
+                "tieu_de": HIJACK, "noi_dung": HIJACK, "tom_tat": HIJACK, "gio": "08:00",
+                "duong_dan": "ma-tran-" + TAG, "hanh_dong": "xoa" if obj != "-" else "dang"}
     if route in ("myapp_withdraw", "myapp_rate", "myapp_supplement"):
         own = actor == "res" and obj == "app-res"
         app = CTX["apps"].get(obj)
@@ -525,6 +600,7 @@ def setup():
     CTX["missing_user"] = int(sql("SELECT IFNULL(MAX(id), 0) + 100000 FROM users")[0][0])
     make_apps()
     make_received()
+    content_objects()
     setup_file()
     setup_media()
     ensure_procedure("1.001193")  # the procedure with an e-form of the {code:code} rows
@@ -542,6 +618,37 @@ def setup():
             r = c.get("/tai-khoan")
             check(r.status == 200 and c.csrf, "%s: GET /tai-khoan after sign-in: %d" % (actor, r.status))
         CLIENTS[actor] = c
+
+
+CONTENT_ROUTES = ("ed_document_new", "ed_document", "ed_schedule", "ed_schedule_item", "ed_pages",
+                  "ed_page", "ed_contacts", "ed_contact", "ed_question")
+
+
+def content_objects():
+    """A seeded document, schedule item, introduction page, contact and
+    published question of each of ba-hang and bai-bong (portalctl seed),
+    and how many there are (a refused actor must delete none)."""
+    CTX["ct"] = {}
+    for unit in ("ba-hang", "bai-bong"):
+        u = CTX["unit_ids"][unit]
+        one = lambda q: int(sql(q % u)[0][0])
+        CTX["ct"][unit] = {
+            "document": one("SELECT MIN(id) FROM documents WHERE unit_id = %d AND status = 'published'"),
+            "item": one("SELECT MIN(id) FROM schedule_items WHERE unit_id = %d"),
+            "upage": one("SELECT MIN(id) FROM unit_pages WHERE unit_id = %d"),
+            "contact": one("SELECT MIN(id) FROM contacts WHERE unit_id = %d"),
+            "question": one("SELECT MIN(id) FROM questions WHERE unit_id = %d AND status = 'published'"),
+            "page": sql("SELECT slug FROM unit_pages WHERE unit_id = %d ORDER BY id LIMIT 1" % u)[0][0],
+        }
+    CTX["ct_before"] = content_rows()
+
+
+def content_rows():
+    return sql("SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM schedule_items), "
+               "(SELECT COUNT(*) FROM unit_pages), (SELECT COUNT(*) FROM contacts), "
+               "(SELECT COUNT(*) FROM questions WHERE status = 'published'), "
+               "(SELECT COUNT(*) FROM documents WHERE title = %s OR number = %s)"
+               % (quote(HIJACK), quote(HIJACK)))
 
 
 def make_apps():
@@ -802,6 +909,9 @@ def other_editor_checks():
     n = sql("SELECT COUNT(*) FROM categories WHERE name = %s" % quote(HIJACK))[0][0]
     if n != "0":
         probs.append("%s categories named %s were added by refused actors" % (n, HIJACK))
+    if content_rows() != CTX["ct_before"]:
+        probs.append("a refused actor changed the content (issue 11, part C): %r -> %r"
+                     % (CTX["ct_before"], content_rows()))
     n = sql("SELECT COUNT(*) FROM procedure_versions WHERE name = %s" % quote(HIJACK))[0][0]
     if n != "0":
         probs.append("%s procedure version(s) named %s were added by refused actors" % (n, HIJACK))
