@@ -11,7 +11,7 @@
   <h1>Biên tập tin bài</h1>
   <a class="button" href="/bien-tap/bai-viet/moi">Viết bài mới</a>
 </div>
-<p><a href="/bien-tap/chuyen-muc">Quản lý chuyên mục</a></p>
+<p><a href="/bien-tap/chuyen-muc">Quản lý chuyên mục</a>{{#CONTENT_LINK}} · <a href="/bien-tap/noi-dung">Nội dung trang đơn vị</a> (giới thiệu, văn bản, lịch công tác, liên hệ, hỏi đáp){{/CONTENT_LINK}}</p>
 <nav class="status-filters" aria-label="Lọc theo trạng thái">
   <ul>
     {{#FILTER}}

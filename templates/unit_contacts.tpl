@@ -1,11 +1,11 @@
 {{%AUTOESCAPE context="HTML"}}
 {{!
   A unit's contacts directory, /don-vi/{unit}/lien-he (BODY of layout.tpl).
-  Keys: CONTENT_NAV, UNIT_NAME, CONTACT[] { TITLE, PERSON (NAME), PHONE
+  Keys: UNIT_NAV (include), UNIT_NAME, CONTACT[] { TITLE, PERSON (NAME), PHONE
   (PHONE, TEL), EMAIL (EMAIL), ADDRESS (ADDRESS), HOURS (HOURS) },
   NO_CONTACTS.
 }}
-{{>CONTENT_NAV}}
+{{>UNIT_NAV}}
 <h1>Liên hệ</h1>
 {{#NO_CONTACTS}}<p class="empty">Chưa có thông tin liên hệ.</p>{{/NO_CONTACTS}}
 <ul class="contacts">

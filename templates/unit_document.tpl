@@ -1,11 +1,11 @@
 {{%AUTOESCAPE context="HTML"}}
 {{!
   One document, /don-vi/{unit}/van-ban/{id} (BODY of layout.tpl).
-  Keys: CONTENT_NAV, UNIT_SLUG, NUMBER, TYPE, TITLE, ISSUER, SIGNER, ISSUED,
+  Keys: UNIT_NAV (include), UNIT_SLUG, NUMBER, TYPE, TITLE, ISSUER, SIGNER, ISSUED,
   ISSUED_ISO, EFFECTIVE, SUMMARY (plain text), PDF (section: URL, SIZE),
   NO_PDF (section).
 }}
-{{>CONTENT_NAV}}
+{{>UNIT_NAV}}
 <article class="document">
   <h1>{{TYPE}} số {{NUMBER}}</h1>
   <p class="page-lead">{{TITLE}}</p>

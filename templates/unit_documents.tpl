@@ -1,12 +1,12 @@
 {{%AUTOESCAPE context="HTML"}}
 {{!
   A unit's documents, /don-vi/{unit}/van-ban (BODY of layout.tpl).
-  Keys: CONTENT_NAV, UNIT_NAME, UNIT_SLUG, YEAR_OPTION[] { YEAR, SELECTED },
+  Keys: UNIT_NAV (include), UNIT_NAME, UNIT_SLUG, YEAR_OPTION[] { YEAR, SELECTED },
   TYPE_OPTION[] { VALUE, LABEL, SELECTED }, DOC[] { URL, NUMBER, TYPE,
   TITLE, ISSUED, ISSUED_ISO }, NO_DOCS, TOTAL, PAGE, PAGES, PREV, NEXT
   (sections: URL).
 }}
-{{>CONTENT_NAV}}
+{{>UNIT_NAV}}
 <h1>Văn bản chỉ đạo, điều hành</h1>
 <form class="filters" method="get" action="/don-vi/{{UNIT_SLUG}}/van-ban">
   <div class="field">

@@ -2,10 +2,10 @@
 {{!
   A unit's introduction, /don-vi/{unit}/gioi-thieu[/{slug}] (BODY of
   layout.tpl).
-  Keys: CONTENT_NAV, HEADING, PAGE_ITEM[] { TITLE, URL, CURRENT }, NO_PAGES,
+  Keys: UNIT_NAV (include), HEADING, PAGE_ITEM[] { TITLE, URL, CURRENT }, NO_PAGES,
   TEXT (section: BODY (Markdown), UPDATED).
 }}
-{{>CONTENT_NAV}}
+{{>UNIT_NAV}}
 <h1>{{HEADING}}</h1>
 <div class="intro">
   <nav class="intro-pages" aria-label="Các trang giới thiệu">

@@ -2,7 +2,7 @@
 {{!
   Questions and answers of a unit, /don-vi/{unit}/hoi-dap (BODY of
   layout.tpl).
-  Keys: CONTENT_NAV, UNIT_SLUG, QA[] { ID, TITLE, ASKER, ASKED, QUESTION
+  Keys: UNIT_NAV (include), UNIT_SLUG, QA[] { ID, TITLE, ASKER, ASKED, QUESTION
   (plain text), ANSWER (Markdown), ANSWERED }, NO_QA, TOTAL, PAGE, PAGES,
   PREV, NEXT (sections: URL); the form: CSRF, FORM_ERROR, SIGNED_IN
   (section; USER_NAME), ANONYMOUS (section), VAL_TITLE, VAL_BODY, VAL_NAME,
@@ -10,7 +10,7 @@
   SENT, SENT_CONFIRM (sections: the question was stored).
   Fields posted: csrf, tieu_de, noi_dung, ho_ten, email.
 }}
-{{>CONTENT_NAV}}
+{{>UNIT_NAV}}
 <h1>Hỏi đáp</h1>
 <section aria-labelledby="cau-hoi-da-tra-loi">
   <h2 id="cau-hoi-da-tra-loi">Câu hỏi đã được trả lời</h2>

@@ -2,11 +2,11 @@
 {{!
   The leaders' weekly schedule, /don-vi/{unit}/lich-cong-tac?tuan=YYYY-Www
   (BODY of layout.tpl).
-  Keys: CONTENT_NAV, WEEK, WEEK_LABEL, PREV_URL, NEXT_URL, NOT_THIS_WEEK
+  Keys: UNIT_NAV (include), WEEK, WEEK_LABEL, PREV_URL, NEXT_URL, NOT_THIS_WEEK
   (section: URL), DAY[] { WEEKDAY, DATE, DATE_ISO, TODAY (section),
   ITEM[] { TIME, CONTENT, PLACE, PRESIDER, PARTICIPANTS }, NO_ITEM }.
 }}
-{{>CONTENT_NAV}}
+{{>UNIT_NAV}}
 <h1>Lịch công tác của lãnh đạo</h1>
 <p class="page-lead">{{WEEK_LABEL}}</p>
 <nav class="pagination week-nav" aria-label="Chọn tuần">

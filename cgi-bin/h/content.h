@@ -1,6 +1,5 @@
-/* What the content pages of issue 11, part C share (h/h_content.c): the
- * links between a unit's content pages, pagination, weeks, phone links,
- * the editors' unit. */
+/* What the content pages of issue 11, part C share (h/h_content.c):
+ * pagination, weeks, phone links, the editors' unit. */
 #ifndef CONTENT_H
 #define CONTENT_H
 #include <stdint.h>
@@ -11,8 +10,6 @@ struct request;
 struct tmpl_dict;
 struct unit;
 
-void		 content_nav(struct page *, const struct unit *,
-		    const char *current);
 void		 content_pager(struct request *, struct page *, const char *base,
 		    uint64_t page, uint64_t total, uint64_t per);
 int32_t		 content_week(const struct request *);

@@ -18,35 +18,11 @@
 #include "h/content.h"
 #include "h/h.h"
 #include "h/page.h"
+#include "h/sites.h"
 #include "http/request.h"
 #include "http/resp.h"
 
 #define DOCS_PER_PAGE	20
-
-/* The links between the content pages of unit u (content_nav.tpl), the
- * one of the page shown (current: "van-ban", "lich-cong-tac", ...)
- * marked. */
-void
-content_nav(struct page *p, const struct unit *u, const char *current)
-{
-	static const char *const pages[][2] = {
-		{ "gioi-thieu", "NAV_GIOI_THIEU" },
-		{ "van-ban", "NAV_VAN_BAN" },
-		{ "lich-cong-tac", "NAV_LICH" },
-		{ "hoi-dap", "NAV_HOI_DAP" },
-		{ "lien-he", "NAV_LIEN_HE" },
-	};
-	struct tmpl_dict	*d;
-	size_t			 i;
-
-	page_unit_header(p, u);
-	d = tmpl_include(p->body, "CONTENT_NAV", "content_nav.tpl");
-	tmpl_set(d, "UNIT_SLUG", u->slug);
-	tmpl_set(d, "UNIT_NAME", u->full);
-	for (i = 0; i < sizeof(pages) / sizeof(pages[0]); i++)
-		if (strcmp(pages[i][0], current) == 0)
-			tmpl_show(d, pages[i][1]);
-}
 
 /* A page of a list: PREV and NEXT sections with their URLs, base
  * followed by "trang=N" (base ends in '?' or '&'). */
@@ -149,7 +125,7 @@ h_unit_documents(struct request *r)
 		return resp_error(r, page_status(e), NULL);
 	resp_page_new(r, &p, arena_printf(r->a, "Văn bản – %s", u.full),
 	    "unit_documents.tpl");
-	content_nav(&p, &u, "van-ban");
+	sites_unit_nav(r, &p, &u, SITES_NAV_DOCUMENTS);
 	documents_rows(r, &p, &u, v, n);
 	content_pager(r, &p, documents_filters(r, &p, &u, y, ny), page,
 	    (uint64_t)c.n, DOCS_PER_PAGE);
@@ -173,7 +149,7 @@ h_unit_document(struct request *r)
 		return resp_error(r, page_status(e), NULL);
 	resp_page_new(r, &p, arena_printf(r->a, "%s %s", v.number, v.title),
 	    "unit_document.tpl");
-	content_nav(&p, &u, "van-ban");
+	sites_unit_nav(r, &p, &u, SITES_NAV_DOCUMENTS);
 	tmpl_set(p.body, "NUMBER", v.number);
 	tmpl_set(p.body, "TYPE", document_type_label(v.doc_type));
 	tmpl_set(p.body, "TITLE", v.title);
@@ -284,7 +260,7 @@ h_unit_schedule(struct request *r)
 		return resp_error(r, page_status(e), NULL);
 	resp_page_new(r, &p, arena_printf(r->a, "Lịch công tác – %s", u.full),
 	    "unit_schedule.tpl");
-	content_nav(&p, &u, "lich-cong-tac");
+	sites_unit_nav(r, &p, &u, SITES_NAV_SCHEDULE);
 	content_week_nav(r, &p, arena_printf(r->a, "/don-vi/%s/lich-cong-tac?",
 	    u.slug), monday);
 	schedule_days(r, &p, monday, v, n);
@@ -338,7 +314,7 @@ h_unit_intro(struct request *r)
 		return resp_error(r, page_status(e), NULL);
 	resp_page_new(r, &p, arena_printf(r->a, "Giới thiệu – %s", u.full),
 	    "unit_intro.tpl");
-	content_nav(&p, &u, "gioi-thieu");
+	sites_unit_nav(r, &p, &u, SITES_NAV_INTRO);
 	if (!intro_list(r, &p, &u, n > 0 ? v[0].slug : NULL))
 		return resp_error(r, 500, NULL);
 	tmpl_set(p.body, "HEADING", "Giới thiệu");
@@ -368,7 +344,7 @@ h_unit_intro_page(struct request *r)
 		return resp_error(r, page_status(e), NULL);
 	resp_page_new(r, &p, arena_printf(r->a, "%s – %s", pg.title, u.full),
 	    "unit_intro.tpl");
-	content_nav(&p, &u, "gioi-thieu");
+	sites_unit_nav(r, &p, &u, SITES_NAV_INTRO);
 	if (!intro_list(r, &p, &u, pg.slug))
 		return resp_error(r, 500, NULL);
 	tmpl_set(p.body, "HEADING", pg.title);
@@ -421,7 +397,7 @@ h_unit_contacts(struct request *r)
 		return resp_error(r, page_status(e), NULL);
 	resp_page_new(r, &p, arena_printf(r->a, "Liên hệ – %s", u.full),
 	    "unit_contacts.tpl");
-	content_nav(&p, &u, "lien-he");
+	sites_unit_nav(r, &p, &u, SITES_NAV_CONTACTS);
 	for (i = 0; i < n; i++) {
 		struct tmpl_dict *s = tmpl_section(p.body, "CONTACT");
 		tmpl_set(s, "TITLE", v[i].title);

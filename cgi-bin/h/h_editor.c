@@ -16,6 +16,7 @@
 #include "h/editor.h"
 #include "h/h.h"
 #include "h/page.h"
+#include "http/authz.h"
 #include "http/request.h"
 #include "http/resp.h"
 
@@ -103,6 +104,9 @@ h_editor(struct request *r)
 	}
 	if (n == 0)
 		tmpl_show(p.body, "NO_ARTICLES");
+	/* The unit's other pages are the editors' (h/h_ed_content.c). */
+	if (authz_has(r->user, ROLE_BIT(ROLE_EDITOR), 0))
+		tmpl_show(p.body, "CONTENT_LINK");
 	return resp_page(r, 200, &p);
 }
 

@@ -15,6 +15,7 @@
 #include "h/content.h"
 #include "h/h.h"
 #include "h/page.h"
+#include "h/sites.h"
 #include "http/request.h"
 #include "http/resp.h"
 #include "http/sess.h"
@@ -119,7 +120,7 @@ h_unit_qa(struct request *r)
 		return resp_error(r, 503, NULL);
 	resp_page_new(r, &p, arena_printf(r->a, "Hỏi đáp – %s", u.full),
 	    "unit_qa.tpl");
-	content_nav(&p, &u, "hoi-dap");
+	sites_unit_nav(r, &p, &u, SITES_NAV_QA);
 	if (!qa_list(r, &p, &u, r->method == METHOD_POST ? 1 : page))
 		return resp_error(r, 500, NULL);
 	tmpl_show(p.body, r->user ? "SIGNED_IN" : "ANONYMOUS");

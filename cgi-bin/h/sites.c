@@ -134,6 +134,11 @@ static const struct {
 	{ SITES_NAV_HOME, "Trang chủ", "" },
 	{ SITES_NAV_NEWS, "Tin tức", "tin-tuc" },
 	{ SITES_NAV_NOTICES, "Thông báo", "thong-bao" },
+	{ SITES_NAV_INTRO, "Giới thiệu", "gioi-thieu" },
+	{ SITES_NAV_DOCUMENTS, "Văn bản", "van-ban" },
+	{ SITES_NAV_SCHEDULE, "Lịch công tác", "lich-cong-tac" },
+	{ SITES_NAV_QA, "Hỏi đáp", "hoi-dap" },
+	{ SITES_NAV_CONTACTS, "Liên hệ", "lien-he" },
 };
 
 /* Puts the unit's header and navigation (templates/unit_nav.tpl, the
