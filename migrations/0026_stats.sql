@@ -15,9 +15,9 @@ ALTER TABLE applications
 ALTER TABLE application_events
 	ADD KEY stats_events (to_status, kind, at, application_id);
 
--- Documents uploaded by staff at intake: an application's own, by kind.
+-- Documents uploaded by staff at intake, by the time they were added.
 ALTER TABLE attachments
-	ADD KEY stats_attachments (application_id, kind, added_by);
+	ADD KEY stats_attachments (kind, created_at, added_by, application_id);
 
 -- Answered questions of a unit by the time of the answer.
 ALTER TABLE questions

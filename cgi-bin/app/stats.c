@@ -139,7 +139,6 @@ stats_add(struct stats_ind *t, const struct row_STATS_APPS *v)
 	t->late += v->late;
 	t->pending += v->pending;
 	t->overdue += v->overdue;
-	t->digitised += v->digitised;
 	t->ratings += v->ratings;
 	t->rating_sum += v->rating_sum;
 	t->satisfied += v->satisfied;
@@ -194,6 +193,32 @@ stats_suppl(struct db *db, struct arena *a, struct stats *s, int64_t lo,
 		if ((k = stats_unit_at(s, v[i].unit_id)) >= 0)
 			s->units[k].v.supplements += v[i].n;
 		s->all.supplements += v[i].n;
+	}
+	return DB_OK;
+}
+
+/* The counter applications received in [lo, hi) that staff scanned. */
+static enum db_err
+stats_digitised(struct db *db, struct arena *a, struct stats *s, int64_t lo,
+    int64_t hi)
+{
+	struct row_STATS_DIGITISED	*v;
+	size_t				 i, n;
+	enum db_err			 e;
+	int				 k;
+
+	e = s->unit == 0 ?
+	    db_all(db, a, STATS_DIGITISED, &v, &n, "iii", (long long)lo,
+	    (long long)lo, (long long)hi) :
+	    db_all(db, a, STATS_DIGITISED_UNIT,
+	    (struct row_STATS_DIGITISED_UNIT **)&v, &n, "iiiu", (long long)lo,
+	    (long long)lo, (long long)hi, (unsigned long long)s->unit);
+	if (e != DB_OK)
+		return e;
+	for (i = 0; i < n; i++) {
+		if ((k = stats_unit_at(s, v[i].unit_id)) >= 0)
+			s->units[k].v.digitised += v[i].n;
+		s->all.digitised += v[i].n;
 	}
 	return DB_OK;
 }
@@ -382,6 +407,7 @@ stats_compute(struct db *db, struct arena *a, struct stats *s)
 	if ((e = stats_units(db, a, s)) != DB_OK ||
 	    (e = stats_apps(db, a, s, lo, hi)) != DB_OK ||
 	    (e = stats_suppl(db, a, s, lo, hi)) != DB_OK ||
+	    (e = stats_digitised(db, a, s, lo, hi)) != DB_OK ||
 	    (e = stats_times(db, a, s, lo, hi)) != DB_OK ||
 	    (e = stats_transparency(db, a, s, lo, hi)) != DB_OK ||
 	    (e = stats_months(db, a, s, hi)) != DB_OK)
@@ -526,6 +552,27 @@ out:
 	return t;
 }
 
+#define STATS_SEED_BATCH	1000	/* rows a statement: seconds at most */
+
+/* The rows [lo, hi) of the history: their applications, timelines and
+ * scanned documents. */
+static enum db_err
+stats_history_batch(struct db *db, long long s, unsigned days, uint64_t who,
+    uint64_t staff, const struct store_file *f, long long lo, long long hi)
+{
+	enum db_err	 e;
+
+	if ((e = db_exec(db, STMT_SEEDH_APPS, NULL, NULL, "iiiuii", s,
+	    (long long)days, (long long)clock_offset(),
+	    (unsigned long long)who, lo, hi)) != DB_OK ||
+	    (e = db_exec(db, STMT_SEEDH_EVENTS, NULL, NULL, "iii", s, lo,
+	    hi)) != DB_OK)
+		return e;
+	return db_exec(db, STMT_SEEDH_FILES, NULL, NULL, "iusisii",
+	    (long long)days, (unsigned long long)staff, f->sha256,
+	    (long long)f->size, f->mime, lo, hi);
+}
+
 /* Months of history for the demo (portalctl seed-history): rows
  * applications spread over the current units and the days back days
  * before today, their timelines, and the scanned documents of the counter
@@ -538,7 +585,8 @@ stats_history(struct db *db, struct arena *a, unsigned seed, unsigned days,
 {
 	struct row_SEEDH_USER_ID	 who, staff;
 	long long			 s = seed;
-	struct row_SEEDH_COUNT		 c;
+	struct row_SEEDH_COUNT		 c = { 0 };
+	unsigned			 lo;
 	enum db_err			 e;
 
 	if ((e = db_begin(db)) != DB_OK)
@@ -551,15 +599,11 @@ stats_history(struct db *db, struct arena *a, unsigned seed, unsigned days,
 	    "du-lieu-mau@example.invalid")) != DB_OK || (e = db_one(db, a,
 	    SEEDH_USER_ID, &staff, "s", "can-bo-mau@example.invalid")) != DB_OK)
 		goto out;
-	if ((e = db_exec(db, STMT_SEEDH_APPS, NULL, NULL, "iiiui", s,
-	    (long long)days, (long long)clock_offset(),
-	    (unsigned long long)who.id, (long long)rows)) != DB_OK ||
-	    (e = db_exec(db, STMT_SEEDH_EVENTS, NULL, NULL, "iiiiiiiii", s, s, s, s,
-	    s, s, s, s, s)) != DB_OK ||
-	    (e = db_exec(db, STMT_SEEDH_FILES, NULL, NULL, "iusis", (long long)days,
-	    (unsigned long long)staff.id, f->sha256, (long long)f->size,
-	    f->mime)) != DB_OK)
-		goto out;
+	for (lo = 0; lo < rows; lo += STATS_SEED_BATCH)
+		if ((e = stats_history_batch(db, s, days, who.id, staff.id, f, lo,
+		    lo + STATS_SEED_BATCH < rows ? lo + STATS_SEED_BATCH :
+		    rows)) != DB_OK)
+			goto out;
 	e = db_one(db, a, SEEDH_COUNT, &c, "u", (unsigned long long)who.id);
 	*n = (uint64_t)c.n;
 out:

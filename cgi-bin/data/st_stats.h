@@ -17,7 +17,8 @@
   "a.received_at >= FROM_UNIXTIME(?) AND a.received_at < FROM_UNIXTIME(?)"
 #define DB_STATS_ALL	DB_STATS_IN("stats_received")
 #define DB_STATS_UNIT	DB_STATS_IN("stats_unit_received") " AND a.unit_id = ?"
-/* Per unit; parameters: offset, offset, today, today, lo, hi [, unit]. */
+/* Per unit; parameters: offset, offset, today, today, lo, hi [, unit].
+ * (The digitised ones: STATS_DIGITISED.) */
 #define DB_STATS_APPS(from) \
   "SELECT a.unit_id, COUNT(*) AS received, " \
   DB_STATS_SUM("a.channel = 'online'") " AS online, " \
@@ -32,16 +33,13 @@
   DB_STATS_TODAY ")") " AS pending, " \
   DB_STATS_SUM(DB_STATS_OPEN " AND a.due_at < " DB_STATS_TODAY) \
   " AS overdue, " \
-  DB_STATS_SUM("a.channel = 'counter' AND EXISTS (SELECT 1 FROM " \
-  "attachments t WHERE t.application_id = a.id AND t.kind = 'document' " \
-  "AND t.added_by IS NOT NULL)") " AS digitised, " \
   "COUNT(a.rating) AS ratings, " DB_STATS_SUM("a.rating") " AS rating_sum, " \
   DB_STATS_SUM("a.rating >= 4") " AS satisfied " \
   from " GROUP BY a.unit_id"
 #define DB_STATS_APPS_ROW \
   C(U64, unit_id) C(I64, received) C(I64, online) C(I64, counter) \
   C(I64, post) C(I64, finished) C(I64, on_time) C(I64, late) \
-  C(I64, pending) C(I64, overdue) C(I64, digitised) C(I64, ratings) \
+  C(I64, pending) C(I64, overdue) C(I64, ratings) \
   C(I64, rating_sum) C(I64, satisfied)
 Q(STATS_APPS, DB_STATS_APPS(DB_STATS_ALL), DB_STATS_APPS_ROW)
 Q(STATS_APPS_UNIT, DB_STATS_APPS(DB_STATS_UNIT), DB_STATS_APPS_ROW)
@@ -59,6 +57,21 @@ Q(STATS_SUPPL, DB_STATS_SUPPL("stats_received", ""),
   C(U64, unit_id) C(I64, n))
 Q(STATS_SUPPL_UNIT, DB_STATS_SUPPL("stats_unit_received",
   " AND a.unit_id = ?"), C(U64, unit_id) C(I64, n))
+
+/* The counter applications of the range with a document that staff
+ * added (scanned at intake), per unit: from the staff's documents added
+ * since the range began (stats_attachments), a few, not from every
+ * application.  Parameters: lo, lo, hi [, unit]. */
+#define DB_STATS_DIGITISED(unit) \
+  "SELECT a.unit_id, COUNT(DISTINCT a.id) AS n FROM attachments t " \
+  "FORCE INDEX (stats_attachments) JOIN applications a ON a.id = " \
+  "t.application_id WHERE t.kind = 'document' AND t.created_at >= " \
+  "FROM_UNIXTIME(?) AND t.added_by IS NOT NULL AND a.channel = 'counter' " \
+  "AND a.received_at >= FROM_UNIXTIME(?) AND a.received_at < " \
+  "FROM_UNIXTIME(?)" unit " GROUP BY a.unit_id"
+Q(STATS_DIGITISED, DB_STATS_DIGITISED(""), C(U64, unit_id) C(I64, n))
+Q(STATS_DIGITISED_UNIT, DB_STATS_DIGITISED(" AND a.unit_id = ?"),
+  C(U64, unit_id) C(I64, n))
 
 /* The finished applications by unit and the pair (local day received,
  * local day decided): their processing times in working days are
@@ -170,7 +183,8 @@ X(SEEDH_USER,
   "INSERT IGNORE INTO users (full_name, email, status) VALUES (?, ?, "
   "'disabled')")
 Q(SEEDH_USER_ID, "SELECT id FROM users WHERE email = ?", C(U64, id))
-/* Parameters: seed, days back, offset (seconds), applicant, rows. */
+/* Parameters: seed, days back, offset (seconds), applicant, the rows
+ * [lo, hi) of this batch. */
 X(SEEDH_APPS,
   "INSERT IGNORE INTO applications (code, procedure_version, unit_id, "
   "applicant_id, channel, status, submitted_at, received_at, due_at, "
@@ -210,8 +224,8 @@ X(SEEDH_APPS,
   "p.applicant, s.seq, u.id AS unit, u.code AS ucode, u.n AS un, "
   "c.nu, v.id AS pv, GREATEST(1, IFNULL(v.processing_days, 5)) AS pd, "
   "1 + CRC32(CONCAT(p.seed, ':', s.seq, ':age')) % p.days AS age "
-  "FROM (SELECT ? AS seed, ? AS days, ? AS off, ? AS applicant, ? AS nrows) p "
-  "JOIN seq_0_to_99999 s ON s.seq < p.nrows "
+  "FROM (SELECT ? AS seed, ? AS days, ? AS off, ? AS applicant, ? AS lo, "
+  "? AS hi) p JOIN seq_0_to_99999 s ON s.seq >= p.lo AND s.seq < p.hi "
   "JOIN (SELECT COUNT(*) AS nu FROM units WHERE valid_to IS NULL) c "
   "JOIN (SELECT id, code, ROW_NUMBER() OVER (ORDER BY id) - 1 AS n "
   "FROM units WHERE valid_to IS NULL) u ON u.n = s.seq % c.nu "
@@ -224,19 +238,21 @@ X(SEEDH_APPS,
 /* The timeline of the history's applications that have none yet: the
  * receipt, processing, a supplement request and its answer for about one
  * in eight (parameter: seed), a payment request, the decision, the
- * return, a withdrawal, each at its time. */
+ * return, a withdrawal, each at its time.  Parameters: seed, the rows
+ * [lo, hi) of the batch. */
 #define DB_SEEDH_EV(from, to, at, cond) \
-  "SELECT a.id, " from ", " to ", " at " FROM (SELECT a.*, CAST(SUBSTRING(" \
-  "a.idem_key, 14) AS UNSIGNED) AS seq, CRC32(CONCAT(p.seed, ':', " \
-  "SUBSTRING(a.idem_key, 14), ':sp')) % 100 < 12 AND (a.decided_at IS NULL " \
-  "OR a.decided_at > a.received_at + INTERVAL 50 HOUR) AND " \
-  "a.received_at + INTERVAL 50 HOUR < UTC_TIMESTAMP() AS sp FROM " \
-  "applications a JOIN (SELECT ? AS seed) p WHERE a.idem_key LIKE " \
-  "'seed-history-%' AND NOT EXISTS (SELECT 1 FROM application_events e " \
-  "WHERE e.application_id = a.id)) a WHERE " cond
+  "SELECT a.id, " from ", " to ", " at " FROM k a WHERE " cond
 X(SEEDH_EVENTS,
   "INSERT INTO application_events (application_id, from_status, "
-  "to_status, at) "
+  "to_status, at) WITH k AS (SELECT a.*, CRC32(CONCAT(p.seed, ':', "
+  "SUBSTRING(a.idem_key, 14), ':sp')) % 100 < 12 AND (a.decided_at IS NULL "
+  "OR a.decided_at > a.received_at + INTERVAL 50 HOUR) AND "
+  "a.received_at + INTERVAL 50 HOUR < UTC_TIMESTAMP() AS sp FROM "
+  "applications a JOIN (SELECT ? AS seed, ? AS lo, ? AS hi) p WHERE "
+  "a.idem_key LIKE 'seed-history-%' AND CAST(SUBSTRING(a.idem_key, 14) "
+  "AS UNSIGNED) >= p.lo AND CAST(SUBSTRING(a.idem_key, 14) AS UNSIGNED) < "
+  "p.hi AND NOT EXISTS (SELECT 1 FROM application_events e WHERE "
+  "e.application_id = a.id)) "
   DB_SEEDH_EV("IF(a.channel = 'online', 1, 0)", "2", "a.received_at", "1")
   " UNION ALL " DB_SEEDH_EV("2", "4", "a.received_at + INTERVAL 1 HOUR",
   "a.status IN (4, 6, 8, 9, 10)")
@@ -255,14 +271,16 @@ X(SEEDH_EVENTS,
   "a.status = 7"))
 /* The scanned documents of the counter applications of the history, more
  * of them as months pass (parameters: days back, the staff member, the
- * stored file's sha256, size, type). */
+ * stored file's sha256, size, type, the rows [lo, hi) of the batch). */
 X(SEEDH_FILES,
   "INSERT INTO attachments (application_id, slot, kind, added_by, "
   "filename, sha256, size, mime, created_at) SELECT a.id, 'ho_so_giay', "
   "'document', p.staff, 'ho-so-giay.pdf', p.sha, p.size, p.mime, "
   "a.received_at FROM applications a JOIN (SELECT ? AS days, ? AS staff, "
-  "? AS sha, ? AS size, ? AS mime) p WHERE a.idem_key LIKE "
-  "'seed-history-%' AND a.channel = 'counter' AND "
+  "? AS sha, ? AS size, ? AS mime, ? AS lo, ? AS hi) p WHERE a.idem_key "
+  "LIKE 'seed-history-%' AND CAST(SUBSTRING(a.idem_key, 14) AS UNSIGNED) "
+  ">= p.lo AND CAST(SUBSTRING(a.idem_key, 14) AS UNSIGNED) < p.hi AND "
+  "a.channel = 'counter' AND "
   "CRC32(CONCAT(a.idem_key, ':dg')) % 100 < 100 - 50 * "
   "DATEDIFF(UTC_TIMESTAMP(), a.received_at) DIV p.days AND NOT EXISTS "
   "(SELECT 1 FROM attachments t WHERE t.application_id = a.id)")
