@@ -52,6 +52,7 @@
         <li><a href="{{#UNIT}}/don-vi/{{UNIT_SLUG}}{{/UNIT}}/#tin-tuc"{{#NAV_TIN_TUC}} aria-current="page"{{/NAV_TIN_TUC}}>Tin tức</a></li>
         <li><a href="/thu-tuc"{{#NAV_THU_TUC}} aria-current="page"{{/NAV_THU_TUC}}>Thủ tục</a></li>
         <li><a href="/tra-cuu"{{#NAV_TRA_CUU}} aria-current="page"{{/NAV_TRA_CUU}}>Tra cứu hồ sơ</a></li>
+        <li><a href="/tim-kiem"{{#NAV_TIM_KIEM}} aria-current="page"{{/NAV_TIM_KIEM}}>Tìm kiếm</a></li>
       </ul>
       <ul class="nav-list nav-user">
         {{#SIGNED_OUT}}

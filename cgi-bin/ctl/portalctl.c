@@ -10,6 +10,8 @@
  *   portalctl [-c portal.conf] check-store [rehash]   attachments vs files
  *   portalctl [-c portal.conf] mark-late    applications past their
  *                                           appointment (app/late.c)
+ *   portalctl [-c portal.conf] search-reindex   every row of the search
+ *                                           index again (app/search.c)
  * migrate and seed connect as [db] migrate_user, the rest as [db] user. */
 #include <dirent.h>
 #include <errno.h>
@@ -26,6 +28,7 @@
 #include "app/eform.h"
 #include "app/late.h"
 #include "app/procedure.h"
+#include "app/search.h"
 #include "app/store.h"
 #include "core/arena.h"
 #include "core/cfg.h"
@@ -446,10 +449,19 @@ cmd_seed(struct db *db, struct arena *a)
 	for (i = 0; i < sizeof(seed_files) / sizeof(seed_files[0]); i++)
 		if (seed_load(db, a, dir, &seed_files[i]) != 0)
 			return 1;
-	if (proc_seed(db, a, dir) != 0)
-	if (cmd_seed_eforms(db, a) != 0)
+	if (proc_seed(db, a, dir) != 0 || cmd_seed_eforms(db, a) != 0 ||
+	    search_reindex(db) != 0)
 		return 1;
 	return seed_accounts(db, a);
+}
+
+/* portalctl search-reindex: every row of the search index made again
+ * from the articles, documents and procedures (app/search.c). */
+static int
+cmd_search_reindex(struct db *db, struct arena *a)
+{
+	(void)a;
+	return search_reindex(db);
 }
 
 /* Reads one line (a password) from standard input, without its new
@@ -775,7 +787,7 @@ usage(void)
 {
 	fprintf(stderr, "usage: portalctl [-c portal.conf] migrate | seed | seed-eforms | "
 	    "routes | check-sql | error-pages DIR |\n"
-	    "  check-store [rehash] | mark-late\n"
+	    "  check-store [rehash] | mark-late | search-reindex\n"
 	    "  user add PHONE \"FULL NAME\" [EMAIL]  (password on stdin)\n"
 	    "  user grant|revoke PHONE ROLE [UNIT-SLUG]\n"
 	    "  user disable|enable PHONE\n"
@@ -832,6 +844,9 @@ main(int argc, char *argv[])
 		rc = locked(db, a, cmd_seed);
 	else if (strcmp(argv[optind], "seed-eforms") == 0)
 		rc = locked(db, a, cmd_seed_eforms);
+	else if (strcmp(argv[optind], "search-reindex") == 0 &&
+	    argc == optind + 1)
+		rc = locked(db, a, cmd_search_reindex);
 	else if (strcmp(argv[optind], "check-sql") == 0)
 		rc = cmd_check_sql(db, a);
 	else if (strcmp(argv[optind], "mark-late") == 0 && argc == optind + 1)

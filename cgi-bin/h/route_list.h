@@ -112,3 +112,9 @@ ROUTE(tnid_unlink, POST, "/tai-khoan/thai-nguyen-id/huy", USER, 0, 0)
 ROUTE(desk_app, FORM, "/mot-cua/ho-so/{code:slug}", OWNER,
   ROLE(STAFF) | ROLE(LEADER), K(ACTION) | K(VERSION) | K(NOTE) |
   K(ASSIGNEE) | K(AMOUNT) | K(DATE) | K(CHANNEL) | K(FILES))
+/* Issue 11, part D: one search over the articles, documents and
+ * procedures of every current unit, as a page and as JSON
+ * (h/h_search.c, app/search.c). */
+ROUTE(search, GET, "/tim-kiem", PUBLIC, 0, K(Q) | K(UNIT) | K(KIND) | K(PAGE))
+ROUTE(api_search, GET, "/api/v1/search", PUBLIC, 0,
+  K(Q) | K(UNIT) | K(KIND) | K(PAGE))

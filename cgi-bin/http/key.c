@@ -399,6 +399,16 @@ key_return_to(struct arena *a, struct kval *v)
 	    strchr(v->raw, '\\') == NULL && strchr(v->raw, ' ') == NULL;
 }
 
+/* What a search looks in: u is its enum search_kind (app/search.h). */
+static int
+key_kind(struct arena *a, struct kval *v)
+{
+	static const char *const kinds[] = { "bai-viet", "van-ban", "thu-tuc" };
+
+	(void)a;
+	return key_among(v, kinds, sizeof(kinds) / sizeof(kinds[0]));
+}
+
 static int
 key_none(struct arena *a, struct kval *v)
 {
@@ -486,6 +496,9 @@ static const struct key_def key_defs[KEY__MAX] = {
 	    "sau khi đăng nhập không hợp lệ: chỉ chấp nhận một trang của cổng "
 	    "này." },
 	[KEY_LINK] = { "lien_ket", key_word, 0, NULL },
+	/* issue 11, part D: search */
+	[KEY_KIND] = { "loai", key_kind, 1, "Loại nội dung tìm kiếm không hợp "
+	  "lệ: chọn bài viết, văn bản hoặc thủ tục." },
 };
 
 /* The parameter's name in a query or form ("trang"); "" for no key. */

@@ -82,6 +82,9 @@ enum key {
 	KEY_OIDC_ERROR_DESC,	/* error_description: its explanation */
 	KEY_RETURN_TO,		/* return_to: a path on our site */
 	KEY_LINK,		/* lien_ket: "1" to link a signed-in account */
+	/* issue 11, part D: search */
+	KEY_KIND,		/* loai: bai-viet, van-ban or thu-tuc (u: enum
+				 * search_kind) */
 	KEY__MAX
 };
 

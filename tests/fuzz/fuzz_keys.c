@@ -122,6 +122,8 @@ static const struct {
 	[KEY_OIDC_ERROR_DESC] = { FZ_LINE, 1, 300 },
 	[KEY_RETURN_TO] = { FZ_RETURN_TO, 1, 300 },
 	[KEY_LINK] = { FZ_WORD, 0, 0 },
+	/* issue 11, part D: search */
+	[KEY_KIND] = { FZ_ONE_OF, 0, 3 },
 };
 
 /* 1 if s is all ASCII digits. */
