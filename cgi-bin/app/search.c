@@ -98,7 +98,7 @@ search_put(struct db *db, struct arena *a, enum search_kind k, uint64_t id,
 	if ((title = search_fold(a, r->title)) == NULL ||
 	    (fbody = search_fold(a, body)) == NULL)
 		return DB_ERR;
-	return db_exec(db, STMT_SEARCH_PUT, NULL, NULL, "suusssssin",
+	return db_exec(db, STMT_SEARCH_PUT, NULL, NULL, "sunsssssin",
 	    search_kinds[k], (unsigned long long)id,
 	    (unsigned long long)r->unit_id, r->title, r->url, title, fbody,
 	    body, (long long)r->published_at,

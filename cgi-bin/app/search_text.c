@@ -276,13 +276,17 @@ search_snippet(struct arena *a, const char *text, const struct search_query *q,
 		from = back_chars(text, first, chars / 4);
 		to = ahead_chars(text, len, from, chars);
 	}
+	while (from < to && strchr(" \t\r\n", text[from]) != NULL)
+		from++;
+	while (to > from && strchr(" \t\r\n", text[to - 1]) != NULL)
+		to--;
 	for (pos = from; word_next(text, to, &pos, q, &w); )
 		marks += w.match;
 	segs = arena_calloc(a, 2 * marks + 3, sizeof(*segs));
-	if (from > 0)
+	if (from > strspn(text, " \t\r\n"))
 		segs[n++].text = "… ";
 	n += seg_split(a, text, from, to, q, segs + n);
-	if (to < len)
+	if (to < len && text[to + strspn(text + to, " \t\r\n")] != '\0')
 		segs[n++].text = " …";
 	*out = segs;
 	return n;

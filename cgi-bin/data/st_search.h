@@ -13,22 +13,25 @@
   "ON u.id = a.unit_id "
 #define DB_SEARCH_DOCUMENT \
   "SELECT d.unit_id, CONCAT(d.number, ' ', d.title) AS title, " \
-  "CONCAT_WS('\n', d.issuer, d.signer, d.summary) AS body, " \
+  "CONCAT_WS(' · ', d.issuer, NULLIF(d.signer, ''), d.summary) AS body, " \
   "CONCAT('/don-vi/', u.slug, '/van-ban/', d.id) AS url, " \
   "d.status = 'published' AND d.published_at IS NOT NULL AS visible, " \
   "d.published_at, CAST(NULL AS DATETIME) AS expires_at, d.id " \
   "FROM documents d JOIN units u ON u.id = d.unit_id "
 /* The strings of a procedure version's JSON array col (of objects: their
- * member path), one a line. */
+ * member path), " · " between them. */
 #define DB_SEARCH_JSON_LINES(col, path) \
-  "IFNULL((SELECT GROUP_CONCAT(j.t SEPARATOR '\n') FROM JSON_TABLE(" col \
-  ", '$[*]' COLUMNS (t TEXT PATH '" path "')) j), '')"
+  "(SELECT GROUP_CONCAT(j.t SEPARATOR ' · ') FROM JSON_TABLE(" col \
+  ", '$[*]' COLUMNS (t TEXT PATH '" path "')) j)"
 /* A procedure in force: city-wide (no unit), found by its name, code,
- * sector and every field of its version. */
+ * sector and every field of its version, " · " between them (the
+ * empty ones left out). */
 #define DB_SEARCH_PROCEDURE \
   "SELECT CAST(NULL AS UNSIGNED) AS unit_id, v.name AS title, " \
-  "CONCAT_WS('\n', CONCAT('Mã thủ tục ', p.code), s.name, v.level, " \
-  "v.body, v.applicants, v.result, v.conditions, v.fees, " \
+  "CONCAT_WS(' · ', CONCAT('Mã thủ tục ', CONVERT(p.code USING utf8mb4)), " \
+  "s.name, NULLIF(v.level, ''), NULLIF(v.body, ''), " \
+  "NULLIF(v.applicants, ''), NULLIF(v.result, ''), " \
+  "NULLIF(v.conditions, ''), NULLIF(v.fees, ''), " \
   DB_SEARCH_JSON_LINES("v.steps", "$") ", " \
   DB_SEARCH_JSON_LINES("v.documents", "$.name") ", " \
   DB_SEARCH_JSON_LINES("v.legal_basis", "$") ") AS body, " \
@@ -79,19 +82,22 @@ X(SEARCH_PRUNE,
   "s.visible_to > UTC_TIMESTAMP()) AND (s.unit_id IS NULL OR " \
   "u.valid_to IS NULL) AND (? = 0 OR s.unit_id = ? OR s.unit_id IS NULL) " \
   "AND (? = '' OR s.kind = ?)"
-/* A page of hits, best first: the where's arguments, then " phrase "
- * twice (the folded query, space on both sides), the boolean query, the
- * folded words twice, limit, offset.  Ranked by tiers, then relevance:
- * the phrase in the title (4), every word in the title (2), the phrase
- * anywhere (1); then MariaDB's relevance in the title, then in both;
- * then the newest. */
+/* A page of hits, best first: " phrase " (the folded query, a space on
+ * both sides), the boolean query, " phrase " again, the where's
+ * arguments, the folded words twice, limit, offset.  Ranked by tiers:
+ * the phrase in the title (3), every word in the title (2), the phrase
+ * in the body (1), words apart (0); in the title tiers the shorter title
+ * first (of two that hold the phrase, the closer); then MariaDB's
+ * relevance in the title, then in both; then the newest. */
 Q(SEARCH_FIND,
   "SELECT s.kind, s.ref_id, s.title, s.url, s.body, s.visible_from, "
   "IFNULL(u.kind, '') AS unit_kind, IFNULL(u.name, '') AS unit_name, "
-  "4 * (LOCATE(?, CONCAT(' ', s.title_folded, ' ')) > 0) + "
-  "2 * (MATCH (s.title_folded) AGAINST (? IN BOOLEAN MODE) > 0) + "
-  "(LOCATE(?, CONCAT(' ', s.body_folded, ' ')) > 0) AS tier "
+  "CASE WHEN LOCATE(?, CONCAT(' ', s.title_folded, ' ')) > 0 THEN 3 "
+  "WHEN MATCH (s.title_folded) AGAINST (? IN BOOLEAN MODE) > 0 THEN 2 "
+  "WHEN LOCATE(?, CONCAT(' ', s.body_folded, ' ')) > 0 THEN 1 "
+  "ELSE 0 END AS tier "
   DB_SEARCH_WHERE " ORDER BY tier DESC, "
+  "IF(tier >= 2, LENGTH(s.title_folded), 0), "
   "MATCH (s.title_folded) AGAINST (?) DESC, "
   "MATCH (s.title_folded, s.body_folded) AGAINST (?) DESC, "
   "s.visible_from DESC, s.kind, s.ref_id DESC LIMIT ? OFFSET ?",

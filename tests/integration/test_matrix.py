@@ -231,6 +231,10 @@ logout                  POST   -           303  303  303  303  303  303  303
 desk_notices            GET    app-res     303  403  403  403  200  200  403
 desk_notices            GET    app-other   303  403  403  403  200  200  403
 desk_notices            GET    missing     303  403  403  403  404  404  403
+# Issue 11, part D: search, public (without a query: the form alone, and
+# an empty list of hits)
+search                  GET    -           200  200  200  200  200  200  200
+api_search              GET    -           200  200  200  200  200  200  200
 """
 
 
