@@ -123,8 +123,8 @@ search_qerr_msg(enum search_qerr e)
 {
 	static const char *const msgs[SEARCH_Q__MAX] = {
 		"",					/* SEARCH_Q_OK */
-		"Từ khoá không có chữ hay số nào để tìm. Vui lòng nhập "
-		"từ khoá khác.",			/* SEARCH_Q_EMPTY */
+		("Từ khoá không có chữ hay số nào để tìm. Vui lòng nhập "
+		"từ khoá khác."),			/* SEARCH_Q_EMPTY */
 		"Từ khoá tìm kiếm không phải văn bản UTF-8 hợp lệ.",
 							/* SEARCH_Q_BADUTF8 */
 		"Từ khoá tìm kiếm có quá nhiều từ: tối đa 16 từ khác nhau.",
