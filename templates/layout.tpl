@@ -8,7 +8,7 @@
   Extra: NOT_HOME (section, shown on every page except the home page) turns
   the title into "PAGE_TITLE – SITE_NAME"; ctemplate has no "else".
   Optional: NAV_TIN_TUC, NAV_DANG_NHAP, NAV_DANG_KY, NAV_TAI_KHOAN,
-  NAV_BIEN_TAP, NAV_MOT_CUA, NAV_QUAN_TRI, NAV_THU_TUC (sections) mark that menu item
+  NAV_BIEN_TAP, NAV_MOT_CUA, NAV_QUAN_TRI, NAV_THU_TUC, NAV_TIM_KIEM (sections) mark that menu item
   aria-current="page".
   Only pages that exist are linked: the tracking, statistics
   and search pages and the units' Atom feeds get their menu items, search
