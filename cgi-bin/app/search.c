@@ -217,6 +217,6 @@ search_find(struct db *db, struct arena *a, const struct search_filter *f,
 		return e;
 	return db_all(db, a, SEARCH_FIND, rows, n, "ssssuussssii", phrase,
 	    f->q.boolean, phrase, f->q.boolean, unit, unit, kind, kind,
-	    f->q.folded, f->q.folded, (long long)SEARCH_PAGE,
+	    f->q.folded, f->q.boolean, (long long)SEARCH_PAGE,
 	    (long long)((f->page - 1) * SEARCH_PAGE));
 }

@@ -9,7 +9,7 @@
   "SELECT a.unit_id, a.title, CONCAT(a.summary, '\n\n', a.body) AS body, " \
   "CONCAT('/don-vi/', u.slug, '/tin-tuc/', a.id, '-', a.slug) AS url, " \
   "a.status = 'published' AND a.published_at IS NOT NULL AS visible, " \
-  "a.published_at, a.expires_at, a.id FROM articles a JOIN units u " \
+  "a.published_at, a.expires_at, a.id FROM articles a STRAIGHT_JOIN units u " \
   "ON u.id = a.unit_id "
 #define DB_SEARCH_DOCUMENT \
   "SELECT d.unit_id, CONCAT(d.number, ' ', d.title) AS title, " \
@@ -17,7 +17,7 @@
   "CONCAT('/don-vi/', u.slug, '/van-ban/', d.id) AS url, " \
   "d.status = 'published' AND d.published_at IS NOT NULL AS visible, " \
   "d.published_at, CAST(NULL AS DATETIME) AS expires_at, d.id " \
-  "FROM documents d JOIN units u ON u.id = d.unit_id "
+  "FROM documents d STRAIGHT_JOIN units u ON u.id = d.unit_id "
 /* The strings of a procedure version's JSON array col (of objects: their
  * member path), " · " between them. */
 #define DB_SEARCH_JSON_LINES(col, path) \
@@ -46,7 +46,8 @@ Q(SEARCH_DOCUMENT_SRC, DB_SEARCH_DOCUMENT "WHERE d.id = ?",
 Q(SEARCH_PROCEDURE_SRC, DB_SEARCH_PROCEDURE "WHERE p.id = ?",
   DB_SEARCH_SRC_ROW C(U64, id))
 /* The next batch of sources for portalctl search-reindex: after id,
- * at most so many. */
+ * at most so many.  The sources drive the join (STRAIGHT_JOIN): a range
+ * of their primary key, not a sort of every row of every unit. */
 Q(SEARCH_ARTICLE_BATCH, DB_SEARCH_ARTICLE
   "WHERE a.id > ? ORDER BY a.id LIMIT ?", DB_SEARCH_SRC_ROW C(U64, id))
 Q(SEARCH_DOCUMENT_BATCH, DB_SEARCH_DOCUMENT
@@ -84,11 +85,13 @@ X(SEARCH_PRUNE,
   "AND (? = '' OR s.kind = ?)"
 /* A page of hits, best first: " phrase " (the folded query, a space on
  * both sides), the boolean query, " phrase " again, the where's
- * arguments, the folded words twice, limit, offset.  Ranked by tiers:
+ * arguments, the folded words, the boolean query, limit, offset.  Ranked by tiers:
  * the phrase in the title (3), every word in the title (2), the phrase
  * in the body (1), words apart (0); in the title tiers the shorter title
  * first (of two that hold the phrase, the closer); then MariaDB's
- * relevance in the title, then in both; then the newest. */
+ * relevance in the title (natural: any word), then in both (the
+ * where's own MATCH, computed once: a natural one over both columns
+ * cost as much again, tests/bench/search); then the newest. */
 Q(SEARCH_FIND,
   "SELECT s.kind, s.ref_id, s.title, s.url, s.body, s.visible_from, "
   "IFNULL(u.kind, '') AS unit_kind, IFNULL(u.name, '') AS unit_name, "
@@ -99,7 +102,7 @@ Q(SEARCH_FIND,
   DB_SEARCH_WHERE " ORDER BY tier DESC, "
   "IF(tier >= 2, LENGTH(s.title_folded), 0), "
   "MATCH (s.title_folded) AGAINST (?) DESC, "
-  "MATCH (s.title_folded, s.body_folded) AGAINST (?) DESC, "
+  "MATCH (s.title_folded, s.body_folded) AGAINST (? IN BOOLEAN MODE) DESC, "
   "s.visible_from DESC, s.kind, s.ref_id DESC LIMIT ? OFFSET ?",
   C(TEXT, kind) C(U64, ref_id) C(TEXT, title) C(TEXT, url) C(TEXT, body)
   C(TIME, visible_from) C(TEXT, unit_kind) C(TEXT, unit_name)

@@ -77,7 +77,9 @@ def reindex():
     p = subprocess.run([os.path.join(ROOT, "cgi-bin", "portalctl"), "-c",
                         os.path.join(ROOT, "conf", "portal.conf"), "search-reindex"],
                        env=dict(os.environ, **stack_env()), cwd=ROOT, capture_output=True,
-                       text=True, check=True)
+                       text=True)
+    if p.returncode != 0:
+        sys.exit("portalctl search-reindex failed:\n" + p.stdout + p.stderr)
     print("portalctl search-reindex: %.1f s (%s)" % (time.time() - t0,
                                                     ", ".join(p.stdout.strip().splitlines())))
 

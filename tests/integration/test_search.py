@@ -377,5 +377,18 @@ def test_latency():
     check(time.monotonic() - t < 1.0, "slow")
 
 
+@case
+def test_procedure_removed_leaves_the_index():
+    """Last: the corpus's procedure goes (the catalogue's tests count the
+    seeded ones), and the reindex drops its row."""
+    code = IDS["p1"].rsplit("/", 1)[1]
+    sql_admin("UPDATE procedures SET current_version = NULL WHERE code = %s; "
+              "DELETE v FROM procedure_versions v JOIN procedures p ON p.id = v.procedure_id "
+              "WHERE p.code = %s; DELETE FROM procedures WHERE code = %s"
+              % (sql_quote(code), sql_quote(code), sql_quote(code)))
+    reindex()
+    check(search("%s %s" % (w("le"), w("hoi")))[0] == urls("a5"), "the procedure is still found")
+
+
 if __name__ == "__main__":
     main()
