@@ -10,7 +10,7 @@
   Extra: NOT_HOME (section, shown on every page except the home page) turns
   the title into "PAGE_TITLE – SITE_NAME"; ctemplate has no "else".
   Optional: NAV_TIN_TUC, NAV_DANG_NHAP, NAV_DANG_KY, NAV_TAI_KHOAN,
-  NAV_BIEN_TAP, NAV_MOT_CUA, NAV_QUAN_TRI, NAV_THU_TUC (sections) mark that menu item
+  NAV_BIEN_TAP, NAV_MOT_CUA, NAV_QUAN_TRI, NAV_THU_TUC, NAV_TIM_KIEM (sections) mark that menu item
   aria-current="page".
   Only pages that exist are linked: the tracking, statistics
   and search pages and the units' Atom feeds get their menu items, search
@@ -63,6 +63,7 @@
         <li><a href="/thu-tuc"{{#NAV_THU_TUC}} aria-current="page"{{/NAV_THU_TUC}}>Thủ tục</a></li>
         <li><a href="/tra-cuu"{{#NAV_TRA_CUU}} aria-current="page"{{/NAV_TRA_CUU}}>Tra cứu hồ sơ</a></li>
         <li><a href="/thong-ke"{{#NAV_THONG_KE}} aria-current="page"{{/NAV_THONG_KE}}>Thống kê</a></li>
+        <li><a href="/tim-kiem"{{#NAV_TIM_KIEM}} aria-current="page"{{/NAV_TIM_KIEM}}>Tìm kiếm</a></li>
       </ul>
       <ul class="nav-list nav-user">
         {{#SIGNED_OUT}}

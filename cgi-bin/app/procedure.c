@@ -10,6 +10,7 @@
 
 #include "app/audit.h"
 #include "app/procedure.h"
+#include "app/search.h"
 #include "core/arena.h"
 #include "core/log.h"
 #include "core/text.h"
@@ -120,7 +121,8 @@ proc_docs_json(struct arena *a, const char *text, const char *old)
 
 /* Adds version *version of the procedure code from e: the channels and
  * the e-form of the version in force are carried over; the new version
- * is put in force.  One transaction with its audit row.  DB_NOTFOUND
+ * is put in force.  One transaction with its audit row and its row of
+ * the search index.  DB_NOTFOUND
  * when there is no such procedure. */
 enum db_err
 proc_new_version(struct db *db, struct arena *a, const struct actor *who,
@@ -156,6 +158,8 @@ proc_new_version(struct db *db, struct arena *a, const struct actor *who,
 	if (err == DB_OK)
 		err = db_exec(db, STMT_PROC_SET_CURRENT, NULL, NULL, "uu",
 		    (unsigned long long)vid, (unsigned long long)cur.id);
+	if (err == DB_OK)
+		err = search_sync(db, a, SEARCH_PROCEDURE, cur.id);
 	if (err == DB_OK)
 		err = audit_add(db, who, "procedure_version", "procedure",
 		    cur.id, arena_printf(a, "%s v%llu", code,
@@ -324,6 +328,8 @@ proc_seed_one(struct db *db, struct arena *a, const struct proc_rec *r,
 	if (e == DB_OK)
 		e = db_exec(db, STMT_PROC_SET_CURRENT, NULL, NULL, "uu",
 		    (unsigned long long)vid, (unsigned long long)pid);
+	if (e == DB_OK)
+		e = search_sync(db, a, SEARCH_PROCEDURE, pid);
 	*added += e == DB_OK;
 	return e;
 }

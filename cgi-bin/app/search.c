@@ -1,14 +1,21 @@
 /* The search index (table search_docs): one row per published article,
  * document and procedure, its title and text folded so that a query
- * matches whatever the diacritics and the case.  Whoever changes a source
- * row calls search_sync in the same transaction; the row is made again
- * from the source, or dropped when the source is not public. */
+ * matches whatever the diacritics and the case, and its text as written
+ * for the snippets.  Whoever changes a source row calls search_sync in
+ * the same transaction; the row is made again from the source, or
+ * dropped when the source is not public.  search_reindex makes every row
+ * again (portalctl search-reindex, and the end of portalctl seed). */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/search.h"
 #include "core/arena.h"
-#include "core/text.h"
+#include "core/log.h"
+#include "core/md.h"
 #include "data/db.h"
+
+#define REINDEX_BATCH	200	/* sources a transaction */
 
 /* search_docs.kind, by enum search_kind. */
 static const char *const search_kinds[SEARCH_KIND__MAX] = {
@@ -17,35 +24,27 @@ static const char *const search_kinds[SEARCH_KIND__MAX] = {
 	"procedure",	/* SEARCH_PROCEDURE */
 };
 
-/* Folds UTF-8 text s for the index and for queries: no diacritics ("đ"
- * is "d"), lower case, every run of what is not a letter or digit one
- * space; ASCII only.  Returns arena memory, or NULL if s is not UTF-8. */
-char *
-search_fold(struct arena *a, const char *s)
+/* The value of search_docs.kind of k ("" for none). */
+const char *
+search_kind_name(enum search_kind k)
 {
-	char	*u, *o;
-	size_t	 i, n = 0;
-
-	if ((u = text_unaccent(a, s)) == NULL)
-		return NULL;
-	o = arena_alloc(a, strlen(u) + 1);
-	for (i = 0; u[i] != '\0'; i++) {
-		unsigned char c = (unsigned char)u[i];
-		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-			o[n++] = (char)c;
-		else if (c >= 'A' && c <= 'Z')
-			o[n++] = (char)(c - 'A' + 'a');
-		else if (n > 0 && o[n - 1] != ' ')
-			o[n++] = ' ';
-	}
-	while (n > 0 && o[n - 1] == ' ')
-		n--;
-	o[n] = '\0';
-	return o;
+	return (unsigned)k < SEARCH_KIND__MAX ? search_kinds[k] : "";
 }
 
-/* The source row of kind k and id, in the shape of SEARCH_ARTICLE_SRC
- * (the other sources have the same columns). */
+/* The kind of search_docs.kind s; SEARCH_KIND__MAX when none. */
+enum search_kind
+search_kind_of(const char *s)
+{
+	int	 k;
+
+	for (k = 0; k < SEARCH_KIND__MAX; k++)
+		if (s != NULL && strcmp(s, search_kinds[k]) == 0)
+			break;
+	return (enum search_kind)k;
+}
+
+/* The source row of kind k and id (every source has the columns of
+ * SEARCH_ARTICLE_SRC). */
 static enum db_err
 search_source(struct db *db, struct arena *a, enum search_kind k,
     uint64_t id, struct row_SEARCH_ARTICLE_SRC *r)
@@ -58,9 +57,52 @@ search_source(struct db *db, struct arena *a, enum search_kind k,
 	case SEARCH_DOCUMENT:
 		return db_one(db, a, SEARCH_DOCUMENT_SRC,
 		    (struct row_SEARCH_DOCUMENT_SRC *)(void *)r, "u", i);
+	case SEARCH_PROCEDURE:
+		return db_one(db, a, SEARCH_PROCEDURE_SRC,
+		    (struct row_SEARCH_PROCEDURE_SRC *)(void *)r, "u", i);
 	default:
 		return DB_NOTFOUND;
 	}
+}
+
+/* The text of an article as a reader sees it: its Markdown rendered as
+ * plain text (no markup, no link addresses), in arena memory; NULL if out
+ * of memory. */
+static char *
+search_plain(struct arena *a, const char *md)
+{
+	size_t	 n;
+	char	*s = md_text(md, strlen(md), &n), *out;
+
+	if (s == NULL)
+		return NULL;
+	out = arena_strndup(a, s, n);
+	free(s);
+	return out;
+}
+
+/* Makes the index row of r (the source kind k, id) again, or drops it
+ * when r is not public. */
+static enum db_err
+search_put(struct db *db, struct arena *a, enum search_kind k, uint64_t id,
+    const struct row_SEARCH_ARTICLE_SRC *r)
+{
+	const char	*body = r->body != NULL ? r->body : "";
+	char		*title, *fbody;
+
+	if (!r->visible)
+		return db_exec(db, STMT_SEARCH_DROP, NULL, NULL, "su",
+		    search_kinds[k], (unsigned long long)id);
+	if (k == SEARCH_ARTICLE && (body = search_plain(a, body)) == NULL)
+		return DB_ERR;
+	if ((title = search_fold(a, r->title)) == NULL ||
+	    (fbody = search_fold(a, body)) == NULL)
+		return DB_ERR;
+	return db_exec(db, STMT_SEARCH_PUT, NULL, NULL, "sunsssssin",
+	    search_kinds[k], (unsigned long long)id,
+	    (unsigned long long)r->unit_id, r->title, r->url, title, fbody,
+	    body, (long long)r->published_at,
+	    (unsigned long long)r->expires_at);
 }
 
 /* Makes the index row of the source kind k, id again from the source, or
@@ -71,19 +113,110 @@ search_sync(struct db *db, struct arena *a, enum search_kind k, uint64_t id)
 {
 	struct row_SEARCH_ARTICLE_SRC	 r;
 	enum db_err			 e;
-	char				*title, *body;
 
 	e = search_source(db, a, k, id, &r);
-	if (e == DB_NOTFOUND || (e == DB_OK && !r.visible))
+	if (e == DB_NOTFOUND)
 		return db_exec(db, STMT_SEARCH_DROP, NULL, NULL, "su",
 		    search_kinds[k], (unsigned long long)id);
+	return e == DB_OK ? search_put(db, a, k, id, &r) : e;
+}
+
+/* The batch of sources of kind k after id: at most REINDEX_BATCH (every
+ * batch has the columns of SEARCH_ARTICLE_SRC). */
+static enum db_err
+reindex_batch(struct db *db, struct arena *a, enum search_kind k,
+    uint64_t after, struct row_SEARCH_ARTICLE_SRC **rows, size_t *n)
+{
+	unsigned long long	 i = (unsigned long long)after;
+	long long		 lim = REINDEX_BATCH;
+
+	if (k == SEARCH_ARTICLE)
+		return db_all(db, a, SEARCH_ARTICLE_BATCH,
+		    (struct row_SEARCH_ARTICLE_BATCH **)(void *)rows, n, "ui",
+		    i, lim);
+	if (k == SEARCH_DOCUMENT)
+		return db_all(db, a, SEARCH_DOCUMENT_BATCH,
+		    (struct row_SEARCH_DOCUMENT_BATCH **)(void *)rows, n, "ui",
+		    i, lim);
+	return db_all(db, a, SEARCH_PROCEDURE_BATCH,
+	    (struct row_SEARCH_PROCEDURE_BATCH **)(void *)rows, n, "ui", i, lim);
+}
+
+/* Makes the rows of every source of kind k again, a transaction a batch
+ * (a, the reindex's own arena, is reset before each); *count is how many
+ * sources there were.  Returns DB_OK or the failure. */
+static enum db_err
+reindex_kind(struct db *db, struct arena *a, enum search_kind k,
+    uint64_t *count)
+{
+	struct row_SEARCH_ARTICLE_SRC	*rows;
+	uint64_t			 after = 0;
+	size_t				 i, n;
+	enum db_err			 e;
+
+	do {
+		arena_reset(a);
+		n = 0;
+		if ((e = db_begin(db)) != DB_OK)
+			break;
+		e = reindex_batch(db, a, k, after, &rows, &n);
+		for (i = 0; e == DB_OK && i < n; i++)
+			e = search_put(db, a, k, rows[i].id, &rows[i]);
+		if (e == DB_OK)
+			e = db_commit(db);
+		if (e != DB_OK)
+			db_rollback(db);
+		after = n > 0 ? rows[n - 1].id : after;
+		*count += n;
+	} while (e == DB_OK && n == REINDEX_BATCH);
+	return e;
+}
+
+/* Makes every row of the index again from the sources, and drops the
+ * rows of sources that are gone; idempotent.  Prints how many sources of
+ * each kind.  Returns 0, or 1 (logged). */
+int
+search_reindex(struct db *db)
+{
+	struct arena	*a = arena_new();
+	uint64_t	 n;
+	enum db_err	 e = DB_OK;
+	int		 k;
+
+	for (k = 0; e == DB_OK && k < SEARCH_KIND__MAX; k++) {
+		n = 0;
+		if ((e = reindex_kind(db, a, (enum search_kind)k, &n)) == DB_OK)
+			printf("search index: %llu %ss\n",
+			    (unsigned long long)n, search_kinds[k]);
+	}
+	if (e == DB_OK)
+		e = db_exec(db, STMT_SEARCH_PRUNE, NULL, NULL, "");
 	if (e != DB_OK)
+		LOGE("search index: not rebuilt");
+	arena_free(a);
+	return e != DB_OK;
+}
+
+/* A page of hits of f into rows (n of them) and how many there are in
+ * all into total. */
+enum db_err
+search_find(struct db *db, struct arena *a, const struct search_filter *f,
+    struct row_SEARCH_FIND **rows, size_t *n, int64_t *total)
+{
+	struct row_SEARCH_COUNT	 c;
+	const char		*phrase = arena_printf(a, " %s ", f->q.folded);
+	const char		*kind = search_kind_name(f->kind);
+	unsigned long long	 unit = (unsigned long long)f->unit;
+	enum db_err		 e;
+
+	*n = 0;
+	*total = 0;
+	e = db_one(db, a, SEARCH_COUNT, &c, "suuss", f->q.boolean, unit, unit,
+	    kind, kind);
+	if (e != DB_OK || (*total = c.n) == 0)
 		return e;
-	if ((title = search_fold(a, r.title)) == NULL ||
-	    (body = search_fold(a, r.body)) == NULL)
-		return DB_ERR;
-	return db_exec(db, STMT_SEARCH_PUT, NULL, NULL, "suussssin",
-	    search_kinds[k], (unsigned long long)id,
-	    (unsigned long long)r.unit_id, r.title, r.url, title, body,
-	    (long long)r.published_at, (unsigned long long)r.expires_at);
+	return db_all(db, a, SEARCH_FIND, rows, n, "ssssuussssii", phrase,
+	    f->q.boolean, phrase, f->q.boolean, unit, unit, kind, kind,
+	    f->q.folded, f->q.boolean, (long long)SEARCH_PAGE,
+	    (long long)((f->page - 1) * SEARCH_PAGE));
 }

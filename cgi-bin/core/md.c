@@ -46,11 +46,12 @@ md_init(void)
 	return md_ready;
 }
 
-/* Renders the Markdown text[0..len) as HTML.  Returns a malloc'd string
- * the caller frees (its length in *outlen), or NULL if out of memory or
- * md_init failed. */
-char *
-md_html(const char *text, size_t len, size_t *outlen)
+/* Renders the Markdown text[0..len) as HTML, or as plain text (the
+ * words as a reader sees them, no markup: the search index's) when
+ * plain.  Returns a malloc'd string the caller frees (its length in
+ * *outlen), or NULL if out of memory or md_init failed. */
+static char *
+md_render(const char *text, size_t len, size_t *outlen, int plain)
 {
 	cmark_parser	*p;
 	cmark_node	*doc;
@@ -64,7 +65,8 @@ md_html(const char *text, size_t len, size_t *outlen)
 		    cmark_find_syntax_extension(md_exts[i]));
 	cmark_parser_feed(p, text, len);
 	if ((doc = cmark_parser_finish(p)) != NULL) {
-		html = cmark_render_html(doc, MD_OPTS,
+		html = plain ? cmark_render_plaintext(doc, MD_OPTS, 0) :
+		    cmark_render_html(doc, MD_OPTS,
 		    cmark_parser_get_syntax_extensions(p));
 		cmark_node_free(doc);
 	}
@@ -72,4 +74,18 @@ md_html(const char *text, size_t len, size_t *outlen)
 	if (html != NULL && outlen != NULL)
 		*outlen = strlen(html);
 	return html;
+}
+
+/* The Markdown text[0..len) as HTML (md_render). */
+char *
+md_html(const char *text, size_t len, size_t *outlen)
+{
+	return md_render(text, len, outlen, 0);
+}
+
+/* The Markdown text[0..len) as plain text (md_render). */
+char *
+md_text(const char *text, size_t len, size_t *outlen)
+{
+	return md_render(text, len, outlen, 1);
 }

@@ -6,5 +6,6 @@
 
 int	 md_init(void);
 char	*md_html(const char *text, size_t len, size_t *outlen);
+char	*md_text(const char *text, size_t len, size_t *outlen);
 
 #endif

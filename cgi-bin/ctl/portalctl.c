@@ -12,6 +12,8 @@
  *                                           appointment (app/late.c)
  *   portalctl [-c portal.conf] unit ...     add, merge; host names
  *                                           (app/units.c)
+ *   portalctl [-c portal.conf] search-reindex   every row of the search
+ *                                           index again (app/search.c)
  * migrate and seed connect as [db] migrate_user, the rest as [db] user. */
 #include <dirent.h>
 #include <errno.h>
@@ -28,6 +30,7 @@
 #include "app/eform.h"
 #include "app/late.h"
 #include "app/procedure.h"
+#include "app/search.h"
 #include "app/seed_content.h"
 #include "app/stats.h"
 #include "app/store.h"
@@ -455,7 +458,7 @@ cmd_seed(struct db *db, struct arena *a)
 	if (proc_seed(db, a, dir) != 0 || cmd_seed_eforms(db, a) != 0)
 		return 1;
 	if (!clock_init(cfg_str("site", "timezone", "+07:00")) ||
-	    seed_content(db, a, dir) != 0)
+	    seed_content(db, a, dir) != 0 || search_reindex(db) != 0)
 		return 1;
 	return seed_accounts(db, a);
 }
@@ -520,13 +523,23 @@ cmd_seed_bulk(struct db *db, struct arena *a, char **argv, int argc)
 	for (i = 0; i < NBULK; i++)
 		vars = arena_printf(a, "%s, @%s = %ld", vars, bulk_opts[i].var,
 		    v[i]);
-	if (db_script(db, arena_printf(a, "%s;\n%s", vars, sql)) != DB_OK) {
+	if (db_script(db, arena_printf(a, "%s;\n%s", vars, sql)) != DB_OK ||
+	    search_reindex(db) != 0) {
 		fprintf(stderr, "portalctl: seed --bulk failed\n");
 		return 1;
 	}
 	printf("bulk: %ld residents, %ld articles, %ld applications (seed %ld) "
 	    "in %lld s\n", v[1], v[2], v[3], v[0], (long long)(time(NULL) - t0));
 	return 0;
+}
+
+/* portalctl search-reindex: every row of the search index made again
+ * from the articles, documents and procedures (app/search.c). */
+static int
+cmd_search_reindex(struct db *db, struct arena *a)
+{
+	(void)a;
+	return search_reindex(db);
 }
 
 /* Reads one line (a password) from standard input, without its new
@@ -989,7 +1002,8 @@ usage(void)
 	    "routes | check-sql | error-pages DIR |\n"
 	    "  seed --bulk [--seed N] [--residents N] [--articles N] "
 	    "[--applications N]\n"
-	    "  check-store [rehash] | mark-late | seed-history [SEED]\n"
+	    "  check-store [rehash] | mark-late | seed-history [SEED] | "
+	    "search-reindex\n"
 	    "  user add PHONE \"FULL NAME\" [EMAIL]  (password on stdin)\n"
 	    "  user grant|revoke PHONE ROLE [UNIT-SLUG]\n"
 	    "  user disable|enable PHONE\n"
@@ -1053,6 +1067,9 @@ main(int argc, char *argv[])
 		rc = locked(db, a, cmd_seed);
 	else if (strcmp(argv[optind], "seed-eforms") == 0)
 		rc = locked(db, a, cmd_seed_eforms);
+	else if (strcmp(argv[optind], "search-reindex") == 0 &&
+	    argc == optind + 1)
+		rc = locked(db, a, cmd_search_reindex);
 	else if (strcmp(argv[optind], "check-sql") == 0)
 		rc = cmd_check_sql(db, a);
 	else if (strcmp(argv[optind], "mark-late") == 0 && argc == optind + 1)

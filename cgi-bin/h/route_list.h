@@ -208,3 +208,10 @@ ROUTE(ed_questions, GET, "/bien-tap/hoi-dap", ROLE, ROLE(EDITOR),
   K(UNIT) | K(NOTICE))
 ROUTE(ed_question, FORM, "/bien-tap/hoi-dap/{question:id}", OWNER,
   ROLE(EDITOR), K(BODY) | K(ACTION) | K(NOTICE))
+/* Issue 11, part D: one search over the articles, documents and
+ * procedures of every current unit, as a page and as JSON
+ * (h/h_search.c, app/search.c). */
+ROUTE(search, GET, "/tim-kiem", PUBLIC, 0,
+  K(Q) | K(UNIT) | K(SEARCH_KIND) | K(PAGE))
+ROUTE(api_search, GET, "/api/v1/search", PUBLIC, 0,
+  K(Q) | K(UNIT) | K(SEARCH_KIND) | K(PAGE))

@@ -531,6 +531,16 @@ key_kind(struct arena *a, struct kval *v)
 	return key_among(v, kinds, sizeof(kinds) / sizeof(kinds[0]));
 }
 
+/* What a search looks in: u is its enum search_kind (app/search.h). */
+static int
+key_search_kind(struct arena *a, struct kval *v)
+{
+	static const char *const kinds[] = { "bai-viet", "van-ban", "thu-tuc" };
+
+	(void)a;
+	return key_among(v, kinds, sizeof(kinds) / sizeof(kinds[0]));
+}
+
 static int
 key_filter(struct arena *a, struct kval *v)
 {
@@ -693,6 +703,9 @@ static const struct key_def key_defs[KEY__MAX] = {
 	[KEY_TEL] = { "so_lien_he", key_tel, 0, NULL },
 	[KEY_POSITION] = { "thu_tu", key_position, 0, NULL },
 	[KEY_SLUG] = { "duong_dan", key_page_slug, 0, NULL },
+	/* issue 11, part D: search */
+	[KEY_SEARCH_KIND] = { "loai", key_search_kind, 1, "Loại nội dung tìm kiếm không hợp "
+	  "lệ: chọn bài viết, văn bản hoặc thủ tục." },
 };
 
 /* The parameter's name in a query or form ("trang"); "" for no key. */

@@ -118,6 +118,9 @@ enum key {
 				 * spaces, dots, hyphens, a leading +) */
 	KEY_POSITION,		/* thu_tu: 0..999 */
 	KEY_SLUG,		/* duong_dan: a page's slug, up to 64 characters */
+	/* issue 11, part D: search */
+	KEY_SEARCH_KIND,	/* loai: bai-viet, van-ban or thu-tuc (u: enum
+				 * search_kind) */
 	KEY__MAX
 };
 

@@ -58,7 +58,10 @@ db_restart() {
 }
 
 # mariadbd's options for this stack.  Test stacks (any VAR but var/dev)
-# trade durability on an OS crash for speed.
+# trade durability on an OS crash for speed.  Search indexes every word
+# of one letter or more and has no stop words: Vietnamese syllables are
+# short ("y tế", "xã", "an"), and the English list would drop "an", "a"
+# (conf/mariadb/60-ward-portal.cnf says the same for production).
 db_args() {
 	S_DB_ARGS=(
 		--no-defaults
@@ -74,6 +77,8 @@ db_args() {
 		--innodb-buffer-pool-size=64M
 		--innodb-log-file-size=32M
 		--max-connections=200
+		--innodb-ft-min-token-size=1
+		--innodb-ft-enable-stopword=OFF
 	)
 	if [[ $S_VAR != "$STACK_ROOT/var/dev" ]]; then
 		S_DB_ARGS+=(--innodb-flush-log-at-trx-commit=2)

@@ -152,6 +152,8 @@ static const struct {
 	[KEY_TEL] = { FZ_ASCII, 0, 20 },
 	[KEY_POSITION] = { FZ_UINT, 0, 999 },
 	[KEY_SLUG] = { FZ_WORD, 0, 0 },
+	/* issue 11, part D: search */
+	[KEY_SEARCH_KIND] = { FZ_ONE_OF, 0, 3 },
 };
 
 /* 1 if s is all ASCII digits. */

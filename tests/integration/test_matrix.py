@@ -355,6 +355,10 @@ ed_question             GET    missing     303  403  404  404  403  403  403
 ed_question             POST   ct-bh       403  403  422  404  403  403  403
 ed_question             POST   ct-bb       403  403  404  422  403  403  403
 ed_question             POST   missing     403  403  404  404  403  403  403
+# Issue 11, part D: search, public (without a query: the form alone, and
+# an empty list of hits)
+search                  GET    -           200  200  200  200  200  200  200
+api_search              GET    -           200  200  200  200  200  200  200
 """
 
 
