@@ -105,6 +105,12 @@
       <li><span class="contact-label">Điện thoại:</span> <a href="tel:{{CONTACT_PHONE_TEL}}">{{CONTACT_PHONE}}</a></li>
       <li><span class="contact-label">Thư điện tử:</span> <a href="mailto:{{CONTACT_EMAIL}}">{{CONTACT_EMAIL}}</a></li>
     </ul>
+    <ul class="footer-links">
+      <li><a href="/tim-kiem">Tìm kiếm</a></li>
+      <li><a href="/feed.atom" type="application/atom+xml">Tin mới (Atom)</a></li>
+      <li><a href="/sitemap.xml">Sơ đồ trang (sitemap)</a></li>
+      <li><a href="/don-vi-cu">Đơn vị trước sáp nhập</a></li>
+    </ul>
     <p class="copyright">© Ủy ban nhân dân thành phố Phổ Yên</p>
   </div>
 </footer>

@@ -147,7 +147,7 @@ void
 sites_unit_nav(struct request *r, struct page *p, const struct unit *u,
     enum sites_nav cur)
 {
-	struct tmpl_dict	*nav, *item;
+	struct tmpl_dict	*nav, *item, *box;
 	size_t			 i;
 
 	page_unit_header(p, u);
@@ -162,6 +162,11 @@ sites_unit_nav(struct request *r, struct page *p, const struct unit *u,
 		if (sites_nav_rows[i].id == cur)
 			tmpl_show(item, "CURRENT");
 	}
+	box = tmpl_include(nav, "SEARCH_BOX", "search_box.tpl");
+	tmpl_set(box, "BOX_ID", "tim-kiem-don-vi");
+	box = tmpl_section(box, "IN_UNIT");
+	tmpl_set_int(box, "UNIT_ID", (long long)u->id);
+	tmpl_set(box, "UNIT_NAME", u->full);
 	sites_feed_link(p, arena_printf(r->a, "/don-vi/%s/feed.atom", u->slug),
 	    arena_printf(r->a, "Tin mới của %s", u->full));
 }
