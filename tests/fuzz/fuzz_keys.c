@@ -451,11 +451,13 @@ fz_table(enum key k)
 
 	FZ_CHECK(*key_name(k) != '\0' && strlen(key_name(k)) < 32);
 	FZ_CHECK(!key_strict(k) || key_why(k) != NULL);
-	/* "ma" is a token or an application's code: no route reads both
-	 * (h_routes_check). */
+	/* "ma" is a token or an application's code; "loai" an article's
+	 * kind, a document's type or what a search looks in: no route reads
+	 * two keys of one name (h_routes_check). */
 	for (j = 0; j < k; j++)
 		FZ_CHECK(strcmp(key_name(j), key_name(k)) != 0 ||
-		    (j == KEY_TOKEN && k == KEY_APP_CODE));
+		    (j == KEY_TOKEN && k == KEY_APP_CODE) ||
+		    strcmp(key_name(k), "loai") == 0);
 	FZ_CHECK(*key_name(KEY__MAX) == '\0' && !key_strict(KEY__MAX));
 }
 
