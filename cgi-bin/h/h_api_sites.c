@@ -20,37 +20,21 @@
 #include "http/resp.h"
 
 #define API_PER		20
-#define API_CTYPE	"application/json; charset=utf-8"
-
-static const char api_fail[] = "{\"error\":\"Lỗi hệ thống.\"}";
 
 /* Answers o (stolen) with status; {"error": why} when o is NULL.  A 500
  * because the database is away is a 503 with Retry-After. */
 static int
 api_answer(struct request *r, int status, json_t *o, const char *why)
 {
-	char		*s;
-	const char	*body;
-
 	if (status == 500 && db_down(r->db)) {
 		status = 503;
 		why = "Hệ thống tạm thời không truy cập được cơ sở dữ liệu. "
 		    "Vui lòng thử lại sau ít phút.";
 		resp_header(r, "Retry-After", "10");
 	}
-	if (o == NULL)
-		o = json_pack("{s:s}", "error", why ? why :
-		    "Lỗi hệ thống. Vui lòng thử lại sau.");
-	s = o != NULL ? json_dumps(o, JSON_COMPACT) : NULL;
-	json_decref(o);
-	if (s == NULL)
-		return resp_text(r, 500, API_CTYPE, api_fail,
-		    sizeof(api_fail) - 1);
-	body = arena_strdup(r->a, s);	/* resp_text keeps the pointer */
-	free(s);
 	if (status == 200)
 		sites_cache_public(r);
-	return resp_text(r, status, API_CTYPE, body, strlen(body));
+	return resp_json(r, status, o, why);
 }
 
 /* The 400 of a malformed parameter k, or 0 when every one is fine. */

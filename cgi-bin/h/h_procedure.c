@@ -362,7 +362,6 @@ h_api_procedures(struct request *r)
 	int64_t			 total;
 	size_t			 i, n;
 	json_t			*list, *doc;
-	char			*s, *body;
 
 	proc_filter_read(r, &f);
 	if (proc_filter_load(r, &f, &rows, &n, &total) != DB_OK)
@@ -373,12 +372,5 @@ h_api_procedures(struct request *r)
 	doc = json_pack("{s:I, s:I, s:i, s:o}", "total", (json_int_t)total,
 	    "page", (json_int_t)f.page, "per_page", PROC_PAGE,
 	    "procedures", list);
-	s = doc != NULL ? json_dumps(doc, JSON_COMPACT) : NULL;
-	json_decref(doc);
-	if (s == NULL)
-		return resp_error(r, 500, NULL);
-	body = arena_strdup(r->a, s);	/* resp_text keeps the pointer */
-	free(s);
-	return resp_text(r, 200, "application/json; charset=utf-8", body,
-	    strlen(body));
+	return resp_json(r, doc != NULL ? 200 : 500, doc, NULL);
 }

@@ -291,7 +291,6 @@ h_api_search(struct request *r)
 	int64_t			 total = 0;
 	size_t			 i, n = 0;
 	json_t			*list, *doc;
-	char			*out, *body;
 	int			 st;
 
 	if ((st = ask_read(r, &s, &why)) != 0)
@@ -308,12 +307,5 @@ h_api_search(struct request *r)
 	doc = json_pack("{s:I, s:I, s:i, s:o}", "total", (json_int_t)total,
 	    "page", (json_int_t)s.f.page, "per_page", SEARCH_PAGE,
 	    "results", list);
-	out = doc != NULL ? json_dumps(doc, JSON_COMPACT) : NULL;
-	json_decref(doc);
-	if (out == NULL)
-		return resp_error(r, 500, NULL);
-	body = arena_strdup(r->a, out);	/* resp_text keeps the pointer */
-	free(out);
-	return resp_text(r, 200, "application/json; charset=utf-8", body,
-	    strlen(body));
+	return resp_json(r, doc != NULL ? 200 : 500, doc, NULL);
 }

@@ -21,24 +21,9 @@
 static int
 sa_answer(struct request *r, int status, json_t *o, const char *why)
 {
-	static const char fail[] = "{\"error\":\"Lỗi hệ thống.\"}";
-	char		*s;
-	const char	*body;
-
-	if (o == NULL)
-		o = json_pack("{s:s}", "error", why ? why :
-		    "Lỗi hệ thống. Vui lòng thử lại sau.");
-	s = o != NULL ? json_dumps(o, JSON_COMPACT) : NULL;
-	json_decref(o);
-	if (s == NULL)
-		return resp_text(r, 500, "application/json; charset=utf-8",
-		    fail, sizeof(fail) - 1);
-	body = arena_strdup(r->a, s);	/* resp_text keeps the pointer */
-	free(s);
 	resp_header(r, "Cache-Control", status == 200 ? "public, max-age=60" :
 	    "no-store");
-	return resp_text(r, status, "application/json; charset=utf-8", body,
-	    strlen(body));
+	return resp_json(r, status, o, why);
 }
 
 /* The indicators of v, one member a column. */

@@ -201,28 +201,13 @@ track_json(struct request *r, const struct track *t)
 	return o;
 }
 
-static const char api_fail[] = "{\"error\":\"Lỗi hệ thống.\"}";
-
-/* Answers o (stolen) with status; {"error": why} when o is NULL. */
+/* Answers o (stolen) with status; {"error": why} when o is NULL: an
+ * answer about one application, never kept by a cache. */
 static int
 api_answer(struct request *r, int status, json_t *o, const char *why)
 {
-	char		*s;
-	const char	*body;
-
-	if (o == NULL)
-		o = json_pack("{s:s}", "error", why ? why :
-		    "Lỗi hệ thống. Vui lòng thử lại sau.");
-	s = o != NULL ? json_dumps(o, JSON_COMPACT) : NULL;
-	json_decref(o);
-	if (s == NULL)
-		return resp_text(r, 500, "application/json; charset=utf-8",
-		    api_fail, sizeof(api_fail) - 1);
-	body = arena_strdup(r->a, s);	/* resp_text keeps the pointer */
-	free(s);
 	resp_header(r, "Cache-Control", "no-store");
-	return resp_text(r, status, "application/json; charset=utf-8", body,
-	    strlen(body));
+	return resp_json(r, status, o, why);
 }
 
 /* GET /api/v1/track?ma=&xac-minh=: the same lookup as /tra-cuu, in

@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include <fcgiapp.h>
+#include <jansson.h>
 
 #include "core/arena.h"
 #include "core/cfg.h"
@@ -391,6 +392,29 @@ resp_text(struct request *r, int status, const char *ctype,
 	r->body = (char *)(uintptr_t)body;
 	r->bodylen = len;
 	return status;
+}
+
+/* Answers the JSON document o (stolen) with status, or {"error": why}
+ * when o is NULL (why NULL: a general failure); a document that cannot be
+ * written is a 500 of its own.  The caller sets any Cache-Control first. */
+int
+resp_json(struct request *r, int status, struct json_t *o, const char *why)
+{
+	static const char	 fail[] = "{\"error\":\"Lỗi hệ thống.\"}";
+	static const char	 ctype[] = "application/json; charset=utf-8";
+	char			*s;
+	const char		*body;
+
+	if (o == NULL)
+		o = json_pack("{s:s}", "error", why ? why :
+		    "Lỗi hệ thống. Vui lòng thử lại sau.");
+	s = o != NULL ? json_dumps(o, JSON_COMPACT) : NULL;
+	json_decref(o);
+	if (s == NULL)
+		return resp_text(r, 500, ctype, fail, sizeof(fail) - 1);
+	body = arena_strdup(r->a, s);	/* resp_text keeps the pointer */
+	free(s);
+	return resp_text(r, status, ctype, body, strlen(body));
 }
 
 /* Redirects to a local path; anything else is refused as a 500. */

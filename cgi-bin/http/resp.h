@@ -4,6 +4,7 @@
 #define RESP_H
 #include <stddef.h>
 
+struct json_t;
 struct request;
 struct tmpl_dict;
 
@@ -26,6 +27,8 @@ void	resp_input_error(struct page *, struct tmpl_dict *, const char *section,
 	    const char *id, const char *msg);
 int	resp_text(struct request *, int status, const char *ctype,
 	    const char *body, size_t len);
+int	resp_json(struct request *, int status, struct json_t *,
+	    const char *why);
 int	resp_redirect(struct request *, int status, const char *location);
 int	resp_redirect_away(struct request *, int status, const char *url);
 int	resp_error(struct request *, int status, const char *detail);
