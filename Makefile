@@ -190,7 +190,6 @@ fuzz-cov: deps-test $(FUZZERS:%=$(C)/%)
 
 bench: deps-test build
 	@tests/bench/run
-	@tests/bench/stats
 
 clean:
 	rm -rf var/build var/asan var/fuzz var/cov cgi-bin/portal.fcgi cgi-bin/portalctl \
