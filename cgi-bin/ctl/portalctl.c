@@ -1015,6 +1015,54 @@ usage(void)
 	    "a unit), admin\n");
 }
 
+/* portalctl check-store [rehash] with the store set up for it. */
+static int
+check_store(struct db *db, struct arena *a, int rehash)
+{
+	struct store_conf	 sc;
+	int			 rc;
+
+	store_conf_load(&sc);
+	rc = store_init(&sc) ? cmd_check_store(db, a, rehash) : 1;
+	store_thread_end();
+	store_end();
+	return rc;
+}
+
+/* Runs the command av[0] with its ac - 1 words.  Returns its exit status,
+ * 2 for a command or words it does not know. */
+static int
+run(struct db *db, struct arena *a, char **av, int ac)
+{
+	int	 rc = 2;
+
+	if (strcmp(av[0], "migrate") == 0)
+		rc = locked(db, a, cmd_migrate);
+	else if (strcmp(av[0], "seed") == 0 && ac > 1 &&
+	    strcmp(av[1], "--bulk") == 0)
+		rc = cmd_seed_bulk(db, a, av + 2, ac - 2);
+	else if (strcmp(av[0], "seed") == 0 && ac == 1)
+		rc = locked(db, a, cmd_seed);
+	else if (strcmp(av[0], "seed-eforms") == 0)
+		rc = locked(db, a, cmd_seed_eforms);
+	else if (strcmp(av[0], "search-reindex") == 0 && ac == 1)
+		rc = locked(db, a, cmd_search_reindex);
+	else if (strcmp(av[0], "check-sql") == 0)
+		rc = cmd_check_sql(db, a);
+	else if (strcmp(av[0], "mark-late") == 0 && ac == 1)
+		rc = cmd_mark_late(db, a);
+	else if (strcmp(av[0], "seed-history") == 0 && ac <= 2)
+		rc = cmd_seed_history(db, a, av[1]);
+	else if (strcmp(av[0], "user") == 0)
+		rc = cmd_user(db, a, av + 1, ac - 1);
+	else if (strcmp(av[0], "unit") == 0)
+		rc = cmd_unit(db, a, av + 1, ac - 1);
+	else if (strcmp(av[0], "check-store") == 0 && (ac == 1 ||
+	    (ac == 2 && strcmp(av[1], "rehash") == 0)))
+		rc = check_store(db, a, ac == 2);
+	return rc;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -1058,39 +1106,7 @@ main(int argc, char *argv[])
 	    strcmp(argv[optind], "seed-eforms") == 0);
 	db = db_new(&o);
 	a = arena_new();
-	if (strcmp(argv[optind], "migrate") == 0)
-		rc = locked(db, a, cmd_migrate);
-	else if (strcmp(argv[optind], "seed") == 0 && argc > optind + 1 &&
-	    strcmp(argv[optind + 1], "--bulk") == 0)
-		rc = cmd_seed_bulk(db, a, argv + optind + 2, argc - optind - 2);
-	else if (strcmp(argv[optind], "seed") == 0 && argc == optind + 1)
-		rc = locked(db, a, cmd_seed);
-	else if (strcmp(argv[optind], "seed-eforms") == 0)
-		rc = locked(db, a, cmd_seed_eforms);
-	else if (strcmp(argv[optind], "search-reindex") == 0 &&
-	    argc == optind + 1)
-		rc = locked(db, a, cmd_search_reindex);
-	else if (strcmp(argv[optind], "check-sql") == 0)
-		rc = cmd_check_sql(db, a);
-	else if (strcmp(argv[optind], "mark-late") == 0 && argc == optind + 1)
-		rc = cmd_mark_late(db, a);
-	else if (strcmp(argv[optind], "seed-history") == 0 &&
-	    argc <= optind + 2)
-		rc = cmd_seed_history(db, a, argv[optind + 1]);
-	else if (strcmp(argv[optind], "user") == 0)
-		rc = cmd_user(db, a, argv + optind + 1, argc - optind - 1);
-	else if (strcmp(argv[optind], "unit") == 0)
-		rc = cmd_unit(db, a, argv + optind + 1, argc - optind - 1);
-	else if (strcmp(argv[optind], "check-store") == 0 &&
-	    (argc == optind + 1 || (argc == optind + 2 &&
-	    strcmp(argv[optind + 1], "rehash") == 0))) {
-		struct store_conf sc;
-		store_conf_load(&sc);
-		rc = store_init(&sc) ? cmd_check_store(db, a,
-		    argc == optind + 2) : 1;
-		store_thread_end();
-		store_end();
-	}
+	rc = run(db, a, argv + optind, argc - optind);
 	if (rc == 2)
 		usage();
 	arena_free(a);
