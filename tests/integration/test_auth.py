@@ -346,9 +346,17 @@ class Ctx:
         return self.clients[phone]
 
     def path(self, route):
-        return fill(route.pattern, {"user": self.victim.id, "article": self.article,
-                                    "unit": "ba-hang", "file": 1, "revision": 1,
-                                    "code": {"code": "1.001193", "slug": self.app}})
+        return fill(route.pattern, dict(self.content(), user=self.victim.id, article=self.article,
+                                        unit="ba-hang", file=1, revision=1,
+                                        code={"code": "1.001193", "slug": self.app}))
+
+    def content(self):
+        """Ba-hang's seeded document, schedule item, introduction page,
+        contact and question: their editors' routes find the unit first."""
+        q = "SELECT MIN(id) FROM %s WHERE unit_id = " + str(self.ba_hang)
+        return {name: sql_value(q % table) for name, table in (
+            ("document", "documents"), ("item", "schedule_items"), ("upage", "unit_pages"),
+            ("contact", "contacts"), ("question", "questions"))}
 
     def payload(self, name):
         """A form that would change something if it were accepted."""
