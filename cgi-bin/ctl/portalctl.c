@@ -751,7 +751,8 @@ check_store_file(void *ctx, const char *path, const char *name)
 	    strncmp(path + n - 70, name, 2) == 0 &&
 	    strncmp(path + n - 67, name + 2, 2) == 0) {
 		t->files++;
-		if (db_one(t->db, t->a, ATT_SHA_USED, &used, "s", name) !=
+		if (db_one(t->db, t->a, ATT_SHA_USED, &used, "sss", name, name,
+		    name) !=
 		    DB_OK)
 			return 0;
 		if (used.n == 0) {

@@ -30,5 +30,9 @@ Q(ATT_PAGE,
   "SELECT id, application_id, sha256, size FROM attachments WHERE id > ? "
   "ORDER BY id LIMIT 1000",
   C(U64, id) C(U64, application_id) C(TEXT, sha256) C(U64, size))
+/* A stored file is an application's attachment or a newsroom file (an
+ * original or its resized copy). */
 Q(ATT_SHA_USED,
-  "SELECT COUNT(*) AS n FROM attachments WHERE sha256 = ?", C(U64, n))
+  "SELECT (SELECT COUNT(*) FROM attachments WHERE sha256 = ?) + "
+  "(SELECT COUNT(*) FROM media WHERE sha256 = ? OR thumb_sha256 = ?) AS n",
+  C(U64, n))

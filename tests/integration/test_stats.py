@@ -39,14 +39,16 @@ percentile 9; supplements 0 (0,00); digitised 1 of 1 (100,0%); ratings 1
 (4,00, 100,0%); articles 0; answers 0.
 """
 import csv
+import hashlib
 import io
 import json
+import os
 import random
 import re
 import uuid
 import xml.etree.ElementTree as ET
 
-from lib import (case, check, demo_login, get, main, register, sql, sql_quote as quote,
+from lib import (case, check, demo_login, get, main, register, sql, sql_quote as quote, stack_env,
                  sql_value, user_id, wait_for)
 
 TAG = uuid.uuid4().hex[:6]
@@ -98,10 +100,20 @@ def supplement(aid, at):
         " VALUES (%d, %d, 4, 5, 'status', %s)" % (aid, CTX["staff_id"], quote(at)))
 
 
+SCAN = b"%PDF-1.4\n% ban quet thu thong ke\n%%EOF\n"
+
+
 def scanned(aid, by_staff=True):
+    """A scanned document of application aid, its file in the stack's
+    store as app/store.c names it (portalctl check-store finds it)."""
+    sha = hashlib.sha256(SCAN).hexdigest()
+    path = os.path.join(stack_env()["PORTAL_STORAGE_DIR"], sha[:2], sha[2:4], sha)
+    os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+    with open(path, "wb") as f:
+        f.write(SCAN)
     sql("INSERT INTO attachments (application_id, slot, kind, added_by, filename, sha256, size, mime)"
-        " VALUES (%d, 'giay-to', 'document', %s, 'scan.pdf', %s, 10, 'application/pdf')"
-        % (aid, CTX["staff_id"] if by_staff else "NULL", quote("0" * 64)))
+        " VALUES (%d, 'giay-to', 'document', %s, 'scan.pdf', %s, %d, 'application/pdf')"
+        % (aid, CTX["staff_id"] if by_staff else "NULL", quote(sha), len(SCAN)))
 
 
 def article(unit, status, at):
