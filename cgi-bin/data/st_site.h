@@ -1,12 +1,5 @@
 /* Statements of the public websites: units and their published news.
  * An X-macro list (no include guard): see data/db.h for Q, QL, X and C. */
-#define DB_NEWS_COLS \
-	"a.id, a.slug, a.title, a.summary, a.published_at, " \
-	"u.slug AS unit_slug, u.kind AS unit_kind, u.name AS unit_name"
-#define DB_NEWS_ROW \
-	C(U64, id) C(TEXT, slug) C(TEXT, title) C(TEXT, summary) \
-	C(TIME, published_at) C(TEXT, unit_slug) C(TEXT, unit_kind) \
-	C(TEXT, unit_name)
 /* Published, its time come (a scheduled article waits), not expired (an
  * announcement may). */
 #define DB_NEWS_VISIBLE \
@@ -29,18 +22,6 @@ Q(UNIT_BY_SLUG,
 Q(UNIT_BY_HOST,
   "SELECT " DB_UNIT_COLS " FROM units u JOIN unit_hosts h "
   "ON h.unit_id = u.id WHERE h.host = ?", DB_UNIT_ROW)
-Q(NEWS_LATEST,
-  "SELECT " DB_NEWS_COLS " FROM articles a JOIN units u "
-  "ON u.id = a.unit_id WHERE " DB_NEWS_VISIBLE
-  " ORDER BY a.published_at DESC, a.id DESC LIMIT ?", DB_NEWS_ROW)
-Q(NEWS_BY_UNIT,
-  "SELECT " DB_NEWS_COLS " FROM articles a JOIN units u "
-  "ON u.id = a.unit_id WHERE a.unit_id = ? AND " DB_NEWS_VISIBLE
-  " ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?", DB_NEWS_ROW)
-Q(NEWS_GET,
-  "SELECT " DB_NEWS_COLS ", a.body FROM articles a JOIN units u "
-  "ON u.id = a.unit_id WHERE a.id = ? AND a.unit_id = ? AND "
-  DB_NEWS_VISIBLE, DB_NEWS_ROW C(TEXT, body))
 /* The unit an article belongs to (authorization by owner). */
 Q(ARTICLE_UNIT,
   "SELECT unit_id FROM articles WHERE id = ?", C(U64, unit_id))

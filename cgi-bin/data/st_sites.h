@@ -4,7 +4,7 @@
  * list (no include guard): see data/db.h.  DB_NEWS_VISIBLE and
  * DB_UNIT_ORDER come from data/st_site.h. */
 
-/* A listing's article: the columns of DB_NEWS_COLS, its kind, the lead
+/* A listing's article: its id, slug, title, summary, times, kind, the lead
  * image's resized copy and alt text, its category. */
 #define SITES_LIST_COLS \
 	"a.id, a.slug, a.title, a.summary, a.published_at, a.updated_at, " \
