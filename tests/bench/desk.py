@@ -18,20 +18,9 @@ RUNS = int(os.environ.get("BENCH_DESK_RUNS", "200"))
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 sys.path.insert(0, os.path.join(ROOT, "tests", "integration"))
-from lib import demo_login, stack_env, user_id  # noqa: E402 (needs the environment above)
+from lib import demo_login, sql_root, stack_env, user_id  # noqa: E402 (needs the environment above)
 
 STAFF = "0912000021"      # staff of ba-hang (portalctl demos[])
-
-
-def admin(query, table=False):
-    """Runs query as the database's administrator; rows (table=True: the
-    client's table, for EXPLAIN)."""
-    env = stack_env()
-    args = ["mariadb", "--no-defaults", "-S", env["PORTAL_DB_SOCKET"], env["PORTAL_DB_NAME"]]
-    args += ["--table"] if table else ["--batch", "--skip-column-names", "--raw"]
-    out = subprocess.run(args + ["-e", "SET time_zone = '+00:00'; " + query], check=True,
-                         capture_output=True, text=True).stdout
-    return out if table else [line.split("\t") for line in out.splitlines()]
 
 
 def statements():
@@ -60,7 +49,7 @@ def explain(stmts, name, params, label):
     q = "PREPARE st FROM %s; %s; EXECUTE st USING %s" % (
         sqlval("EXPLAIN " + stmts[name].replace("'", "''")).replace("\\", "\\\\"), sets, using)
     print("\nEXPLAIN %s (%s)" % (name, label))
-    print(admin(q, table=True).rstrip())
+    print(sql_root(q, table=True).rstrip())
 
 
 def percentile(times, p):
@@ -79,15 +68,15 @@ def measure(client, path):
 
 
 def main():
-    unit = int(admin("SELECT id FROM units WHERE slug = 'ba-hang'")[0][0])
+    unit = int(sql_root("SELECT id FROM units WHERE slug = 'ba-hang'")[0][0])
     staff = user_id(STAFF)
-    today = admin("SELECT CURRENT_DATE")[0][0]
-    yesterday = admin("SELECT CURRENT_DATE - INTERVAL 1 DAY")[0][0]
-    soon = admin("SELECT CURRENT_DATE + INTERVAL 4 DAY")[0][0]
-    proc, code = admin("SELECT p.id, p.code FROM procedures p JOIN procedure_versions v ON "
+    today = sql_root("SELECT CURRENT_DATE")[0][0]
+    yesterday = sql_root("SELECT CURRENT_DATE - INTERVAL 1 DAY")[0][0]
+    soon = sql_root("SELECT CURRENT_DATE + INTERVAL 4 DAY")[0][0]
+    proc, code = sql_root("SELECT p.id, p.code FROM procedures p JOIN procedure_versions v ON "
                        "v.procedure_id = p.id ORDER BY v.id LIMIT 1")[0]
     proc = int(proc)
-    mine = admin("SELECT COUNT(*) FROM applications WHERE unit_id = %d AND status >= 1" % unit)[0][0]
+    mine = sql_root("SELECT COUNT(*) FROM applications WHERE unit_id = %d AND status >= 1" % unit)[0][0]
     print("Phường Ba Hàng has %s of them" % mine)
     none = [unit, 0, 0, 0, 0, "", "", 0, 0, 0, "1900-01-01", yesterday]
     late4 = [unit, 4, 4, 0, 0, "", "", 0, 0, 1, "1900-01-01", yesterday]
@@ -110,7 +99,7 @@ def main():
     explain(s, "QUEUE_PAGE", channel + [50, 0], "channel")
     explain(s, "QUEUE_PAGE", by_proc + [50, 0], "procedure")
     explain(s, "QUEUE_NODUE", none + [50, 0], "without an appointment date")
-    t = int(admin("SELECT UNIX_TIMESTAMP(DATE_FORMAT(CURRENT_DATE, '%Y-%m-01')) - 7 * 3600")[0][0])
+    t = int(sql_root("SELECT UNIX_TIMESTAMP(DATE_FORMAT(CURRENT_DATE, '%Y-%m-01')) - 7 * 3600")[0][0])
     explain(s, "REG_PAGE", [unit, t, t + 31 * 86400, 100, 0], "the register, a month")
     explain(s, "LATE_PICK", [today, 500], "mark-late's batch")
 

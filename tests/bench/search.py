@@ -24,19 +24,10 @@ CHUNK = 20000
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 sys.path.insert(0, os.path.join(ROOT, "tests", "integration"))
-from lib import Client, stack_env  # noqa: E402 (needs the environment above)
+from lib import Client, sql_root, stack_env  # noqa: E402 (needs the environment above)
 
 QUERIES = ["khai sinh", "đăng ký kết hôn", "Phổ Yên", "tiêm chủng mở rộng", "y tế",
            "khai sinh", "dang ky ket hon", "pho yen", "tiem chung mo rong", "y te"]
-
-
-def admin(query):
-    env = stack_env()
-    out = subprocess.run(["mariadb", "--no-defaults", "-S", env["PORTAL_DB_SOCKET"],
-                          env["PORTAL_DB_NAME"], "--batch", "--skip-column-names", "--raw"],
-                         input="SET time_zone = '+00:00'; " + query + ";\n",
-                         check=True, capture_output=True, text=True).stdout
-    return [line.split("\t") for line in out.splitlines()]
 
 
 def vocabulary():
@@ -58,14 +49,14 @@ def words(vocab, n, salt):
 
 
 def fill(vocab):
-    units = int(admin("SELECT COUNT(*) FROM units WHERE valid_to IS NULL")[0][0])
-    admin("CREATE TABLE IF NOT EXISTS bench_units (n INT PRIMARY KEY, id INT UNSIGNED); "
+    units = int(sql_root("SELECT COUNT(*) FROM units WHERE valid_to IS NULL")[0][0])
+    sql_root("CREATE TABLE IF NOT EXISTS bench_units (n INT PRIMARY KEY, id INT UNSIGNED); "
           "DELETE FROM bench_units; INSERT INTO bench_units SELECT ROW_NUMBER() OVER "
           "(ORDER BY id) - 1, id FROM units WHERE valid_to IS NULL")
     t0 = time.time()
     for c in range((ROWS + CHUNK - 1) // CHUNK):
         lo, hi = c * CHUNK + 1, min(ROWS, (c + 1) * CHUNK)
-        admin("INSERT INTO articles (unit_id, kind, status, slug, title, summary, body, "
+        sql_root("INSERT INTO articles (unit_id, kind, status, slug, title, summary, body, "
               "published_at) SELECT b.id, 'news', 'published', CONCAT('bench-', s.seq), %s, '', %s, "
               "UTC_TIMESTAMP() - INTERVAL s.seq MINUTE FROM seq_%d_to_%d s JOIN bench_units b "
               "ON b.n = s.seq %% %d" % (words(vocab, 8, "t"), words(vocab, 80, "b"), lo, hi, units))
@@ -114,14 +105,14 @@ def measure(label):
 
 
 def main():
-    admin("SET GLOBAL innodb_buffer_pool_size = %d"
+    sql_root("SET GLOBAL innodb_buffer_pool_size = %d"
           % (int(os.environ.get("BENCH_SEARCH_POOL_MB", "512")) << 20))
-    measure("seeded data (%s rows in the index)" % admin("SELECT COUNT(*) FROM search_docs")[0][0])
+    measure("seeded data (%s rows in the index)" % sql_root("SELECT COUNT(*) FROM search_docs")[0][0])
     fill(vocabulary())
     reindex()
     reindex()
     measure("with %d more articles (%s rows in the index)"
-            % (ROWS, admin("SELECT COUNT(*) FROM search_docs")[0][0]))
+            % (ROWS, sql_root("SELECT COUNT(*) FROM search_docs")[0][0]))
 
 
 sys.stdout.reconfigure(line_buffering=True)

@@ -9,7 +9,6 @@ request a range never asked before: the worker's cache misses) and warm
 (the same range again: the minute's cache).  Arguments: the stack's port,
 its state directory, the number of rows (0: use what is there)."""
 import os
-import subprocess
 import sys
 import time
 
@@ -20,31 +19,22 @@ CHUNK = 50000
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 sys.path.insert(0, os.path.join(ROOT, "tests", "integration"))
-from lib import get, stack_env, user_id  # noqa: E402 (needs the environment above)
-
-
-def admin(query, table=False):
-    env = stack_env()
-    args = ["mariadb", "--no-defaults", "-S", env["PORTAL_DB_SOCKET"], env["PORTAL_DB_NAME"]]
-    args += ["--table"] if table else ["--batch", "--skip-column-names", "--raw"]
-    out = subprocess.run(args + ["-e", "SET time_zone = '+00:00'; " + query], check=True,
-                         capture_output=True, text=True).stdout
-    return out if table else [line.split("\t") for line in out.splitlines()]
+from lib import get, sql_root, user_id  # noqa: E402 (needs the environment above)
 
 
 def seed():
     resident = user_id("0912000041")
-    admin("CREATE TABLE IF NOT EXISTS bench_units (n INT PRIMARY KEY, id INT UNSIGNED, code CHAR(5)); "
+    sql_root("CREATE TABLE IF NOT EXISTS bench_units (n INT PRIMARY KEY, id INT UNSIGNED, code CHAR(5)); "
           "DELETE FROM bench_units; INSERT INTO bench_units SELECT ROW_NUMBER() OVER (ORDER BY id) - 1, "
           "id, code FROM units WHERE valid_to IS NULL; "
           "CREATE TABLE IF NOT EXISTS bench_pv (n INT PRIMARY KEY, id INT UNSIGNED); DELETE FROM bench_pv; "
           "INSERT INTO bench_pv SELECT ROW_NUMBER() OVER (ORDER BY id) - 1, id FROM procedure_versions")
-    units = int(admin("SELECT COUNT(*) FROM bench_units")[0][0])
-    pvs = int(admin("SELECT COUNT(*) FROM bench_pv")[0][0])
+    units = int(sql_root("SELECT COUNT(*) FROM bench_units")[0][0])
+    pvs = int(sql_root("SELECT COUNT(*) FROM bench_pv")[0][0])
     t0 = time.time()
     for c in range((ROWS + CHUNK - 1) // CHUNK):
         n = min(CHUNK, ROWS - c * CHUNK)
-        admin("SET foreign_key_checks = 0, unique_checks = 0; "
+        sql_root("SET foreign_key_checks = 0, unique_checks = 0; "
               "INSERT INTO applications (code, procedure_version, unit_id, applicant_id, channel, status, "
               "submitted_at, received_at, due_at, decided_at, rating, idem_key) "
               "SELECT CONCAT('S', LPAD(%(c)d, 3, '0'), '-', LPAD(x.seq, 6, '0')), x.pv, x.unit, %(res)d, "
@@ -60,10 +50,10 @@ def seed():
               "FROM seq_1_to_%(n)d s JOIN bench_units u ON u.n = s.seq %% %(units)d "
               "JOIN bench_pv pv ON pv.n = (s.seq * 31 + %(c)d) %% %(pvs)d) x"
               % {"c": c, "res": resident, "n": n, "units": units, "pvs": pvs})
-    admin("INSERT INTO application_events (application_id, from_status, to_status, kind, at) "
+    sql_root("INSERT INTO application_events (application_id, from_status, to_status, kind, at) "
           "SELECT id, 4, 5, 'status', received_at + INTERVAL 1 DAY FROM applications "
           "WHERE idem_key LIKE 'bench-stats-%' AND id % 10 = 0")
-    admin("ANALYZE TABLE applications, application_events")
+    sql_root("ANALYZE TABLE applications, application_events")
     print("seeded %d applications in %.0f s" % (ROWS, time.time() - t0))
 
 
@@ -83,18 +73,18 @@ def measure(label, paths):
 
 
 def main():
-    admin("SET GLOBAL innodb_buffer_pool_size = %d" % (int(os.environ.get("BENCH_DESK_POOL_MB", "1024")) << 20))
+    sql_root("SET GLOBAL innodb_buffer_pool_size = %d" % (int(os.environ.get("BENCH_DESK_POOL_MB", "1024")) << 20))
     if ROWS > 0:
         seed()
-    print("applications: %s" % admin("SELECT COUNT(*) FROM applications")[0][0])
-    unit = int(admin("SELECT id FROM units WHERE slug = 'ba-hang'")[0][0])
-    print(admin("EXPLAIN SELECT a.unit_id, COUNT(*) FROM applications a FORCE INDEX (stats_received) "
+    print("applications: %s" % sql_root("SELECT COUNT(*) FROM applications")[0][0])
+    unit = int(sql_root("SELECT id FROM units WHERE slug = 'ba-hang'")[0][0])
+    print(sql_root("EXPLAIN SELECT a.unit_id, COUNT(*) FROM applications a FORCE INDEX (stats_received) "
                 "WHERE a.received_at >= UTC_TIMESTAMP() - INTERVAL 365 DAY GROUP BY a.unit_id",
                 table=True).rstrip())
-    year = admin("SELECT CURRENT_DATE - INTERVAL 364 DAY, CURRENT_DATE")[0]
+    year = sql_root("SELECT CURRENT_DATE - INTERVAL 364 DAY, CURRENT_DATE")[0]
     print("\nthrough nginx, %d sequential requests each (ms): a year's range" % RUNS)
     print("%-46s %8s %8s %8s" % ("", "p50", "p95", "max"))
-    cold = ["tu_ngay=%s&den_ngay=%s" % tuple(admin(
+    cold = ["tu_ngay=%s&den_ngay=%s" % tuple(sql_root(
         "SELECT CURRENT_DATE - INTERVAL %d DAY, CURRENT_DATE - INTERVAL %d DAY" % (364 + i, i))[0])
         for i in range(1, 2 * RUNS + 1)]
     for label, base in (("/thong-ke", "/thong-ke?"), ("/api/v1/stats", "/api/v1/stats?")):
