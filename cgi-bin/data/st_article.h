@@ -95,12 +95,20 @@ Q(ART_PUBLIC,
   "LEFT JOIN media m ON m.id = a.lead_media_id WHERE a.id = ? AND "
   "a.unit_id = ? AND " DB_NEWS_VISIBLE,
   DB_ART_PAGE_ROW C(U64, category_id))
+/* Two lists of at most four, each read from an index in date order (the
+ * category's, then the unit's) rather than ordering every article of the
+ * unit by "same category first": ? ? ? are unit, article, category (0:
+ * none), twice. */
+#define DB_ART_RELATED_ONE(same, cond) \
+  "(SELECT a.id, a.slug, a.title, a.published_at, " same " AS same " \
+  "FROM articles a WHERE a.unit_id = ? AND a.id <> ? AND " \
+  cond "(a.category_id <=> NULLIF(?, 0)) AND " DB_NEWS_VISIBLE \
+  " ORDER BY a.published_at DESC, a.id DESC LIMIT 4)"
 Q(ART_RELATED,
-  "SELECT a.id, a.slug, a.title, a.published_at FROM articles a "
-  "WHERE a.unit_id = ? AND a.id <> ? AND " DB_NEWS_VISIBLE
-  " ORDER BY (a.category_id <=> NULLIF(?, 0)) DESC, a.published_at DESC, "
-  "a.id DESC LIMIT 4",
-  C(U64, id) C(TEXT, slug) C(TEXT, title) C(TIME, published_at))
+  DB_ART_RELATED_ONE("1", "") " UNION ALL " DB_ART_RELATED_ONE("0", "NOT ")
+  " ORDER BY same DESC, published_at DESC, id DESC LIMIT 4",
+  C(U64, id) C(TEXT, slug) C(TEXT, title) C(TIME, published_at)
+  C(U64, same))
 /* The editor's view of an article (any status), for the preview. */
 Q(ART_DRAFT_VIEW,
   "SELECT " DB_ART_PAGE_COLS ", "

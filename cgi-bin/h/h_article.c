@@ -144,9 +144,10 @@ article_related(struct request *r, struct page *p, uint64_t unit,
 	size_t			 i, n;
 	struct tmpl_dict	*s;
 
-	if (db_all(r->db, r->a, ART_RELATED, &v, &n, "uuu",
+	if (db_all(r->db, r->a, ART_RELATED, &v, &n, "uuuuuu",
 	    (unsigned long long)unit, (unsigned long long)id,
-	    (unsigned long long)category) != DB_OK || n == 0)
+	    (unsigned long long)category, (unsigned long long)unit,
+	    (unsigned long long)id, (unsigned long long)category) != DB_OK || n == 0)
 		return;
 	s = tmpl_section(p->body, "RELATED");
 	for (i = 0; i < n; i++) {
