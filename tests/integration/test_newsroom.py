@@ -489,6 +489,9 @@ def public_page_head_reading_time_and_related():
         check(act(ED, aid, "luu", chuyen_muc=cid, noi_dung=" ".join(["chữ"] * 900)).status == 303)
         check(act(LEAD, aid, "dang").status == 303)
         ids.append(aid)
+    # Published after them, of no category: listed after the category's.
+    other = new_article()
+    check(act(LEAD, other, "dang").status == 303)
     slug = sql_value("SELECT slug FROM articles WHERE id = %d" % ids[0])
     page = ANON.get("/don-vi/ba-hang/tin-tuc/%d-%s" % (ids[0], slug)).text
     check(re.search(r'<link rel="canonical" href="https?://[^"]+/don-vi/ba-hang/tin-tuc/%d-%s">' % (ids[0], slug),
@@ -500,6 +503,8 @@ def public_page_head_reading_time_and_related():
     check(cat in page.split('<nav class="breadcrumb"')[1].split("</nav>")[0], "category in the breadcrumb")
     rel = page.split('id="bai-lien-quan"')[1]
     check("/tin-tuc/%d-" % ids[1] in rel and "/tin-tuc/%d-" % ids[2] in rel, "related of the category")
+    at = [rel.find("/tin-tuc/%d-" % i) for i in (ids[1], ids[2], other)]
+    check(-1 < at[0] < at[2] and -1 < at[1] < at[2], "the category's first, then the unit's latest: %s" % at)
     check("/tin-tuc/%d-" % ids[0] not in rel, "never itself")
 
 
