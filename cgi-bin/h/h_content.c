@@ -129,6 +129,7 @@ h_unit_documents(struct request *r)
 	documents_rows(r, &p, &u, v, n);
 	content_pager(r, &p, documents_filters(r, &p, &u, y, ny), page,
 	    (uint64_t)c.n, DOCS_PER_PAGE);
+	sites_cache_public(r);
 	return resp_page(r, n == 0 && page > 1 ? 404 : 200, &p);
 }
 
@@ -164,6 +165,7 @@ h_unit_document(struct request *r)
 		    v.pdf_mime, v.pdf_size);
 	else
 		tmpl_show(p.body, "NO_PDF");
+	sites_cache_public(r);
 	return resp_page(r, 200, &p);
 }
 
@@ -264,6 +266,7 @@ h_unit_schedule(struct request *r)
 	content_week_nav(r, &p, arena_printf(r->a, "/don-vi/%s/lich-cong-tac?",
 	    u.slug), monday);
 	schedule_days(r, &p, monday, v, n);
+	sites_cache_public(r);
 	return resp_page(r, 200, &p);
 }
 
@@ -324,6 +327,7 @@ h_unit_intro(struct request *r)
 		tmpl_set(s, "BODY", pg.body);
 		tmpl_set(s, "UPDATED", clock_date(r->a, pg.updated_at));
 	}
+	sites_cache_public(r);
 	return resp_page(r, 200, &p);
 }
 
@@ -351,6 +355,7 @@ h_unit_intro_page(struct request *r)
 	s = tmpl_section(p.body, "TEXT");
 	tmpl_set(s, "BODY", pg.body);
 	tmpl_set(s, "UPDATED", clock_date(r->a, pg.updated_at));
+	sites_cache_public(r);
 	return resp_page(r, 200, &p);
 }
 
@@ -418,5 +423,6 @@ h_unit_contacts(struct request *r)
 	}
 	if (n == 0)
 		tmpl_show(p.body, "NO_CONTACTS");
+	sites_cache_public(r);
 	return resp_page(r, 200, &p);
 }

@@ -15,6 +15,7 @@
 #include "data/db.h"
 #include "h/h.h"
 #include "h/page.h"
+#include "h/sites.h"
 #include "h/procedure.h"
 #include "http/request.h"
 #include "http/resp.h"
@@ -211,6 +212,7 @@ h_procedures(struct request *r)
 		return resp_error(r, 500, NULL);
 	list_fill(r, p.body, rows, n);
 	proc_pager(r->a, p.body, "/thu-tuc", &f, total);
+	sites_cache_public(r);
 	return resp_page(r, 200, &p);
 }
 
@@ -321,6 +323,7 @@ h_procedure(struct request *r)
 		if (tokhai != NULL)
 			tmpl_set(tmpl_section(p.body, "TOKHAI_PENDING"),
 			    "URL", tokhai);
+		sites_cache_public(r);
 		return resp_page(r, 200, &p);
 	}
 	d = tmpl_section(p.body, "PUBLISHED");
@@ -336,6 +339,7 @@ h_procedure(struct request *r)
 	text_fill(d, "FEES", v.fees);
 	text_fill(d, "RESULT", v.result);
 	text_fill(d, "CONDITIONS", v.conditions);
+	sites_cache_public(r);
 	return resp_page(r, 200, &p);
 }
 

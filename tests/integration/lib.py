@@ -56,6 +56,21 @@ def wait_for(pred, timeout, step=0.05):
     return pred()
 
 
+def fresh(fetch, pred, timeout=2.5):
+    """fetch() (a public page, asked anonymously) again until
+    pred(answer) holds; the last answer.  The page cache may answer a
+    reader with a copy made up to a second before a change (README: "The
+    page cache"), so a test that changes something and reads it back
+    anonymously reads it with this."""
+    got = []
+
+    def ok():
+        got[:] = [fetch()]
+        return pred(got[0])
+    wait_for(ok, timeout, 0.1)
+    return got[0]
+
+
 def main():
     failed = 0
     for fn in _cases:

@@ -18,7 +18,7 @@ import time
 import xml.etree.ElementTree as ET
 
 from lib import (BIN, ROOT, DEMO_RESIDENT, Client, case, check, check_security_headers, demo_login,
-                 get, main, sql, sql_admin, sql_value, stack_env, wait_for)
+                 fresh, get, main, sql, sql_admin, sql_value, stack_env, wait_for)
 
 ADDR = "127.0.6.41"
 CONF = os.path.join(ROOT, "conf", "portal.conf")
@@ -61,16 +61,9 @@ def article_path(aid):
     return "/don-vi/%s/tin-tuc/%d-%s" % (unit, aid, slug)
 
 
-def fresh(path, pred, timeout=2.5):
-    """Asks path (anonymously) until pred(response) holds: the page cache
-    keeps a copy for a second at most."""
-    got = []
-
-    def ok():
-        got[:] = [get(path)]
-        return pred(got[0])
-    wait_for(ok, timeout, 0.1)
-    return got[0]
+def fresh_get(path, pred, timeout=2.5):
+    """path as a reader sees it once a change has reached them."""
+    return fresh(lambda: get(path), pred, timeout)
 
 
 def setup():
@@ -111,7 +104,7 @@ def test_unit_home_parts():
         "'Họp giao ban %s', 'Hội trường', 'Chủ tịch UBND'), "
         "(%d, CONVERT_TZ(UTC_TIMESTAMP(), '+00:00', '+07:00') + INTERVAL 9 DAY, "
         "'Họp xa %s', '', '')" % (uid, TAG, uid, TAG))
-    r = fresh("/don-vi/%s/" % NEW, lambda r: "Tin chuyên mục " + TAG in r.text)
+    r = fresh_get("/don-vi/%s/" % NEW, lambda r: "Tin chuyên mục " + TAG in r.text)
     t = r.text
     check(r.status == 200, r.status)
     check("Thông báo quan trọng" in t and "Thông báo ghim " + TAG in t, "pinned")
@@ -144,7 +137,7 @@ def test_listing_lead_image():
     mid = int(sql_value("SELECT id FROM media WHERE sha256 = '%s'" % sha))
     article(NEW, "Tin có ảnh " + TAG, cols=", lead_media_id, lead_alt",
             extra=", %d, 'Cán bộ phường trồng cây %s'" % (mid, TAG))
-    r = fresh("/don-vi/%s/tin-tuc" % NEW, lambda r: "Tin có ảnh " + TAG in r.text)
+    r = fresh_get("/don-vi/%s/tin-tuc" % NEW, lambda r: "Tin có ảnh " + TAG in r.text)
     check('<img class="news-thumb" src="/media/%s.png" alt="Cán bộ phường trồng cây %s"' % (thumb, TAG)
           in r.text, "thumbnail with alt")
     check(sha not in r.text, "the full-size image is not the listing's")
@@ -155,10 +148,10 @@ def test_city_news_and_units():
     """The city home: current units only, the latest news, links to the
     city's news and the earlier units; /tin-tuc lists every unit's news."""
     aid = article(NEW, "Tin thành phố " + TAG)
-    home = fresh("/", lambda r: "Tin thành phố " + TAG in r.text)
+    home = fresh_get("/", lambda r: "Tin thành phố " + TAG in r.text)
     check('href="/tin-tuc"' in home.text and 'href="/don-vi-cu"' in home.text, "links")
     check('href="/don-vi/%s/"' % NEW in home.text, "a current unit listed")
-    news = fresh("/tin-tuc", lambda r: "Tin thành phố " + TAG in r.text)
+    news = fresh_get("/tin-tuc", lambda r: "Tin thành phố " + TAG in r.text)
     check(news.status == 200 and 'href="%s"' % article_path(aid) in news.text, "city news")
     check("Phường Mới " + TAG in news.text, "each item names its unit")
 
@@ -169,7 +162,7 @@ def test_host_name():
     at /; a malformed name or an unknown unit is refused."""
     p = portalctl("unit", "host", "add", HOST, NEW)
     check(p.returncode == 0, p.stderr)
-    r = fresh("/", lambda r: "Phường Mới " + TAG in r.text, 3)
+    r = fresh_get("/", lambda r: "Phường Mới " + TAG in r.text, 3)
     r = get("/", headers={"Host": HOST})
     check(r.status == 200 and '<h1 id="ten-don-vi">Phường Mới %s</h1>' % TAG in r.text, "unit home at /")
     check(get("/", headers={"Host": HOST.upper()}).status == 200, "any case")
@@ -180,7 +173,7 @@ def test_host_name():
           "unknown unit")
     check(sql_value("SELECT COUNT(*) FROM unit_hosts WHERE host = 'x.phoyen.test'") == "0", "nothing added")
     check(portalctl("unit", "host", "remove", HOST).returncode == 0, "remove")
-    r = fresh("/", lambda r: "Các phường, xã" in r.text)
+    r = fresh_get("/", lambda r: "Các phường, xã" in r.text)
     check("Các phường, xã" in get("/", headers={"Host": HOST}).text, "back to the city home")
     check(portalctl("unit", "host", "remove", HOST).returncode != 0, "removing twice")
 
@@ -246,7 +239,7 @@ def test_merge_and_redirects():
     r = get("/", headers={"Host": old_host})
     check(r.status == 301 and r.header("Location").endswith("/don-vi/%s/" % LATER),
           "a merged unit's host name: %d %s" % (r.status, r.header("Location")))
-    home = fresh("/", lambda r: 'href="/don-vi/%s/"' % OLD_A not in r.text)
+    home = fresh_get("/", lambda r: 'href="/don-vi/%s/"' % OLD_A not in r.text)
     check('href="/don-vi/%s/"' % LATER in home.text, "the city lists current units only")
     later = get("/don-vi/%s/" % LATER)
     check('href="/don-vi-cu/%s"' % NEW in later.text, "the successor names its predecessors")
@@ -270,7 +263,7 @@ def test_merge_and_redirects():
 @case
 def test_api_news():
     aid = article(LATER, "Tin API " + TAG)
-    r = fresh("/api/v1/news?unit=%s&page=1" % LATER, lambda r: "Tin API " + TAG in r.text)
+    r = fresh_get("/api/v1/news?unit=%s&page=1" % LATER, lambda r: "Tin API " + TAG in r.text)
     check(r.status == 200 and r.header("Content-Type").startswith("application/json"), r.status)
     doc = json.loads(r.text)
     check(set(doc) == {"page", "per_page", "total", "news"} and doc["page"] == 1, doc.keys())
@@ -304,7 +297,7 @@ def test_feeds_valid():
         % unit_id(LATER))
     for path in ["/feed.atom", "/don-vi/%s/feed.atom" % LATER,
                  "/don-vi/%s/chuyen-muc/hoat-dong/feed.atom" % LATER]:
-        r = fresh(path, lambda r: r.status == 200 and ("chuyen-muc" in path or "&lt;feed&gt;" in r.text))
+        r = fresh_get(path, lambda r: r.status == 200 and ("chuyen-muc" in path or "&lt;feed&gt;" in r.text))
         check(r.header("Content-Type") == "application/atom+xml; charset=utf-8", r.header("Content-Type"))
         check_security_headers(r)
         xmllint(r.body)
@@ -330,7 +323,7 @@ def test_feeds_valid():
 @case
 def test_sitemap_and_robots():
     aid = article(LATER, "Tin sitemap " + TAG)
-    r = fresh("/sitemap.xml", lambda r: article_path(aid) in r.text)
+    r = fresh_get("/sitemap.xml", lambda r: article_path(aid) in r.text)
     check(r.status == 200 and r.header("Content-Type").startswith("application/xml"), r.status)
     xmllint(r.body)
     locs = [u.find(SM + "loc").text for u in ET.fromstring(r.body).findall(SM + "url")]
@@ -356,7 +349,7 @@ def test_sitemap_index_past_50000():
         "SELECT %d, 'published', CONCAT('nhieu-', seq), CONCAT('Tin số ', seq), '', "
         "UTC_TIMESTAMP() - INTERVAL 1 DAY FROM seq_1_to_50000" % uid)
     try:
-        r = fresh("/sitemap.xml", lambda r: b"sitemapindex" in r.body, 5)
+        r = fresh_get("/sitemap.xml", lambda r: b"sitemapindex" in r.body, 5)
         xmllint(r.body)
         parts = [s.find(SM + "loc").text for s in ET.fromstring(r.body).findall(SM + "sitemap")]
         check(len(parts) >= 3 and parts[0].endswith("/sitemap.xml?trang=1"), parts)
