@@ -22,12 +22,20 @@
 
 #define STATS_CACHE	8
 
-/* The per-process cache: the newest answers, by their question. */
+/* The per-process cache: the newest answers, by their question; and the
+ * questions a thread is computing now (the others that ask one wait for
+ * its answer rather than compute it too: a cold city-wide year takes
+ * seconds, and every reader of the page asks it at once). */
 static struct {
 	struct stats	*s;
 	time_t		 made;
 } stats_cache[STATS_CACHE];
+static struct stats_q {
+	uint64_t	 unit;
+	int32_t		 from, to, today;	/* today 0: a free slot */
+} stats_busy[STATS_CACHE];
 static pthread_mutex_t	 stats_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t	 stats_done = PTHREAD_COND_INITIALIZER;
 /* The gauges' text, as /metrics last made it in this process. */
 static char		*stats_gauge_text;
 static time_t		 stats_gauge_made;
@@ -415,43 +423,81 @@ stats_compute(struct db *db, struct arena *a, struct stats *s)
 	return stats_procs(db, a, s, lo, hi);
 }
 
+#define STATS_SAME(a, b) ((a)->unit == (b)->unit && (a)->from == (b)->from \
+	&& (a)->to == (b)->to && (a)->today == (b)->today)
+
 /* The cached answer to s's question, copied into s; 1 if there is one
- * younger than ttl seconds. */
+ * younger than ttl seconds.  With stats_lock held. */
 static int
 stats_cached(struct stats *s, long ttl, time_t now)
 {
 	size_t	 i;
-	int	 hit = 0;
 
-	pthread_mutex_lock(&stats_lock);
-	for (i = 0; i < STATS_CACHE && !hit; i++) {
+	for (i = 0; i < STATS_CACHE; i++) {
 		const struct stats *c = stats_cache[i].s;
 		if (c != NULL && now - stats_cache[i].made < ttl &&
-		    c->unit == s->unit && c->from == s->from &&
-		    c->to == s->to && c->today == s->today) {
+		    STATS_SAME(c, s)) {
 			memcpy(s, c, sizeof(*s));
-			hit = 1;
+			return 1;
 		}
 	}
+	return 0;
+}
+
+/* The slot of stats_busy holding question q, or -1. */
+static int
+stats_busy_slot(const struct stats_q *q)
+{
+	int	 i;
+
+	for (i = 0; i < STATS_CACHE; i++)
+		if (STATS_SAME(&stats_busy[i], q))
+			return i;
+	return -1;
+}
+
+/* 1 with the answer to s's question copied into s (waiting for the thread
+ * computing it, if one is); 0 when this thread is to compute it, in
+ * *slot the mark it put in stats_busy (-1: none free, it computes
+ * unmarked). */
+static int
+stats_claim(struct stats *s, long ttl, time_t now, int *slot)
+{
+	struct stats_q	 q = { s->unit, s->from, s->to, s->today };
+	struct stats_q	 free = { 0 };
+	int		 hit = 0;
+
+	*slot = -1;
+	pthread_mutex_lock(&stats_lock);
+	while (!(hit = stats_cached(s, ttl, now)) && stats_busy_slot(&q) >= 0)
+		pthread_cond_wait(&stats_done, &stats_lock);
+	if (!hit && (*slot = stats_busy_slot(&free)) >= 0)
+		stats_busy[*slot] = q;
 	pthread_mutex_unlock(&stats_lock);
 	return hit;
 }
 
-/* Keeps a copy of s in place of the oldest answer. */
+/* Ends the computation of s's question: keeps s in place of the oldest
+ * answer when ok, takes off the mark slot and wakes the waiting. */
 static void
-stats_keep(const struct stats *s, time_t now)
+stats_release(const struct stats *s, int ok, time_t now, int slot)
 {
 	size_t	 i, old = 0;
 
 	pthread_mutex_lock(&stats_lock);
-	for (i = 0; i < STATS_CACHE; i++)
+	for (i = 0; i < STATS_CACHE && ok; i++)
 		if (stats_cache[i].made < stats_cache[old].made)
 			old = i;
-	if (stats_cache[old].s == NULL &&
+	if (ok && stats_cache[old].s == NULL &&
 	    (stats_cache[old].s = malloc(sizeof(*s))) == NULL)
 		abort();
-	memcpy(stats_cache[old].s, s, sizeof(*s));
-	stats_cache[old].made = now;
+	if (ok) {
+		memcpy(stats_cache[old].s, s, sizeof(*s));
+		stats_cache[old].made = now;
+	}
+	if (slot >= 0)
+		memset(&stats_busy[slot], 0, sizeof(stats_busy[slot]));
+	pthread_cond_broadcast(&stats_done);
 	pthread_mutex_unlock(&stats_lock);
 }
 
@@ -466,19 +512,18 @@ stats_get(struct db *db, struct arena *a, uint64_t unit, int32_t from,
 	time_t		 now = time(NULL);
 	long		 ttl = cfg_int("stats", "cache_seconds", 60, 0, 3600);
 	enum stats_err	 err = STATS_OK;
+	int		 slot = -1;
 
 	s->unit = unit;
 	s->from = from;
 	s->to = to;
 	s->today = (int32_t)clock_day(now);
-	if (ttl > 0 && stats_cached(s, ttl, now))
+	if (ttl > 0 && stats_claim(s, ttl, now, &slot))
 		goto out;
-	if (stats_compute(db, a, s) != DB_OK) {
+	if (stats_compute(db, a, s) != DB_OK)
 		err = STATS_DB;
-		goto out;
-	}
 	if (ttl > 0)
-		stats_keep(s, now);
+		stats_release(s, err == STATS_OK, now, slot);
 out:
 	*out = s;
 	return err;

@@ -228,6 +228,7 @@ def main():
     staff = demo_login(STAFF)
     for q in ("/mot-cua/", "/mot-cua/?han=qua-han", "/mot-cua/?trang_thai=4&han=sap-den-han"):
         record("desk " + q, wrk(q, headers=[cookie(staff)]), ("p95", "<", 25))
+    Client().get("/thong-ke")   # the first asking computes, the run reads the cache
     record("statistics /thong-ke (cached)", wrk("/thong-ke"))
     mem.append(memory("after reading"))
     body, ctype, ck, path = apply_body(d["procedure"])
