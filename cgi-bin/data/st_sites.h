@@ -59,29 +59,30 @@ Q(SITES_ARTICLE_IN_LINE,
   "WHERE a.id = ?", C(U64, unit_id))
 
 /* Listings: a unit's articles of a kind, a category's, a unit's of every
- * kind (a merged unit's archive), the city's news; each with its count. */
-Q(SITES_UNIT_KIND_PAGE,
-  "SELECT " SITES_LIST_COLS SITES_LIST_FROM " WHERE a.unit_id = ? AND "
-  "a.kind = ? AND " DB_NEWS_VISIBLE SITES_ORDER " LIMIT ? OFFSET ?",
+ * kind (a merged unit's archive), the city's news; each with its count.
+ * A page is found in the key alone (migration 0030: it holds id and
+ * expires_at) and only its rows are read: a page deep in a listing read
+ * every row before it (the city's page 4,500: 1.7 s, now 0.17 s). */
+#define SITES_PAGE(where) \
+	"SELECT " SITES_LIST_COLS " FROM (SELECT a.id FROM articles a WHERE " \
+	where " AND " DB_NEWS_VISIBLE SITES_ORDER " LIMIT ? OFFSET ?) k " \
+	"JOIN articles a ON a.id = k.id LEFT JOIN media m ON m.id = " \
+	"a.lead_media_id LEFT JOIN categories c ON c.id = a.category_id" \
+	SITES_ORDER
+Q(SITES_UNIT_KIND_PAGE, SITES_PAGE("a.unit_id = ? AND a.kind = ?"),
   SITES_LIST_ROW)
 Q(SITES_UNIT_KIND_COUNT,
   "SELECT COUNT(*) AS n FROM articles a WHERE a.unit_id = ? AND "
   "a.kind = ? AND " DB_NEWS_VISIBLE, C(I64, n))
-Q(SITES_CATEGORY_PAGE,
-  "SELECT " SITES_LIST_COLS SITES_LIST_FROM " WHERE a.category_id = ? "
-  "AND " DB_NEWS_VISIBLE SITES_ORDER " LIMIT ? OFFSET ?", SITES_LIST_ROW)
+Q(SITES_CATEGORY_PAGE, SITES_PAGE("a.category_id = ?"), SITES_LIST_ROW)
 Q(SITES_CATEGORY_COUNT,
   "SELECT COUNT(*) AS n FROM articles a WHERE a.category_id = ? AND "
   DB_NEWS_VISIBLE, C(I64, n))
-Q(SITES_UNIT_ALL_PAGE,
-  "SELECT " SITES_LIST_COLS SITES_LIST_FROM " WHERE a.unit_id = ? AND "
-  DB_NEWS_VISIBLE SITES_ORDER " LIMIT ? OFFSET ?", SITES_LIST_ROW)
+Q(SITES_UNIT_ALL_PAGE, SITES_PAGE("a.unit_id = ?"), SITES_LIST_ROW)
 Q(SITES_UNIT_ALL_COUNT,
   "SELECT COUNT(*) AS n FROM articles a WHERE a.unit_id = ? AND "
   DB_NEWS_VISIBLE, C(I64, n))
-Q(SITES_CITY_PAGE,
-  "SELECT " SITES_LIST_COLS SITES_LIST_FROM " WHERE a.kind = 'news' AND "
-  DB_NEWS_VISIBLE SITES_ORDER " LIMIT ? OFFSET ?", SITES_LIST_ROW)
+Q(SITES_CITY_PAGE, SITES_PAGE("a.kind = 'news'"), SITES_LIST_ROW)
 Q(SITES_CITY_COUNT,
   "SELECT COUNT(*) AS n FROM articles a WHERE a.kind = 'news' AND "
   DB_NEWS_VISIBLE, C(I64, n))
