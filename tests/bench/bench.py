@@ -86,7 +86,7 @@ def record(name, res, target=None, static=None, note=""):
         got = row.get(metric)
         row["target"] = "%s %s %s" % (metric, op, value)
         row["met"] = got is not None and (got < value if op == "<" else got >= value) \
-            and row["errors"] == 0
+            and row["errors"] == 0 and row["requests"] > 0
     RESULTS.append(row)
     print_row(row)
 
@@ -206,6 +206,35 @@ def flood(post, seconds, stop):
         stop["err"] = e
 
 
+def markdown(out):
+    """The run as the README shows it: the machine, then a table."""
+    m = out["machine"]
+    lines = ["%s, %d cores, Linux %s; wrk -t%d -c%d, %d s a run; %s; data: %s articles, "
+             "%s applications, %s users." % (
+                 out["when"], m["cores"], m["kernel"], THREADS, out["connections"], out["seconds"],
+                 m.get("cpu", "?"), *("{:,}".format(out["data"][k]) for k in ("articles", "applications", "users"))),
+             "", "| scenario | req/s | p50 ms | p95 ms | p99 ms | errors | × static | target | |",
+             "|---|---:|---:|---:|---:|---:|---:|---|---|"]
+    for r in out["scenarios"]:
+        lines.append("| %s | %.0f | %.1f | %.1f | %.1f | %d | %s | %s | %s |" % (
+            r["scenario"], r["rps"], r["p50"], r["p95"], r["p99"], r["errors"],
+            "%.2f" % r["ratio"] if "ratio" in r else "", r.get("target", ""),
+            "" if "met" not in r else ("met" if r["met"] else "**missed**")))
+    lines.append("")
+    for mem in out["memory"]:
+        lines.append("Memory %(label)s: largest worker %(worker_rss_max)d MiB (peak %(worker_peak_max)d), "
+                     "MariaDB %(mariadb_rss)d MiB." % mem)
+    return "\n".join(lines) + "\n"
+
+
+def cpu():
+    with open("/proc/cpuinfo") as f:
+        for line in f:
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    return "?"
+
+
 def main():
     print("make bench: wrk -t%d -c%d, %d s a run, on %s (%d cores)" % (
         THREADS, CONNS, SECONDS, platform.node(), os.cpu_count()), flush=True)
@@ -248,15 +277,18 @@ def main():
     record("article during sign-in flood", loud, ("p99", "<", 2 * quiet["p99"]),
            note="flood: %s" % ("%.0f sign-ins/s" % stop["res"]["rps"] if "res" in stop else stop.get("err")))
     mem.append(memory("after the flood"))
-    out = {"machine": {"node": platform.node(), "cores": os.cpu_count(), "kernel": platform.release()},
+    out = {"machine": {"node": platform.node(), "cores": os.cpu_count(), "kernel": platform.release(),
+                       "cpu": cpu()},
            "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "seconds": SECONDS,
            "connections": CONNS, "data": counts, "scenarios": RESULTS, "memory": mem}
     os.makedirs(os.path.join(ROOT, "var", "bench"), exist_ok=True)
     with open(os.path.join(ROOT, "var", "bench", "latest.json"), "w") as f:
         json.dump(out, f, indent=1, ensure_ascii=False)
+    with open(os.path.join(ROOT, "var", "bench", "latest.md"), "w") as f:
+        f.write(markdown(out))
     missed = [r["scenario"] for r in RESULTS if r.get("met") is False]
     print("targets missed: %s" % (", ".join(missed) if missed else "none"))
-    print("written: var/bench/latest.json; env: %s" % stack_env().get("PORTAL_VAR", VAR))
+    print("written: var/bench/latest.json, latest.md (the README's table); env: %s" % stack_env().get("PORTAL_VAR", VAR))
 
 
 main()
