@@ -98,7 +98,7 @@ jobs_housekeep(struct db *db, long idle, long absolute)
 	    DB_OK && jobs_purge(db, STMT_RESET_EXPIRE, "", 0, 0, &r) ==
 	    DB_OK && jobs_purge(db, STMT_CONFIRM_EXPIRE, "", 0, 0, &c) ==
 	    DB_OK && jobs_purge(db, STMT_REGISTER_ATTEMPT_EXPIRE, "", 0, 0,
-	    &g) == DB_OK && jobs_purge(db, STMT_TRACK_ATTEMPT_EXPIRE, "", 0,
+	    &g) == DB_OK && jobs_purge(db, STMT_TRACK_COUNT_EXPIRE, "", 0,
 	    0, &t) == DB_OK && tnid_housekeeping(db) == DB_OK;
 	if (s + f + r + c + g + t > 0)
 		LOGI("deleted %llu sessions, %llu sign-in failures, %llu "

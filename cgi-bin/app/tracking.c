@@ -12,25 +12,23 @@
  * refuses it past limit lookups in the last hour: TRACK_LIMITED with
  * *wait the seconds until the oldest of them leaves the hour (at least
  * 1); TRACK_OK; TRACK_ERR.  A refused lookup is counted too, so that
- * hammering keeps the address out. */
+ * hammering keeps the address out.  The count is one row an address a
+ * minute (track_counts), so a lookup costs the same during a flood. */
 enum track_err
 track_attempt(struct db *db, struct arena *a, const char *addr, long limit,
     long *wait)
 {
-	struct row_TRACK_ATTEMPTS	 c;
-	struct row_TRACK_ATTEMPT_OLDEST	 o;
+	struct row_TRACK_COUNTED	 c;
 
 	*wait = 0;
 	if (addr == NULL)
 		addr = "";
-	if (db_exec(db, STMT_TRACK_ATTEMPT, NULL, NULL, "s", addr) != DB_OK ||
-	    db_one(db, a, TRACK_ATTEMPTS, &c, "s", addr) != DB_OK)
+	if (db_exec(db, STMT_TRACK_COUNT, NULL, NULL, "s", addr) != DB_OK ||
+	    db_one(db, a, TRACK_COUNTED, &c, "s", addr) != DB_OK)
 		return TRACK_ERR;
 	if (c.n <= limit)
 		return TRACK_OK;
-	if (db_one(db, a, TRACK_ATTEMPT_OLDEST, &o, "s", addr) != DB_OK)
-		return TRACK_ERR;
-	*wait = o.wait > 0 ? (long)o.wait : 1;
+	*wait = c.wait > 0 ? (long)c.wait : 1;
 	return TRACK_LIMITED;
 }
 

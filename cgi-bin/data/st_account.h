@@ -12,15 +12,21 @@
 #define DB_USER_MATCH \
 	"? = '' OR u.full_name LIKE ? OR u.phone LIKE ? OR u.email LIKE ?"
 
+/* The session of a cookie, its user and the user's roles ("role:unit,...",
+ * unit 0 for a city-wide role): one statement for every signed-in
+ * request. */
 Q(SESS_GET,
   "SELECT s.user_id, s.csrf, u.full_name, u.phone, u.email, "
-  "s.last_seen < UTC_TIMESTAMP() - INTERVAL 60 SECOND AS stale "
+  "s.last_seen < UTC_TIMESTAMP() - INTERVAL 60 SECOND AS stale, "
+  "(SELECT GROUP_CONCAT(r.role, ':', r.unit_key ORDER BY r.role, "
+  "r.unit_key SEPARATOR ',') FROM user_roles r WHERE r.user_id = "
+  "s.user_id) AS roles "
   "FROM sessions s LEFT JOIN users u ON u.id = s.user_id "
   "WHERE s.id_hash = ? AND s.last_seen > UTC_TIMESTAMP() - INTERVAL ? "
   "SECOND AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND "
   "AND (s.user_id IS NULL OR u.status = 'active')",
   C(U64, user_id) C(TEXT, csrf) C(TEXT, full_name) C(TEXT, phone)
-  C(TEXT, email) C(I64, stale))
+  C(TEXT, email) C(I64, stale) C(TEXT, roles))
 X(SESS_TOUCH,
   "UPDATE sessions SET last_seen = UTC_TIMESTAMP() WHERE id_hash = ?")
 X(SESS_INSERT,
@@ -48,9 +54,6 @@ X(FAIL_EXPIRE,
 X(RESET_EXPIRE,
   "DELETE FROM password_resets WHERE expires_at < UTC_TIMESTAMP() - "
   "INTERVAL 1 DAY LIMIT 1000")
-Q(USER_ROLES,
-  "SELECT role, unit_id FROM user_roles WHERE user_id = ?",
-  C(TEXT, role) C(U64, unit_id))
 X(USER_INSERT,
   "INSERT INTO users (full_name, phone, email, id_sealed, id_index, "
   "id_last4, pw_hash) VALUES (?, ?, ?, ?, ?, ?, ?)")

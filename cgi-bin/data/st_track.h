@@ -37,18 +37,23 @@ Q(MYAPP_EVENTS,
   "AND e.internal = 0 ORDER BY e.id LIMIT 500",
   C(I64, to_status) C(TEXT, kind) C(TIME, at) C(TEXT, note)
   C(TIME, due_at))
-Q(TRACK_ATTEMPTS,
-  "SELECT COUNT(*) AS n FROM track_attempts WHERE addr = ? AND "
-  "at > UTC_TIMESTAMP() - INTERVAL 1 HOUR", C(I64, n))
-/* The oldest lookup of the address in the last hour: when the limit
- * frees a slot. */
-Q(TRACK_ATTEMPT_OLDEST,
-  "SELECT COALESCE(TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(), "
-  "MIN(at) + INTERVAL 1 HOUR), 0) AS wait FROM track_attempts "
-  "WHERE addr = ? AND at > UTC_TIMESTAMP() - INTERVAL 1 HOUR", C(I64, wait))
-X(TRACK_ATTEMPT, "INSERT INTO track_attempts (addr) VALUES (?)")
-X(TRACK_ATTEMPT_EXPIRE,
-  "DELETE FROM track_attempts WHERE at < UTC_TIMESTAMP() - "
+/* A public lookup adds 1 to its address's count of the minute (migration
+ * 0027: a row an address a minute, whatever the flood). */
+X(TRACK_COUNT,
+  "INSERT INTO track_counts (addr, minute, n) VALUES (?, "
+  "DATE_FORMAT(UTC_TIMESTAMP(), '%Y-%m-%d %H:%i:00'), 1) "
+  "ON DUPLICATE KEY UPDATE n = n + 1")
+/* The address's lookups of the last hour (a minute's count for 60 to 61
+ * minutes), and the seconds until its oldest minute leaves (when the
+ * limit frees a slot). */
+Q(TRACK_COUNTED,
+  "SELECT CAST(COALESCE(SUM(n), 0) AS SIGNED) AS n, "
+  "COALESCE(TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(), "
+  "MIN(minute) + INTERVAL 61 MINUTE), 0) AS wait FROM track_counts "
+  "WHERE addr = ? AND minute > UTC_TIMESTAMP() - INTERVAL 61 MINUTE",
+  C(I64, n) C(I64, wait))
+X(TRACK_COUNT_EXPIRE,
+  "DELETE FROM track_counts WHERE minute < UTC_TIMESTAMP() - "
   "INTERVAL 1 DAY LIMIT 1000")
 
 /* The applicant's own applications: drafts first, then the newest. */

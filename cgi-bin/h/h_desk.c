@@ -38,6 +38,12 @@ struct desk_filter {
 	const char	*lo, *hi;		/* the due window's days */
 };
 
+/* The unit's applications by status (QUEUE_STATUS_COUNTS): all, and
+ * those without an appointment date. */
+struct desk_counts {
+	long long	 n[STATUS__MAX], nodue[STATUS__MAX];
+};
+
 /* The channels: applications.channel, its label. */
 static const struct {
 	const char	*value, *label;
@@ -212,22 +218,25 @@ desk_url(struct arena *a, const struct desk_filter *f, uint64_t status,
 	return u;
 }
 
-/* The counts by status, each a link to the queue at that status. */
+/* The counts by status into k, each a link to the queue at that
+ * status. */
 static int
 desk_counts(struct request *r, struct tmpl_dict *d,
-    const struct desk_filter *f)
+    const struct desk_filter *f, struct desk_counts *k)
 {
 	struct row_QUEUE_STATUS_COUNTS	*v;
-	long long			 by[STATUS__MAX] = { 0 }, all = 0;
+	long long			*by = k->n, all = 0;
 	size_t				 i, n;
 	struct tmpl_dict		*s;
 
+	memset(k, 0, sizeof(*k));
 	if (db_all(r->db, r->a, QUEUE_STATUS_COUNTS, &v, &n, "u",
 	    (unsigned long long)f->unit) != DB_OK)
 		return 0;
 	for (i = 0; i < n; i++)
 		if (v[i].status < STATUS__MAX) {
 			by[v[i].status] = v[i].n;
+			k->nodue[v[i].status] = v[i].nodue;
 			all += v[i].n;
 		}
 	tmpl_set_int(d, "ALL_COUNT", all);
@@ -328,18 +337,48 @@ desk_row(struct request *r, struct tmpl_dict *d,
 	}
 }
 
+/* The queue's filter as the statements' parameters (data/st_queue.h). */
+#define DESK_ARGS(f) (unsigned long long)(f)->unit, \
+	(unsigned long long)(f)->status, (unsigned long long)(f)->status, \
+	(unsigned long long)(f)->proc_id, (unsigned long long)(f)->proc_id, \
+	(f)->channel, (f)->channel, (unsigned long long)(f)->assignee, \
+	(unsigned long long)(f)->assignee, (unsigned long long)(f)->due, \
+	(f)->lo, (f)->hi
+
+/* How many applications match f, and how many of those have no
+ * appointment date, into c: from the counts by status k when f is the
+ * status alone or nothing, else counted (QUEUE_COUNT).  Returns 1/0. */
+static int
+desk_total(struct request *r, const struct desk_filter *f,
+    const struct desk_counts *k, struct row_QUEUE_COUNT *c)
+{
+	size_t	 i;
+
+	if (*f->proc != '\0' || *f->channel != '\0' || f->assignee ||
+	    f->due)
+		return db_one(r->db, r->a, QUEUE_COUNT, c, "uuuuussuuuss",
+		    DESK_ARGS(f)) == DB_OK;
+	c->n = c->nodue = 0;
+	for (i = STATUS_SUBMITTED; i < STATUS__MAX; i++)
+		if (f->status == 0 || f->status == i) {
+			c->n += k->n[i];
+			c->nodue += k->nodue[i];
+		}
+	return 1;
+}
+
 /* The filter's page of applications: those with an appointment date,
  * then those without (QUEUE_NODUE), *total in all.  The page's statement
  * is the one whose key serves the filter (data/st_queue.h); the three
  * have the same columns, so one row type reads them. */
 static int
 desk_rows(struct request *r, struct tmpl_dict *d,
-    const struct desk_filter *f, int64_t today, int64_t soon,
-    long long *total)
+    const struct desk_filter *f, const struct desk_counts *k,
+    int64_t today, int64_t soon, long long *total)
 {
 	struct row_QUEUE_COUNT	 c;
 	struct row_QUEUE_PAGE	*v, *w;
-	unsigned long long	 u = f->unit, off, proc = f->proc_id;
+	unsigned long long	 off;
 	enum stmt		 page = f->status ? STMT_QUEUE_PAGE_STATUS :
 				    STMT_QUEUE_PAGE;
 	size_t			 i, n = 0, m = 0;
@@ -348,26 +387,20 @@ desk_rows(struct request *r, struct tmpl_dict *d,
 	*total = 0;
 	if (f->no_proc)
 		return 1;
-#define DESK_ARGS u, (unsigned long long)f->status, \
-	(unsigned long long)f->status, proc, proc, f->channel, f->channel, \
-	(unsigned long long)f->assignee, (unsigned long long)f->assignee, \
-	(unsigned long long)f->due, f->lo, f->hi
-	if (db_one(r->db, r->a, QUEUE_COUNT, &c, "uuuuussuuuss",
-	    DESK_ARGS) != DB_OK)
+	if (!desk_total(r, f, k, &c))
 		return 0;
 	*total = c.n;
 	dated = c.n - c.nodue;
 	off = (f->page - 1) * DESK_PAGE;
 	if ((long long)off < dated && db_all_(r->db, r->a, page, &v, &n,
-	    "uuuuussuuussuu", DESK_ARGS, (unsigned long long)DESK_PAGE,
+	    "uuuuussuuussuu", DESK_ARGS(f), (unsigned long long)DESK_PAGE,
 	    off) != DB_OK)
 		return 0;
 	off = (long long)off > dated ? off - (unsigned long long)dated : 0;
 	if (n < DESK_PAGE && c.nodue > 0 && db_all_(r->db, r->a,
-	    STMT_QUEUE_NODUE, &w, &m, "uuuuussuuussuu", DESK_ARGS,
+	    STMT_QUEUE_NODUE, &w, &m, "uuuuussuuussuu", DESK_ARGS(f),
 	    (unsigned long long)(DESK_PAGE - n), off) != DB_OK)
 		return 0;
-#undef DESK_ARGS
 	for (i = 0; i < n; i++)
 		desk_row(r, d, &v[i], today, soon);
 	for (i = 0; i < m; i++)
@@ -399,6 +432,7 @@ int
 h_desk(struct request *r)
 {
 	struct desk_filter	 f;
+	struct desk_counts	 k;
 	struct desk_unit	 u;
 	struct workday_cal	 cal;
 	struct page		 p;
@@ -425,8 +459,8 @@ h_desk(struct request *r)
 		    (unsigned long long)u.id));
 	tmpl_set(p.body, "TODAY", day_text(r->a, today));
 	tmpl_set(p.body, "SOON_DATE", day_text(r->a, soon));
-	if (!desk_counts(r, p.body, &f) || !desk_choices(r, p.body, &f) ||
-	    !desk_rows(r, p.body, &f, today, soon, &total))
+	if (!desk_counts(r, p.body, &f, &k) || !desk_choices(r, p.body,
+	    &f) || !desk_rows(r, p.body, &f, &k, today, soon, &total))
 		return resp_error(r, 500, NULL);
 	if (total == 0)
 		tmpl_show(p.body, "NO_APPLICATIONS");

@@ -147,24 +147,35 @@ sess_cookie_clear(struct request *r)
 	    "%s=%s; Max-Age=0", sess.cookie, sess.attrs));
 }
 
-/* Loads the roles of u; returns 1/0. */
+/* Reads the roles of u from list, SESS_GET's "role:unit,..." (unit 0:
+ * city-wide; NULL: none), which it changes.  Returns 1, or 0 for a list
+ * that is not of that form. */
 static int
-sess_roles(struct request *r, struct user *u)
+sess_roles(struct user *u, char *list)
 {
-	struct row_USER_ROLES	*rows;
-	size_t			 i, n;
+	char	*item, *save = NULL, *unit, *end;
+	int	 ok = 1;
 
-	if (db_all(r->db, r->a, USER_ROLES, &rows, &n, "u",
-	    (unsigned long long)u->id) != DB_OK)
-		return 0;
 	u->role_bits = ROLE_BIT(ROLE_USER);
-	for (i = 0; i < n && u->nroles < USER_ROLES_MAX; i++) {
-		struct user_role *ur = &u->roles[u->nroles++];
-		ur->role = role_from_name(rows[i].role);
-		ur->unit_id = rows[i].unit_id;
+	item = list != NULL ? strtok_r(list, ",", &save) : NULL;
+	for (; item != NULL && u->nroles < USER_ROLES_MAX;
+	    item = strtok_r(NULL, ",", &save)) {
+		struct user_role *ur = &u->roles[u->nroles];
+		if ((unit = strchr(item, ':')) == NULL) {
+			ok = 0;
+			break;
+		}
+		*unit++ = '\0';
+		ur->role = role_from_name(item);
+		ur->unit_id = strtoull(unit, &end, 10);
+		if (*unit == '\0' || *end != '\0') {
+			ok = 0;
+			break;
+		}
 		u->role_bits |= ROLE_BIT(ur->role);
+		u->nroles++;
 	}
-	return 1;
+	return ok;
 }
 
 /* Finds the session of the cookie token and its user, if any.  Returns
@@ -191,7 +202,8 @@ sess_row(struct request *r, const char *token)
 		u->full_name = v.full_name;
 		u->phone = v.phone;
 		u->email = v.email;
-		if (!sess_roles(r, u))
+		if (!sess_roles(u, v.roles != NULL ?
+		    arena_strdup(r->a, v.roles) : NULL))
 			return 503;
 		s->user = r->user = u;
 	}

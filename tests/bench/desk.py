@@ -86,8 +86,9 @@ def main():
     by_proc = [unit, 0, 0, proc, proc, "", "", 0, 0, 0, "1900-01-01", yesterday]
     channel = [unit, 0, 0, 0, 0, "counter", "counter", 0, 0, 0, "1900-01-01", yesterday]
     s = statements()
-    explain(s, "QUEUE_STATUS_COUNTS", [unit], "the counts by status")
-    explain(s, "QUEUE_COUNT", none, "no filter")
+    explain(s, "QUEUE_STATUS_COUNTS", [unit], "the counts by status, and the number of matches "
+            "without a filter or with a status alone")
+    explain(s, "QUEUE_COUNT", overdue, "overdue, any status")
     explain(s, "QUEUE_PAGE", none + [50, 0], "no filter, page 1")
     explain(s, "QUEUE_PAGE", none + [50, 4950], "no filter, page 100")
     explain(s, "QUEUE_COUNT", late4, "status 4, overdue")

@@ -153,6 +153,52 @@ def queue_counts_by_status_link_to_filters():
     check("Tất cả: %s</a>" % total in t, "all")
 
 
+def shown_counts(client, query=""):
+    """The queue's counts by status, "Tất cả" and the number of matches."""
+    t = client.get("/mot-cua/" + query).text
+    by = {int(st): int(n) for st, n in re.findall(
+        r'trang_thai=(\d+)">\d+\. [^:<]+: (\d+)</a>', t)}
+    m = re.search(r"Tất cả: (\d+)</a>", t)
+    total = re.search(r'<p class="result-count" role="status">(\d+) hồ sơ', t)
+    return by, int(m.group(1)), int(total.group(1)) if total else 0
+
+
+def sql_counts():
+    rows = sql("SELECT status, COUNT(*) FROM applications WHERE unit_id = %s AND status >= 1 "
+               "GROUP BY status" % CTX["bh"])
+    return {int(st): int(n) for st, n in rows}
+
+
+@case
+def queue_counts_follow_every_change():
+    """The counts by status and the number of matches (kept by migration
+    0027's triggers) follow every insert, change of status or date and
+    delete, in both directions, and a note changes nothing."""
+    s = CTX["staff"]
+    a, b, c = new_app(4), new_app(5), new_app(1, due="NULL")
+    sql("UPDATE applications SET status = 5, version = version + 1 WHERE id = %d" % a[0])
+    sql("UPDATE applications SET status = 4 WHERE id = %d" % b[0])
+    sql("UPDATE applications SET status = 2, due_at = CURRENT_DATE WHERE id = %d" % c[0])
+    sql("UPDATE applications SET version = version + 1 WHERE id = %d" % b[0])
+    d = new_app(1, due="NULL")
+    sql("DELETE FROM applications WHERE id = %d" % d[0])
+    want = sql_counts()
+    by, all_, total = shown_counts(s)
+    check(by == {st: want.get(st, 0) for st in range(1, 11)}, "%s vs %s" % (by, want))
+    check(all_ == total == sum(want.values()), "%d %d %s" % (all_, total, want))
+    nodue = int(sql_value("SELECT COUNT(*) FROM applications WHERE unit_id = %s AND status = 1 "
+                          "AND due_at IS NULL" % CTX["bh"]))
+    for st in (1, 2, 4, 5):
+        _, _, total = shown_counts(s, "?trang_thai=%d" % st)
+        check(total == want.get(st, 0), "status %d: %d vs %s" % (st, total, want.get(st)))
+    check(nodue > 0, "a status-1 application without a date")
+    kept = sql("SELECT c.status, c.n, c.nodue FROM application_counts c WHERE c.unit_id = %s "
+               "AND c.status >= 1 AND c.n > 0 ORDER BY c.status" % CTX["bh"])
+    real = sql("SELECT status, COUNT(*), SUM(due_at IS NULL) FROM applications WHERE unit_id = %s "
+               "AND status >= 1 GROUP BY status ORDER BY status" % CTX["bh"])
+    check(kept == real, "%s vs %s" % (kept, real))
+
+
 @case
 def queue_pages_keep_the_filter():
     s = CTX["staff"]

@@ -197,7 +197,7 @@ def track_bad_input_is_explained_and_not_counted():
         check(what in r.text and 'aria-invalid="true"' in r.text, "%r %r: %s" % (code, digits, r.text[:200]))
         j = track(c, code, digits, api=True)
         check(j.status == 400 and what in json.loads(j.text)["error"], "%r: %d %s" % (code, j.status, j.text))
-    n = sql_value("SELECT COUNT(*) FROM track_attempts WHERE addr = %s" % quote(c.source))
+    n = sql_value("SELECT COALESCE(SUM(n), 0) FROM track_counts WHERE addr = %s" % quote(c.source))
     check(n == "0", "bad input counted: %s" % n)
     # A repeated parameter is refused before the handler.
     r = c.get("/tra-cuu?ma=05860-261130-0001&ma=05860-261130-0002&xac-minh=1234")
@@ -222,6 +222,23 @@ def track_rate_limited_per_address():
     j = track(c, code, a.phone[-4:], api=True)
     check(j.status == 429 and "quá nhiều lần tra cứu" in json.loads(j.text)["error"], j.text)
     check(track(other, code, a.phone[-4:]).status == 200, "another address is limited too")
+
+
+@case
+def track_lookups_counted_each_and_never_through_the_page_cache():
+    """Every lookup counts once against its address (one row a minute,
+    however many lookups), and nginx's page cache never takes part: an
+    answer about one application is never kept, and waiting on the
+    cache's lock would only queue identical lookups."""
+    a = CTX["a"]
+    _, code = new_app(a, 1)
+    c = Client(addr())
+    for i in range(6):
+        r = track(c, code, a.phone[-4:], api=(i % 2 == 1))
+        check(r.status == 200, "lookup %d: %d" % (i + 1, r.status))
+        check(r.header("X-Cache-Status") == "BYPASS", "%d: %s" % (i + 1, r.header("X-Cache-Status")))
+    n = sql("SELECT COUNT(*), SUM(n) FROM track_counts WHERE addr = %s" % quote(c.source))[0]
+    check(n[1] == "6" and n[0] in ("1", "2"), "rows, lookups: %s" % n)
 
 
 # ---------------------------------------------------------------------------
