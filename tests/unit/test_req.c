@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include <sodium.h>
+
 #include "core/arena.h"
 #include "core/valid.h"
 #include "http/req.h"
@@ -1426,13 +1428,16 @@ test_mp_empty_filename_skipped(void)
 	arena_free(a);
 }
 
-/* Checks that one file part came through byte for byte. */
+/* Checks that one file part came through byte for byte, its SHA-256 and
+ * first bytes as the parser saw them while spooling. */
 static void
 check_file(const struct req_kv *kv, const char *data, size_t n)
 {
 	struct arena	*a = arena_new();
 	struct stat	 st;
 	size_t		 got = 0;
+	unsigned char	 d[crypto_hash_sha256_BYTES];
+	char		 hex[2 * sizeof(d) + 1];
 	char		*p;
 
 	CHECK(kv->val == NULL);
@@ -1444,6 +1449,11 @@ check_file(const struct req_kv *kv, const char *data, size_t n)
 	CHECK(strncmp(kv->path, tmpdir, strlen(tmpdir)) == 0);
 	p = slurp(a, kv->path, &got);
 	CHECK(p != NULL && got == n && memcmp(p, data, n) == 0);
+	crypto_hash_sha256(d, (const unsigned char *)data, n);
+	sodium_bin2hex(hex, sizeof(hex), d, sizeof(d));
+	CHECK(kv->sha256 != NULL && strcmp(kv->sha256, hex) == 0);
+	CHECK_INT(kv->headlen, n < REQ_HEAD_MAX ? n : REQ_HEAD_MAX);
+	CHECK(kv->head != NULL && memcmp(kv->head, data, kv->headlen) == 0);
 out:
 	arena_free(a);
 }
