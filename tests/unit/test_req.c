@@ -1539,6 +1539,30 @@ test_mp_binary_whole(void)
 	binary_case(0);
 }
 
+/* A file longer than the head the parser keeps: REQ_HEAD_MAX bytes of
+ * it, and the SHA-256 of all of it. */
+static void
+test_mp_file_head_capped(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+	struct req_limits	 lm = lim();
+	size_t			 dn = REQ_HEAD_MAX + 5000, bn, i;
+	char			*d = malloc(dn), *b = malloc(dn + 1024);
+
+	for (i = 0; i < dn; i++)
+		d[i] = (char)('a' + i % 23);
+	bn = binary_body(b, d, dn);
+	lm.file_max = 1 << 20;
+	CHECK_INT(mp_run(a, CT, b, bn, 1000, &lm, &l), REQ_OK);
+	CHECK_INT(l.n, 3);
+	if (l.n == 3)
+		check_file(&l.v[1], d, dn);
+	free(b);
+	free(d);
+	arena_free(a);
+}
+
 static void
 test_mp_binary_chunk_1(void)
 {
@@ -2209,6 +2233,7 @@ run_multipart(void)
 	RUN(test_mp_duplicates_kept);
 	RUN(test_mp_empty_filename_skipped);
 	RUN(test_mp_binary_whole);
+	RUN(test_mp_file_head_capped);
 	RUN(test_mp_binary_chunk_1);
 	RUN(test_mp_binary_chunk_7);
 	RUN(test_mp_value_chunks);
