@@ -9,7 +9,7 @@ FUZZ_SECONDS ?= 30
 # are main.c and ctl/portalctl.c.
 LAYERS = core data app http h
 PKGS = fcgi libctemplate mariadb libsodium libcurl jansson libmagic libqrencode \
-    cjose libcmark-gfm gdlib
+    cjose libcmark-gfm gdlib libcrypto
 WARN = -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wformat-security
 CWARN = $(WARN) -Wstrict-prototypes -Wmissing-prototypes
 HARDEN = -fstack-protector-strong -D_FORTIFY_SOURCE=2
@@ -142,7 +142,7 @@ FUZZ_SRC = cgi-bin/http/req.c cgi-bin/http/req_mp.c cgi-bin/core/valid.c \
     cgi-bin/core/arena.c cgi-bin/core/text.c cgi-bin/core/role.c \
     cgi-bin/http/key.c cgi-bin/http/router.c cgi-bin/app/mail_msg.c \
     cgi-bin/core/workday.c cgi-bin/app/oidc_verify.c cgi-bin/core/imgsize.c \
-    cgi-bin/app/search_text.c cgi-bin/core/week.c
+    cgi-bin/app/search_text.c cgi-bin/core/week.c cgi-bin/core/sha256.c
 FUZZ_HDR = $(wildcard cgi-bin/*/*.h)
 FUZZ_CFLAGS = -std=c17 -D_GNU_SOURCE -g -O1 $(CWARN) \
     -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined $(INC)
@@ -169,7 +169,7 @@ C = var/cov
 COV_SRC = cgi-bin/http/req.c cgi-bin/http/req_mp.c cgi-bin/http/router.c \
     cgi-bin/http/key.c cgi-bin/core/valid.c cgi-bin/core/text.c \
     cgi-bin/app/mail_msg.c cgi-bin/app/oidc_verify.c cgi-bin/core/imgsize.c \
-    cgi-bin/app/search_text.c cgi-bin/core/week.c
+    cgi-bin/app/search_text.c cgi-bin/core/week.c cgi-bin/core/sha256.c
 $(C)/%: tests/fuzz/%.c tests/fuzz/replay.c $(FUZZ_SRC) $(FUZZ_HDR)
 	@mkdir -p $(C)
 	@echo "  COV     $@"

@@ -180,7 +180,8 @@ application_number(struct db *db, struct arena *a, uint64_t unit_id,
 }
 
 /* Writes the submitted row: the draft's (0 rows: someone was quicker) or
- * a new one (DB_DUP: the key was used).  *id gets the row. */
+ * a new one (DB_DUP: the key was used), with code (NULL: given later in
+ * the transaction, APP_SET_CODE).  *id gets the row. */
 static enum db_err
 application_write(struct db *db, const struct application_new *n,
     const char *code, const char *due, uint64_t *id)
@@ -214,10 +215,30 @@ application_note(struct arena *a, const struct application_new *n)
 	    "công nghệ số: %s", n->helper != NULL ? n->helper : "");
 }
 
-/* Submits n in one transaction: its code from the unit's sequence, its
- * appointment, the row (status 1), its files (those of the draft stay,
- * but the dropped), its first event, mail and audit row (app/event.c).
- * *code gets the code, also when the key had been submitted before
+/* Inside the transaction, last: the code of application id from the
+ * unit's sequence into *code, then its first event, mail and audit row,
+ * which name it.  The sequence's row is locked from here to the commit:
+ * every submission of the unit that day waits for it, so nothing slower
+ * (the row, the files) comes after. */
+static enum db_err
+application_coded(struct db *db, struct arena *a, const struct actor *who,
+    const struct application_new *n, uint64_t id, const char **code)
+{
+	if ((*code = application_number(db, a, n->unit_id, n->now)) == NULL ||
+	    db_exec(db, STMT_APP_SET_CODE, NULL, NULL, "su", *code,
+	    (unsigned long long)id) != DB_OK)
+		return DB_ERR;
+	return event_record(db, a, who, id, STATUS_DRAFT, STATUS_SUBMITTED,
+	    application_note(a, n), n->assisted_by != 0 ?
+	    "application_submit_assisted" : "application_submit",
+	    n->assisted_by != 0 ? arena_printf(a, "%s; nộp hộ bởi tổ công "
+	    "nghệ số: %s", *code, n->helper) : *code);
+}
+
+/* Submits n in one transaction: the row (status 1), its files (those of
+ * the draft stay, but the dropped), then its code from the unit's
+ * sequence, its first event, mail and audit row (app/event.c).  *code
+ * gets the code, also when the key had been submitted before
  * (APPLICATION_DONE: nothing new is written). */
 enum application_err
 application_submit(struct db *db, struct arena *a, const struct actor *who,
@@ -236,19 +257,14 @@ application_submit(struct db *db, struct arena *a, const struct actor *who,
 		return APPLICATION_ERR;
 	if (db_begin(db) != DB_OK)
 		return APPLICATION_ERR;
-	if ((*code = application_number(db, a, n->unit_id, n->now)) == NULL ||
-	    (n->draft_id != 0 && !application_drops(db, n, n->draft_id)) ||
-	    (e = application_write(db, n, *code, due, &id)) != DB_OK)
+	if ((n->draft_id != 0 && !application_drops(db, n, n->draft_id)) ||
+	    (e = application_write(db, n, NULL, due, &id)) != DB_OK)
 		goto fail;
 	if ((f = application_files(db, a, n, id)) != APPLICATION_OK) {
 		db_rollback(db);
 		return f;
 	}
-	if ((e = event_record(db, a, who, id, STATUS_DRAFT, STATUS_SUBMITTED,
-	    application_note(a, n), n->assisted_by != 0 ?
-	    "application_submit_assisted" : "application_submit",
-	    n->assisted_by != 0 ? arena_printf(a, "%s; nộp hộ bởi tổ công "
-	    "nghệ số: %s", *code, n->helper) : *code)) != DB_OK ||
+	if ((e = application_coded(db, a, who, n, id, code)) != DB_OK ||
 	    (e = db_commit(db)) != DB_OK)
 		goto fail;
 	return APPLICATION_OK;

@@ -23,6 +23,7 @@
 #include "core/arena.h"
 #include "core/cfg.h"
 #include "core/log.h"
+#include "core/sha256.h"
 #include "core/text.h"
 #include "data/db.h"
 
@@ -286,33 +287,29 @@ static int
 store_pass(int fd, int out, char *head, size_t *headlen, char sha[65],
     size_t *size)
 {
-	crypto_hash_sha256_state st;
-	unsigned char		 d[crypto_hash_sha256_BYTES];
-	char			*buf = xmalloc(CHUNK);
-	ssize_t			 r;
-	int			 ok = 0;
+	struct sha256	 st = { NULL };
+	char		*buf = xmalloc(CHUNK);
+	ssize_t		 r;
+	int		 ok = 0;
 
 	*size = 0;
-	if (lseek(fd, 0, SEEK_SET) != 0)
+	if (lseek(fd, 0, SEEK_SET) != 0 || !sha256_init(&st))
 		goto out;
-	crypto_hash_sha256_init(&st);
 	while ((r = store_read_full(fd, buf, CHUNK)) > 0) {
 		if (head != NULL && *size == 0) {
 			memcpy(head, buf, (size_t)r);
 			*headlen = (size_t)r;
 		}
-		crypto_hash_sha256_update(&st, (unsigned char *)buf,
-		    (unsigned long long)r);
+		sha256_update(&st, buf, (size_t)r);
 		if (out != -1 && store_write_all(out, buf, (size_t)r) < 0)
 			goto out;
 		*size += (size_t)r;
 	}
 	if (r < 0)
 		goto out;
-	crypto_hash_sha256_final(&st, d);
-	hex(d, sizeof(d), sha);
-	ok = 1;
+	ok = sha256_final(&st, sha);
 out:
+	sha256_free(&st);
 	free(buf);
 	return ok;
 }
@@ -550,13 +547,53 @@ store_write(int src, const char *dir, const char *final,
 	return ok;
 }
 
+/* Stores spooled file path (open as src, of f's content) as final in
+ * directory dir by a hard link, no copy: the file fsync'd, linked, the
+ * directory fsync'd.  A spool on another file system (or one that has no
+ * hard links) is copied by store_write.  The spool's name is its owner's
+ * to remove.  Returns 1, or 0 (logged). */
+static int
+store_link(int src, const char *path, const char *dir, const char *final,
+    const struct store_file *f)
+{
+	struct stat	 st;
+	int		 ok = 0;
+
+	if (store_fsync(src) != 0) {
+		LOGE("store fsync %s: %s", path, log_errno(errno));
+		goto out;
+	}
+	if (link(path, final) != 0) {
+		if (errno == EXDEV || errno == EPERM || errno == EMLINK ||
+		    errno == EOPNOTSUPP) {
+			ok = store_write(src, dir, final, f);
+			goto out;
+		}
+		/* EEXIST: another writer stored the same content. */
+		if (errno != EEXIST || stat(final, &st) != 0 ||
+		    (size_t)st.st_size != f->size) {
+			LOGE("store link %s: %s", final, log_errno(errno));
+			goto out;
+		}
+	}
+	if (!store_fsync_dir(dir))	/* the caller refuses */
+		LOGE("store fsync %s: %s", dir, log_errno(errno));
+	else
+		ok = 1;
+out:
+	return ok;
+}
+
 /* Puts f (checked, hashed) into the store from src unless a file of that
- * content is there already.  Returns STORE_OK or STORE_IO. */
+ * content is there already: linked from spool when not NULL (the path
+ * src was opened from), copied otherwise.  Returns STORE_OK or
+ * STORE_IO. */
 static enum store_err
-store_place(int src, const struct store_file *f)
+store_place(int src, const char *spool, const struct store_file *f)
 {
 	char		 d1[4096], d2[4096], final[4096];
 	struct stat	 st;
+	int		 ok;
 
 	if (!store_path(f->sha256, final, sizeof(final)) ||
 	    (size_t)snprintf(d1, sizeof(d1), "%s/%.2s", conf.dir,
@@ -573,7 +610,9 @@ store_place(int src, const struct store_file *f)
 		LOGE("store %s: %s", d2, log_errno(errno));
 		return STORE_IO;
 	}
-	return store_write(src, d2, final, f) ? STORE_OK : STORE_IO;
+	ok = spool != NULL ? store_link(src, spool, d2, final, f) :
+	    store_write(src, d2, final, f);
+	return ok ? STORE_OK : STORE_IO;
 }
 
 /* Stores an application's file: store_put_typed with the PDF, JPEG and
@@ -585,21 +624,45 @@ store_put(const char *path, struct store_file *f)
 	    conf.file_max, f);
 }
 
-/* Stores the file at path (a spooled upload) when it is at most max
- * bytes, of a type of the set allow by its content, and clean by the
- * scanner (when one is configured).  Fills f.  Returns STORE_OK, or
- * what was wrong; on any error nothing is left in the store. */
-enum store_err
-store_put_typed(const char *path, unsigned allow, size_t max,
-    struct store_file *f)
+/* f's SHA-256, size and first bytes (*head, *headlen): the spool's when
+ * sp is not NULL and of st's size, else read from fd (*buf then holds
+ * the first bytes, the caller frees it).  Returns 1, or 0 (logged). */
+static int
+store_measure(int fd, const struct stat *st, const struct store_spool *sp,
+    struct store_file *f, char **buf, const char **head, size_t *headlen)
+{
+	if (sp != NULL && sp->sha256 != NULL && sp->head != NULL &&
+	    sp->size == (size_t)st->st_size &&
+	    store_valid_sha256(sp->sha256)) {
+		memcpy(f->sha256, sp->sha256, sizeof(f->sha256));
+		f->size = sp->size;
+		*head = sp->head;
+		*headlen = sp->headlen < CHUNK ? sp->headlen : CHUNK;
+		return 1;
+	}
+	*buf = xmalloc(CHUNK);
+	*head = *buf;
+	if (store_pass(fd, -1, *buf, headlen, f->sha256, &f->size))
+		return 1;
+	LOGE("store: %s", log_errno(errno));
+	return 0;
+}
+
+/* store_put_typed of the file at path, or of spool sp (path NULL). */
+static enum store_err
+store_put_from(const char *path, const struct store_spool *sp,
+    unsigned allow, size_t max, struct store_file *f)
 {
 	struct stat	 st;
-	char		*head = NULL;
+	char		*buf = NULL;
+	const char	*head = NULL;
 	size_t		 headlen = 0;
 	int		 fd, io;
 	enum store_err	 e = STORE_IO;
 
 	memset(f, 0, sizeof(*f));
+	if (sp != NULL)
+		path = sp->path;
 	if (conf.dir == NULL)
 		return STORE_IO;
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0 ||
@@ -611,11 +674,8 @@ store_put_typed(const char *path, unsigned allow, size_t max,
 		e = STORE_TOOBIG;
 		goto out;
 	}
-	head = xmalloc(CHUNK);
-	if (!store_pass(fd, -1, head, &headlen, f->sha256, &f->size)) {
-		LOGE("store: %s: %s", path, log_errno(errno));
+	if (!store_measure(fd, &st, sp, f, &buf, &head, &headlen))
 		goto out;
-	}
 	if (f->size > max) {
 		e = STORE_TOOBIG;
 		goto out;
@@ -626,14 +686,35 @@ store_put_typed(const char *path, unsigned allow, size_t max,
 	}
 	if ((e = store_scan(fd)) != STORE_OK)
 		goto out;
-	e = store_place(fd, f);
+	e = store_place(fd, sp != NULL ? path : NULL, f);
 out:
-	free(head);
+	free(buf);
 	if (fd >= 0)
 		close(fd);
 	if (e != STORE_OK)
 		memset(f, 0, sizeof(*f));
 	return e;
+}
+
+/* Stores the file at path (a spooled upload) when it is at most max
+ * bytes, of a type of the set allow by its content, and clean by the
+ * scanner (when one is configured).  Fills f.  Returns STORE_OK, or
+ * what was wrong; on any error nothing is left in the store. */
+enum store_err
+store_put_typed(const char *path, unsigned allow, size_t max,
+    struct store_file *f)
+{
+	return store_put_from(path, NULL, allow, max, f);
+}
+
+/* store_put of an upload its parser spooled and hashed (sp): the file is
+ * not read again but for the scanner, and linked into the store rather
+ * than copied when the spool is on the store's file system. */
+enum store_err
+store_put_spool(const struct store_spool *sp, struct store_file *f)
+{
+	return store_put_from(NULL, sp, STORE_T_PDF | STORE_T_JPEG |
+	    STORE_T_PNG, conf.file_max, f);
 }
 
 /* Opens the stored file sha256 for reading; its size into *size.

@@ -10,9 +10,10 @@
  *	enum store_err	  e;
  *
  *	// 1. Outside any transaction: size, type, scan, then the file is
- *	//    written, fsync'd and renamed into the store (and its directory
- *	//    fsync'd).  Refused files leave nothing behind.
- *	if ((e = store_put(kv->path, &f)) != STORE_OK)
+ *	//    fsync'd and linked (a spool on another file system: written,
+ *	//    fsync'd and renamed) into the store, and its directory
+ *	//    fsync'd.  Refused files leave nothing behind.
+ *	if ((e = store_put_spool(&sp, &f)) != STORE_OK)
  *		-> answer store_err_status(e) with store_err_str(e), next to
  *		   the form field; nothing was written.
  *	// 2. One transaction: the application's rows, then one
@@ -84,7 +85,20 @@ size_t		 store_file_max(void);
 size_t		 store_app_max(void);
 const char	*store_dir(void);
 
+/* A spooled upload that its parser hashed as it wrote it (http/req.h's
+ * req_kv: path, fsize, sha256, head, headlen): store_put_spool neither
+ * reads it again nor copies it, but links it into the store. */
+struct store_spool {
+	const char	*path;
+	size_t		 size;
+	const char	*sha256;	/* lower-case hex */
+	const char	*head;		/* its first bytes, for sniffing */
+	size_t		 headlen;
+};
+
 enum store_err	 store_put(const char *path, struct store_file *);
+enum store_err	 store_put_spool(const struct store_spool *,
+		    struct store_file *);
 enum store_err	 store_put_typed(const char *path, unsigned allow,
 		    size_t max, struct store_file *);
 enum store_err	 store_attach(struct db *, struct arena *, uint64_t app_id,

@@ -49,6 +49,10 @@ X(APP_SUBMIT_INSERT,
   "INSERT INTO applications (code, procedure_version, unit_id, "
   "applicant_id, assisted_by, status, form_data, idem_key, submitted_at, "
   "due_at) VALUES (?, ?, ?, ?, NULLIF(?, 0), 1, ?, ?, FROM_UNIXTIME(?), ?)")
+/* The code of a submitted application, written last in its transaction
+ * (app/application.c): the unit's sequence row that APP_SEQ_NEXT locks
+ * stays locked only for the end of it, not for the rows and files. */
+X(APP_SET_CODE, "UPDATE applications SET code = ? WHERE id = ?")
 X(APP_SUBMIT_DRAFT,
   "UPDATE applications SET code = ?, procedure_version = ?, unit_id = ?, "
   "status = 1, form_data = ?, submitted_at = FROM_UNIXTIME(?), "

@@ -62,9 +62,11 @@ upload_one(struct request *r, struct upload_form *u, size_t i,
     const struct req_kv *kv)
 {
 	struct upload_file	*f = &u->files[u->nfiles];
+	struct store_spool	 sp = { kv->path, kv->fsize, kv->sha256,
+				    kv->head, kv->headlen };
 	enum store_err		 e;
 
-	if ((e = store_put(kv->path, &f->f)) == STORE_OK) {
+	if ((e = store_put_spool(&sp, &f->f)) == STORE_OK) {
 		f->slot = upload_slot(r->a, i);
 		f->filename = store_filename(r->a, kv->filename);
 		u->nfiles++;

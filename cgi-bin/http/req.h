@@ -36,8 +36,13 @@ struct req_limits {
 	ssize_t		(*spool_write)(int, const void *, size_t);
 };
 
+/* The first bytes of a spooled file the parser keeps (for sniffing). */
+#define REQ_HEAD_MAX	65536
+
 /* One field.  For a file part of a multipart body, path names a temporary
- * file (removed when the arena is freed), fsize its size, val is NULL. */
+ * file (removed when the arena is freed), fsize its size, sha256 the
+ * SHA-256 of its bytes (hashed as they were written, lower-case hex) and
+ * head its first headlen bytes (at most REQ_HEAD_MAX); val is NULL. */
 struct req_kv {
 	const char	*key;
 	const char	*val;		/* NUL-terminated, valid UTF-8 */
@@ -46,6 +51,9 @@ struct req_kv {
 	const char	*ctype;		/* multipart part Content-Type or NULL */
 	const char	*path;		/* spooled file or NULL */
 	size_t		 fsize;
+	const char	*sha256;	/* spooled file's, or NULL */
+	const char	*head;		/* spooled file's first bytes */
+	size_t		 headlen;
 };
 
 struct req_kvlist {

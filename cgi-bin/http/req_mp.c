@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "core/arena.h"
+#include "core/sha256.h"
 #include "core/valid.h"
 #include "http/req.h"
 #include "http/req_impl.h"
@@ -87,10 +88,17 @@ struct mp_val {
 };
 
 struct mp_file {
+	struct arena	*a;
 	int		 fd;
 	size_t		 size;
 	size_t		 max;
 	ssize_t		(*write)(int, const void *, size_t);
+	/* The bytes are hashed and their start kept as they are written,
+	 * so that nobody reads the file again for that. */
+	struct sha256	*sha;
+	char		*head;		/* headcap bytes, at most REQ_HEAD_MAX */
+	size_t		 headlen;
+	size_t		 headcap;
 };
 
 static void
@@ -654,6 +662,32 @@ out:
 	return rc;
 }
 
+/* Keeps the file's first bytes, up to REQ_HEAD_MAX, from the n at p: the
+ * buffer grows as they come (doubling), so that many small files do not
+ * take REQ_HEAD_MAX each. */
+static void
+mp_head_keep(struct mp_file *f, const char *p, size_t n)
+{
+	size_t	 want, cap;
+	char	*np;
+
+	if (f->headlen >= REQ_HEAD_MAX || n == 0)
+		return;
+	want = n < REQ_HEAD_MAX - f->headlen ? f->headlen + n : REQ_HEAD_MAX;
+	if (want > f->headcap) {
+		cap = f->headcap * 2 > want ? f->headcap * 2 : want;
+		if (cap > REQ_HEAD_MAX)
+			cap = REQ_HEAD_MAX;
+		np = arena_alloc(f->a, cap);
+		if (f->headlen > 0)
+			memcpy(np, f->head, f->headlen);
+		f->head = np;
+		f->headcap = cap;
+	}
+	memcpy(f->head + f->headlen, p, want - f->headlen);
+	f->headlen = want;
+}
+
 /* Appends to the temporary file, up to max bytes in all.  A file over
  * the process's file size limit is too large (413); a full spool or any
  * other write error is the server's (503), errno telling which. */
@@ -666,6 +700,8 @@ mp_sink_file(void *arg, const char *p, size_t n)
 
 	if (n > f->max - f->size)
 		goto out;
+	mp_head_keep(f, p, n);
+	sha256_update(f->sha, p, n);
 	while (n > 0) {
 		if ((w = f->write(f->fd, p, n)) < 0 && errno == EINTR)
 			continue;
@@ -727,6 +763,31 @@ out:
 	return rc;
 }
 
+/* The entry of spooled file f at path: its SHA-256 and first bytes.
+ * Returns REQ_OK, or REQ_SPOOL when the hash failed (out of memory). */
+static enum req_err
+mp_file_kv(struct mp *m, const struct mp_part *pt, struct req_kvlist *l,
+    struct mp_file *f, const char *path)
+{
+	char		*hex = arena_alloc(m->a, SHA256_HEX_LEN);
+	struct req_kv	*kv;
+
+	if (!sha256_final(f->sha, hex)) {
+		errno = ENOMEM;
+		return REQ_SPOOL;
+	}
+	kv = req_kv_add(m->a, l);
+	kv->key = pt->name;
+	kv->filename = pt->filename;
+	kv->ctype = pt->ctype;
+	kv->path = path;
+	kv->fsize = f->size;
+	kv->sha256 = hex;
+	kv->head = f->head;
+	kv->headlen = f->headlen;
+	return REQ_OK;
+}
+
 /* Streams a file part into a new mode 0600 file in tmpdir, which is
  * unlinked when the arena is freed, or at once when this part fails: no
  * half file stays behind.  A spool that cannot take the file is
@@ -736,13 +797,23 @@ mp_file(struct mp *m, const struct mp_part *pt, struct req_kvlist *l)
 {
 	const char	*dir = m->lim->tmpdir ? m->lim->tmpdir : "/tmp";
 	char		*path = arena_printf(m->a, "%s/portal-up-XXXXXX", dir);
-	struct mp_file	 f = { -1, 0, m->lim->file_max, m->lim->spool_write };
-	struct req_kv	*kv;
+	struct mp_file	 f;
 	enum req_err	 rc = REQ_SPOOL;
 	int		 fd, e;
 
-	if (f.write == NULL)
-		f.write = write;
+	memset(&f, 0, sizeof(f));
+	f.a = m->a;
+	f.fd = -1;
+	f.max = m->lim->file_max;
+	f.write = m->lim->spool_write != NULL ? m->lim->spool_write : write;
+	f.head = "";
+	f.sha = arena_calloc(m->a, 1, sizeof(*f.sha));
+	if (!sha256_init(f.sha)) {
+		errno = ENOMEM;
+		path[0] = '\0';
+		goto out;
+	}
+	arena_defer(m->a, sha256_free_cb, f.sha);
 	if ((f.fd = mkostemp(path, O_CLOEXEC)) == -1) {
 		path[0] = '\0';
 		goto out;
@@ -755,13 +826,7 @@ mp_file(struct mp *m, const struct mp_part *pt, struct req_kvlist *l)
 	rc = REQ_SPOOL;
 	if (close(fd) == -1)
 		goto out;
-	kv = req_kv_add(m->a, l);
-	kv->key = pt->name;
-	kv->filename = pt->filename;
-	kv->ctype = pt->ctype;
-	kv->path = path;
-	kv->fsize = f.size;
-	rc = REQ_OK;
+	rc = mp_file_kv(m, pt, l, &f, path);
 out:
 	if (f.fd != -1) {
 		e = errno;

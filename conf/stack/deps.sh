@@ -10,7 +10,7 @@
 DEPS_RUN=(
 	build-essential pkg-config g++
 	libfcgi-dev libctemplate-dev libmariadb-dev mariadb-server mariadb-client
-	libsodium-dev libcurl4-openssl-dev libjansson-dev libcjose-dev
+	libsodium-dev libssl-dev libcurl4-openssl-dev libjansson-dev libcjose-dev
 	libcmark-gfm-dev libcmark-gfm-extensions-dev libgd-dev libmagic-dev
 	libqrencode-dev libunistring-dev
 	nginx-light curl python3 python3-aiosmtpd procps nodejs npm

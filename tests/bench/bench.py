@@ -25,7 +25,7 @@ os.environ["PORTAL_PORT"], os.environ["PORTAL_VAR"] = sys.argv[1], sys.argv[2]
 os.environ.setdefault("PORTAL_BIN", os.path.join(ROOT, "cgi-bin"))
 os.environ.setdefault("PORTAL_ROOT", ROOT)
 sys.path.insert(0, os.path.join(ROOT, "tests", "integration"))
-from lib import (DEMO_RESIDENT, Client, demo_login, demo_passwords, encode_multipart,  # noqa: E402
+from lib import (DEMO_RESIDENT, Client, demo_login, encode_multipart,  # noqa: E402
                  eform_values, ensure_procedure, sql, sql_value, stack_env)
 
 PORT, VAR = sys.argv[1], sys.argv[2]
@@ -41,7 +41,10 @@ RESULTS = []
 
 def wrk(path, seconds=SECONDS, conns=CONNS, headers=(), post=None):
     """One wrk run against path; its BENCH line as a dict (latencies in
-    ms), with requests per second.  post: (body file, content type)."""
+    ms), with requests per second.  post: (body file, content type[,
+    file of account names]); its answers are counted by status (statuses:
+    ok (2xx and 3xx), 4xx, 5xx, by_status) and ok_rps is the answers 2xx
+    and 3xx per second."""
     args = ["wrk", "-t%d" % THREADS, "-c%d" % conns, "-d%ds" % seconds, "--timeout", "10s",
             "-s", REPORT]
     for h in headers:
@@ -59,6 +62,9 @@ def wrk(path, seconds=SECONDS, conns=CONNS, headers=(), post=None):
            "errors": r["connect"] + r["read"] + r["write"] + r["status"] + r["timeout"]}
     for p in ("p50", "p95", "p99", "max"):
         res[p] = r[p] / 1000.0
+    if post:
+        res["statuses"] = r["statuses"]
+        res["ok_rps"] = r["statuses"]["ok"] / secs if secs else 0.0
     return res
 
 
@@ -97,6 +103,8 @@ def print_row(r):
     print("%-34s %9.0f %7.1f %7.1f %7.1f %6d %6s  %-14s %s" % (
         r["scenario"][:34], r["rps"], r["p50"], r["p95"], r["p99"], r["errors"], ratio,
         r.get("target", ""), met), flush=True)
+    if "statuses" in r:
+        print("%-34s answers: %s" % ("", r["note"]), flush=True)
 
 
 def public(name, path, target_ratio=0.5):
@@ -151,15 +159,42 @@ def apply_body(proc_path):
     return path, ctype, cookie(res), "%s/nop" % proc_path
 
 
+SIGNIN_ACCOUNTS = 5000
+
+
 def signin_body():
-    """A sign-in form of the demo resident, with an anonymous form cookie."""
+    """A sign-in form with an anonymous form cookie, for the residents of
+    the bulk seed (portalctl seed --bulk: 097NNNNNNN, password
+    "Cu-dan-thu-nghiem-" and the seed number), one after the other
+    (report.lua puts the next name for ACCOUNT): each sign-in is a real
+    Argon2id check of a right password, and no account's own bounds (one
+    check at a time, lock after failures) shape the flood.  One is signed
+    in first, to be sure that the password is right.  Returns (body file,
+    content type, accounts file, cookie)."""
+    password = "Cu-dan-thu-nghiem-%s" % os.environ.get("BENCH_SEED", "1")
+    phones = [r[0] for r in sql("SELECT phone FROM users WHERE phone LIKE '097%%' "
+                                "AND status = 'active' ORDER BY id LIMIT %d" % SIGNIN_ACCOUNTS)]
+    assert phones, "no bulk residents (portalctl seed --bulk)"
+    r = Client().login(phones[-1], password)
+    assert r.status == 303, ("bulk resident sign-in", r.status)
     c = Client()
     tok = c.token()
-    body = "csrf=%s&tai_khoan=%s&mat_khau=%s" % (tok, DEMO_RESIDENT, demo_passwords()[DEMO_RESIDENT])
     path = os.path.join(VAR, "bench-signin.body")
     with open(path, "w") as f:
-        f.write(body)
-    return path, "application/x-www-form-urlencoded", cookie(c)
+        f.write("csrf=%s&tai_khoan=ACCOUNT&mat_khau=%s" % (tok, password))
+    accounts = os.path.join(VAR, "bench-signin.accounts")
+    with open(accounts, "w") as f:
+        f.write("\n".join(phones) + "\n")
+    return path, "application/x-www-form-urlencoded", accounts, cookie(c)
+
+
+def statuses_note(res):
+    """What the answers of a POST run were: 2xx/3xx, 4xx and 5xx, and the
+    statuses, e.g. "ok 712 (89/s); 4xx 0; 5xx 3 [303: 712, 503: 3]"."""
+    st = res["statuses"]
+    by = ", ".join("%s: %d" % kv for kv in sorted(st["by_status"].items()))
+    return "ok %d (%.0f/s); 4xx %d; 5xx %d [%s]" % (st["ok"], res["ok_rps"], st["4xx"],
+                                                   st["5xx"], by)
 
 
 def rss(pid, field="VmRSS"):
@@ -199,9 +234,10 @@ def memory(label):
 
 def flood(post, seconds, stop):
     """Sign-ins for seconds (a thread's work, during a public run)."""
-    body, ctype, ck = post
+    body, ctype, accounts, ck = post
     try:
-        stop["res"] = wrk("/dang-nhap", seconds=seconds, conns=16, headers=[ck], post=(body, ctype))
+        stop["res"] = wrk("/dang-nhap", seconds=seconds, conns=16, headers=[ck],
+                          post=(body, ctype, accounts))
     except Exception as e:  # reported by the caller
         stop["err"] = e
 
@@ -261,10 +297,17 @@ def main():
     record("statistics /thong-ke (cached)", wrk("/thong-ke"))
     mem.append(memory("after reading"))
     body, ctype, ck, path = apply_body(d["procedure"])
-    record("submit, 1 MB attachment", wrk(path, conns=8, headers=[ck], post=(body, ctype)),
-           ("p95", "<", 150))
+    res = wrk(path, conns=8, headers=[ck], post=(body, ctype))
+    record("submit, 1 MB attachment", res, ("p95", "<", 150), note=statuses_note(res))
+    # The floor of that figure: the same requests, made by the same wrk
+    # script, to nginx alone (a file that is not there: nginx reads the
+    # body and answers 404).  wrk makes each body afresh (its one-time
+    # key), several megabytes of LuaJIT string a request.
+    res = wrk("/_bench/submit-floor", conns=8, headers=[ck], post=(body, ctype))
+    record("submit: same bytes to nginx alone", res, note=statuses_note(res))
     sign = signin_body()
-    record("sign-in (Argon2id)", wrk("/dang-nhap", conns=4, headers=[sign[2]], post=sign[:2]))
+    res = wrk("/dang-nhap", conns=4, headers=[sign[3]], post=sign[:3])
+    record("sign-in (Argon2id)", res, note=statuses_note(res))
     mem.append(memory("after sign-ins"))
     quiet = wrk(d["article"])
     stop = {}
@@ -275,7 +318,9 @@ def main():
     t.join()
     record("article, quiet (again)", quiet)
     record("article during sign-in flood", loud, ("p99", "<", 2 * quiet["p99"]),
-           note="flood: %s" % ("%.0f sign-ins/s" % stop["res"]["rps"] if "res" in stop else stop.get("err")))
+           note="flood: %s" % (statuses_note(stop["res"]) if "res" in stop else stop.get("err")))
+    if "res" in stop:
+        record("sign-in flood (the answers)", stop["res"], note=statuses_note(stop["res"]))
     mem.append(memory("after the flood"))
     out = {"machine": {"node": platform.node(), "cores": os.cpu_count(), "kernel": platform.release(),
                        "cpu": cpu()},

@@ -162,6 +162,11 @@ def nothing_acknowledged_is_lost_while_workers_are_killed():
     by_key = {}
     for key, code, files in rows:
         by_key.setdefault(key, []).append((code, files))
+    # The code is given last in the transaction: every row has one, and
+    # the unit's numbers of the day are not given twice.
+    codes = [code for _, code, _ in rows]
+    check(None not in codes and "NULL" not in codes, "a submitted row without its code")
+    check(len(set(codes)) == len(codes), "a code given twice: %r" % sorted(codes))
     for code, key, sums in acked:
         got = by_key.get(key, [])
         check(len(got) == 1 and got[0][0] == code, "%s: %r" % (code, got))

@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include <sodium.h>
+
 #include "core/arena.h"
 #include "core/valid.h"
 #include "http/req.h"
@@ -1426,13 +1428,16 @@ test_mp_empty_filename_skipped(void)
 	arena_free(a);
 }
 
-/* Checks that one file part came through byte for byte. */
+/* Checks that one file part came through byte for byte, its SHA-256 and
+ * first bytes as the parser saw them while spooling. */
 static void
 check_file(const struct req_kv *kv, const char *data, size_t n)
 {
 	struct arena	*a = arena_new();
 	struct stat	 st;
 	size_t		 got = 0;
+	unsigned char	 d[crypto_hash_sha256_BYTES];
+	char		 hex[2 * sizeof(d) + 1];
 	char		*p;
 
 	CHECK(kv->val == NULL);
@@ -1444,6 +1449,11 @@ check_file(const struct req_kv *kv, const char *data, size_t n)
 	CHECK(strncmp(kv->path, tmpdir, strlen(tmpdir)) == 0);
 	p = slurp(a, kv->path, &got);
 	CHECK(p != NULL && got == n && memcmp(p, data, n) == 0);
+	crypto_hash_sha256(d, (const unsigned char *)data, n);
+	sodium_bin2hex(hex, sizeof(hex), d, sizeof(d));
+	CHECK(kv->sha256 != NULL && strcmp(kv->sha256, hex) == 0);
+	CHECK_INT(kv->headlen, n < REQ_HEAD_MAX ? n : REQ_HEAD_MAX);
+	CHECK(kv->head != NULL && memcmp(kv->head, data, kv->headlen) == 0);
 out:
 	arena_free(a);
 }
@@ -1527,6 +1537,30 @@ static void
 test_mp_binary_whole(void)
 {
 	binary_case(0);
+}
+
+/* A file longer than the head the parser keeps: REQ_HEAD_MAX bytes of
+ * it, and the SHA-256 of all of it. */
+static void
+test_mp_file_head_capped(void)
+{
+	struct arena		*a = arena_new();
+	struct req_kvlist	 l = { 0 };
+	struct req_limits	 lm = lim();
+	size_t			 dn = REQ_HEAD_MAX + 5000, bn, i;
+	char			*d = malloc(dn), *b = malloc(dn + 1024);
+
+	for (i = 0; i < dn; i++)
+		d[i] = (char)('a' + i % 23);
+	bn = binary_body(b, d, dn);
+	lm.file_max = 1 << 20;
+	CHECK_INT(mp_run(a, CT, b, bn, 1000, &lm, &l), REQ_OK);
+	CHECK_INT(l.n, 3);
+	if (l.n == 3)
+		check_file(&l.v[1], d, dn);
+	free(b);
+	free(d);
+	arena_free(a);
 }
 
 static void
@@ -2199,6 +2233,7 @@ run_multipart(void)
 	RUN(test_mp_duplicates_kept);
 	RUN(test_mp_empty_filename_skipped);
 	RUN(test_mp_binary_whole);
+	RUN(test_mp_file_head_capped);
 	RUN(test_mp_binary_chunk_1);
 	RUN(test_mp_binary_chunk_7);
 	RUN(test_mp_value_chunks);

@@ -386,6 +386,81 @@ test_store_dedupe(void)
 	CHECK_INT(files(storedir), 1);
 }
 
+/* The spool of a file of n bytes of p padded (sample), as the multipart
+ * parser describes it: its path, size, SHA-256 and first bytes. */
+static void
+spool_of(struct store_spool *sp, const char *name, const void *p, size_t n,
+    size_t pad, char sha[65], char *head, size_t headmax)
+{
+	struct stat	 st;
+	FILE		*f;
+
+	sp->path = sample(name, p, n, pad);
+	CHECK_INT(stat(sp->path, &st), 0);
+	sp->size = (size_t)st.st_size;
+	f = fopen(sp->path, "r");
+	sp->headlen = fread(head, 1, headmax, f);
+	fclose(f);
+	sha256_hex(head, sp->headlen, sha);	/* headmax >= the file */
+	sp->sha256 = sha;
+	sp->head = head;
+}
+
+/* A spooled upload is linked into the store, not copied: the store's
+ * file is the spool's inode, of the same bytes; the spool may go. */
+static void
+test_store_spool_link(void)
+{
+	struct store_spool	 sp;
+	struct store_file	 f;
+	struct stat		 a, b;
+	char			 sha[65], head[8192], path[512];
+
+	fresh();
+	spool_of(&sp, "up.pdf", PDF, sizeof(PDF) - 1, 3000, sha, head,
+	    sizeof(head));
+	CHECK_INT(store_put_spool(&sp, &f), STORE_OK);
+	CHECK_STR(f.sha256, sha);
+	CHECK_STR(f.mime, "application/pdf");
+	CHECK_INT(f.size, sp.size);
+	CHECK_INT(store_path(f.sha256, path, sizeof(path)), 1);
+	CHECK_INT(stat(sp.path, &a), 0);
+	CHECK_INT(stat(path, &b), 0);
+	CHECK(a.st_ino == b.st_ino);
+	CHECK_INT(unlink(sp.path), 0);
+	CHECK_INT(store_check(f.sha256, f.size, 1), STORE_OK);
+	/* The same content again: recorded once, still one file. */
+	spool_of(&sp, "up2.pdf", PDF, sizeof(PDF) - 1, 3000, sha, head,
+	    sizeof(head));
+	CHECK_INT(store_put_spool(&sp, &f), STORE_OK);
+	CHECK_INT(files(storedir), 1);
+	/* Refused by its first bytes: nothing stored. */
+	spool_of(&sp, "up.txt", TEXT, sizeof(TEXT) - 1, 0, sha, head,
+	    sizeof(head));
+	CHECK_INT(store_put_spool(&sp, &f), STORE_TYPE);
+	CHECK_INT(files(storedir), 1);
+}
+
+/* The spool's fsync fails: STORE_IO and nothing linked into the store. */
+static void
+test_store_spool_fsync(void)
+{
+	struct store_conf	 c;
+	struct store_spool	 sp;
+	struct store_file	 f;
+	char			 sha[65], head[8192];
+
+	rm_rf(storedir);
+	conf_for(&c, storedir);
+	c.fsync = fsync_eio;
+	CHECK_INT(store_init(&c), 1);
+	spool_of(&sp, "up.png", PNG, sizeof(PNG), 100, sha, head,
+	    sizeof(head));
+	CHECK_INT(store_put_spool(&sp, &f), STORE_IO);
+	CHECK_INT(files(storedir), 0);
+	fresh();
+}
+
 /* store_read and store_check: the bytes back; a missing or damaged file
  * said so. */
 static void
@@ -643,6 +718,8 @@ main(void)
 	RUN(test_store_tmpfs);
 	RUN(test_store_types);
 	RUN(test_store_dedupe);
+	RUN(test_store_spool_link);
+	RUN(test_store_spool_fsync);
 	RUN(test_store_read_check);
 	RUN(test_store_clamd);
 	RUN(test_store_upload_cut);

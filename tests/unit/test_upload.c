@@ -18,16 +18,19 @@ static struct route	 with = { 0, 0, "/", NULL, 0, 0, KEY_BIT(KEY_FILES), "t" };
 static struct route	 without = { 0, 0, "/", NULL, 0, 0, 0, "t" };
 
 static struct req_kv	 kvs[] = {
-	{ "csrf", "abc", 3, NULL, NULL, NULL, 0 },
-	{ "tep_1", NULL, 0, "a.pdf", "application/pdf", "/spool/1", 10 },
-	{ "tep_1", NULL, 0, "b.png", "image/png", "/spool/2", 20 },
-	{ "tep_2", NULL, 0, "", "application/octet-stream", "/spool/3", 0 },
-	{ "tep_3", "not a file", 10, NULL, NULL, NULL, 0 },
-	{ "tk_x", NULL, 0, "c.pdf", NULL, "/spool/4", 5 },
-	{ "bo_tep", "7", 1, NULL, NULL, NULL, 0 },
-	{ "bo_tep", "12", 2, NULL, NULL, NULL, 0 },
-	{ "bo_tep", "x9", 2, NULL, NULL, NULL, 0 },
-	{ "bo_tep_8", "8", 1, NULL, NULL, NULL, 0 },
+	{ "csrf", "abc", 3, NULL, NULL, NULL, 0, NULL, NULL, 0 },
+	{ "tep_1", NULL, 0, "a.pdf", "application/pdf", "/spool/1", 10,
+	    NULL, NULL, 0 },
+	{ "tep_1", NULL, 0, "b.png", "image/png", "/spool/2", 20,
+	    NULL, NULL, 0 },
+	{ "tep_2", NULL, 0, "", "application/octet-stream", "/spool/3", 0,
+	    NULL, NULL, 0 },
+	{ "tep_3", "not a file", 10, NULL, NULL, NULL, 0, NULL, NULL, 0 },
+	{ "tk_x", NULL, 0, "c.pdf", NULL, "/spool/4", 5, NULL, NULL, 0 },
+	{ "bo_tep", "7", 1, NULL, NULL, NULL, 0, NULL, NULL, 0 },
+	{ "bo_tep", "12", 2, NULL, NULL, NULL, 0, NULL, NULL, 0 },
+	{ "bo_tep", "x9", 2, NULL, NULL, NULL, 0, NULL, NULL, 0 },
+	{ "bo_tep_8", "8", 1, NULL, NULL, NULL, 0, NULL, NULL, 0 },
 };
 
 static void
