@@ -138,9 +138,10 @@ def cookie(client):
 
 
 def apply_body(proc_path):
-    """A submission of the procedure with a 1 MB PDF, as the resident's
-    browser sends it; the one-time key is KEY...KEY for report.lua to
-    replace in every request.  Returns (file, content type, cookie)."""
+    """A submission of the procedure with a 1 MB PDF (the one paper it
+    requires), as the resident's browser sends it; the one-time key is
+    KEY...KEY for report.lua to replace in every request.  Returns (file,
+    content type, cookie)."""
     res = demo_login(DEMO_RESIDENT)
     code = proc_path.rsplit("/", 1)[1]
     eform = json.loads(sql_value(
@@ -150,8 +151,11 @@ def apply_body(proc_path):
     pdf = b"%PDF-1.4\n" + secrets.token_bytes(1 << 20) + b"\n%%EOF\n"
     pairs = [("csrf", res.token()), ("hanh_dong", "nop"), ("khoa_nop", "K" * 64),
              ("don_vi", unit[0])] + sorted(eform_values(eform, unit[1]).items())
-    for i, _ in enumerate(eform.get("documents") or [None]):
-        pairs.append(("tep_%d" % (i + 1), ("giay-to.pdf", pdf, "application/pdf")))
+    # The required papers (the birth certificate of 1.001193), one file
+    # each; the optional ones left out, as most applicants do.
+    for i, d in enumerate(eform.get("documents") or [{"required": True}]):
+        if d.get("required"):
+            pairs.append(("tep_%d" % (i + 1), ("giay-to.pdf", pdf, "application/pdf")))
     ctype, body = encode_multipart(pairs)
     path = os.path.join(VAR, "bench-apply.body")
     with open(path, "wb") as f:
