@@ -10,8 +10,8 @@
 -- trigger moves on any change of search_docs, by the application or by
 -- hand), the units that are current, the query and its filters; it
 -- lasts until the next moment a row of the index appears or disappears
--- (valid_until: the next visible_from or visible_to to come), and is
--- dropped ten minutes after it was made (app/search.c).
+-- (valid_until: the next visible_from or visible_to to come, an hour at
+-- most), and is dropped once it is over (app/search.c).
 CREATE TABLE search_state (
 	id		TINYINT UNSIGNED NOT NULL PRIMARY KEY,
 	gen		BIGINT UNSIGNED NOT NULL COMMENT 'moves on every change of search_docs'
@@ -24,7 +24,7 @@ CREATE TABLE search_results (
 	hits		MEDIUMTEXT CHARACTER SET ascii COLLATE ascii_bin NOT NULL COMMENT 'JSON [[kind, ref_id], ...], best first: the first pages',
 	valid_until	DATETIME NOT NULL,
 	created_at	DATETIME NOT NULL,
-	KEY search_results_created (created_at)
+	KEY search_results_valid (valid_until)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TRIGGER search_docs_gen_insert AFTER INSERT ON search_docs FOR EACH ROW

@@ -251,6 +251,39 @@ find_keep(struct db *db, struct arena *a, const struct search_filter *f,
 	return e;
 }
 
+/* The kept result of f into got (query_key, total): found, or made now
+ * by one request while the others asking the same wait for it (the
+ * lock's name is the key).  Returns DB_OK or the failure. */
+static enum db_err
+find_kept(struct db *db, struct arena *a, const struct search_filter *f,
+    struct row_SEARCH_KEPT *got)
+{
+	struct row_SEARCH_LOCK	 l;
+	struct row_SEARCH_UNLOCK u;
+	struct row_SEARCH_RANK	 k;
+	const char		*kind = search_kind_name(f->kind);
+	unsigned long long	 unit = (unsigned long long)f->unit;
+	const char		*key;
+	enum db_err		 e;
+
+	e = db_one(db, a, SEARCH_KEPT, got, "sus", f->q.boolean, unit, kind);
+	if (e != DB_OK || got->kept)
+		goto out;
+	key = got->query_key;
+	if ((e = db_one(db, a, SEARCH_LOCK, &l, "s", key)) != DB_OK)
+		goto out;
+	e = db_one(db, a, SEARCH_KEPT, got, "sus", f->q.boolean, unit, kind);
+	if (e == DB_OK && !got->kept &&
+	    (e = find_keep(db, a, f, &k)) == DB_OK) {
+		got->query_key = k.query_key;
+		got->total = k.total;
+	}
+	if (l.locked && db_one(db, a, SEARCH_UNLOCK, &u, "s", key) != DB_OK)
+		e = DB_ERR;
+out:
+	return e;
+}
+
 /* A page of hits of f into rows (n of them) and how many there are in
  * all into total.  A common query's FULLTEXT search reads thousands of
  * rows to rank them: its first SEARCH_KEEP hits are kept (table
@@ -262,8 +295,6 @@ search_find(struct db *db, struct arena *a, const struct search_filter *f,
     struct row_SEARCH_FIND **rows, size_t *n, int64_t *total)
 {
 	struct row_SEARCH_KEPT	 got;
-	struct row_SEARCH_RANK	 k;
-	const char		*kind = search_kind_name(f->kind);
 	long long		 from = (long long)((f->page - 1) * SEARCH_PAGE);
 	enum db_err		 e;
 
@@ -271,12 +302,7 @@ search_find(struct db *db, struct arena *a, const struct search_filter *f,
 	*total = 0;
 	if (from + SEARCH_PAGE > SEARCH_KEEP)
 		return find_direct(db, a, f, rows, n, total);
-	e = db_one(db, a, SEARCH_KEPT, &got, "sus", f->q.boolean,
-	    (unsigned long long)f->unit, kind);
-	if (e == DB_NOTFOUND && (e = find_keep(db, a, f, &k)) == DB_OK) {
-		got.query_key = k.query_key;
-		got.total = k.total;
-	}
+	e = find_kept(db, a, f, &got);
 	if (e == DB_OK && (*total = got.total) > from)
 		e = db_all(db, a, SEARCH_KEPT_PAGE,
 		    (struct row_SEARCH_KEPT_PAGE **)(void *)rows, n, "sii",

@@ -126,10 +126,20 @@ Q(SEARCH_COUNT, "SELECT COUNT(*) AS n " DB_SEARCH_WHERE, C(I64, n))
   "CONVERT(SHA2(CONCAT_WS('|', (SELECT gen FROM search_state WHERE id = 1), " \
   "(SELECT GROUP_CONCAT(id ORDER BY id) FROM units WHERE valid_to IS NULL), " \
   "?, ?, ?), 256) USING ascii)"
-/* The kept result of a search, while it is valid (arguments "sus"). */
-Q(SEARCH_KEPT, "SELECT query_key, total FROM search_results WHERE "
-  "query_key = " DB_SEARCH_KEY " AND valid_until > UTC_TIMESTAMP()",
-  C(TEXT, query_key) C(I64, total))
+/* The key of a search (arguments "sus") and its kept result, if one is
+ * valid: kept 1 and its total. */
+Q(SEARCH_KEPT, "SELECT k.query_key, r.query_key IS NOT NULL AS kept, "
+  "CAST(IFNULL(r.total, 0) AS SIGNED) AS total FROM (SELECT " DB_SEARCH_KEY
+  " AS query_key) k "
+  "LEFT JOIN search_results r ON r.query_key = k.query_key AND "
+  "r.valid_until > UTC_TIMESTAMP()",
+  C(TEXT, query_key) C(I64, kept) C(I64, total))
+/* One search of a key at a time (MariaDB's named locks): the others
+ * wait for it, up to 10 s, then find it kept, instead of all running
+ * the same FULLTEXT search at once (32 of them took a minute each). */
+Q(SEARCH_LOCK, "SELECT IFNULL(GET_LOCK(?, 10), 0) AS locked", C(I64, locked))
+Q(SEARCH_UNLOCK, "SELECT IFNULL(RELEASE_LOCK(?), 0) AS released",
+  C(I64, released))
 /* A search made to be kept: its key (arguments "sus"), the number of
  * hits, the first so many as JSON [[kind, ref_id], ...] in SEARCH_FIND's
  * order (its arguments but the folded words come before the boolean
@@ -160,11 +170,11 @@ X(SEARCH_KEEP,
   "created_at) VALUES (?, ?, ?, FROM_UNIXTIME(?), UTC_TIMESTAMP()) "
   "ON DUPLICATE KEY UPDATE total = VALUE(total), hits = VALUE(hits), "
   "valid_until = VALUE(valid_until), created_at = VALUE(created_at)")
-/* Drops a few kept searches made ten minutes ago or more (each search
- * kept drops some: the table holds what ten minutes asked). */
+/* Drops a few kept searches that are no longer valid (each search kept
+ * drops some: the table holds at most an hour's searches). */
 X(SEARCH_KEEP_AGE,
-  "DELETE FROM search_results WHERE created_at < UTC_TIMESTAMP() - "
-  "INTERVAL 10 MINUTE ORDER BY created_at LIMIT 4")
+  "DELETE FROM search_results WHERE valid_until <= UTC_TIMESTAMP() "
+  "ORDER BY valid_until LIMIT 4")
 /* The hits of a kept search (its key) from position after to position
  * last (from 1), in its order; the rows of SEARCH_FIND (tier 0). */
 Q(SEARCH_KEPT_PAGE, DB_SEARCH_HIT "0 AS tier, r.total "
