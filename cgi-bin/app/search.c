@@ -300,12 +300,15 @@ search_find(struct db *db, struct arena *a, const struct search_filter *f,
 
 	*n = 0;
 	*total = 0;
-	if (from + SEARCH_PAGE > SEARCH_KEEP)
-		return find_direct(db, a, f, rows, n, total);
+	if (from + SEARCH_PAGE > SEARCH_KEEP) {
+		e = find_direct(db, a, f, rows, n, total);
+		goto out;
+	}
 	e = find_kept(db, a, f, &got);
 	if (e == DB_OK && (*total = got.total) > from)
 		e = db_all(db, a, SEARCH_KEPT_PAGE,
 		    (struct row_SEARCH_KEPT_PAGE **)(void *)rows, n, "sii",
 		    got.query_key, from, from + SEARCH_PAGE);
+out:
 	return e;
 }
