@@ -16,6 +16,7 @@
 #include "data/db.h"
 
 #define REINDEX_BATCH	200	/* sources a transaction */
+#define SEARCH_KEEP	200	/* hits kept of a search: its first 10 pages */
 
 /* search_docs.kind, by enum search_kind. */
 static const char *const search_kinds[SEARCH_KIND__MAX] = {
@@ -197,10 +198,12 @@ search_reindex(struct db *db)
 	return e != DB_OK;
 }
 
-/* A page of hits of f into rows (n of them) and how many there are in
- * all into total. */
-enum db_err
-search_find(struct db *db, struct arena *a, const struct search_filter *f,
+/* The hits of f in SEARCH_FIND's order, straight from the index: a
+ * page past the kept ones.  The page's rows carry the count; counted
+ * apart only when the page has none (past the last page: the first's
+ * having none means none at all). */
+static enum db_err
+find_direct(struct db *db, struct arena *a, const struct search_filter *f,
     struct row_SEARCH_FIND **rows, size_t *n, int64_t *total)
 {
 	struct row_SEARCH_COUNT	 c;
@@ -209,14 +212,103 @@ search_find(struct db *db, struct arena *a, const struct search_filter *f,
 	unsigned long long	 unit = (unsigned long long)f->unit;
 	enum db_err		 e;
 
-	*n = 0;
-	*total = 0;
-	e = db_one(db, a, SEARCH_COUNT, &c, "suuss", f->q.boolean, unit, unit,
-	    kind, kind);
-	if (e != DB_OK || (*total = c.n) == 0)
-		return e;
-	return db_all(db, a, SEARCH_FIND, rows, n, "ssssuussssii", phrase,
+	e = db_all(db, a, SEARCH_FIND, rows, n, "ssssuussssii", phrase,
 	    f->q.boolean, phrase, f->q.boolean, unit, unit, kind, kind,
 	    f->q.folded, f->q.boolean, (long long)SEARCH_PAGE,
 	    (long long)((f->page - 1) * SEARCH_PAGE));
+	if (e != DB_OK || *n > 0 || f->page == 1)
+		goto out;
+	e = db_one(db, a, SEARCH_COUNT, &c, "suuss", f->q.boolean, unit, unit,
+	    kind, kind);
+	if (e == DB_OK)
+		*total = c.n;
+out:
+	if (e == DB_OK && *n > 0)
+		*total = (*rows)[0].total;
+	return e;
+}
+
+/* Searches f to be kept: its first SEARCH_KEEP hits in order and how
+ * many in all, kept under their key (into *k).  Drops a few old ones. */
+static enum db_err
+find_keep(struct db *db, struct arena *a, const struct search_filter *f,
+    struct row_SEARCH_RANK *k)
+{
+	const char		*phrase = arena_printf(a, " %s ", f->q.folded);
+	const char		*kind = search_kind_name(f->kind);
+	unsigned long long	 unit = (unsigned long long)f->unit;
+	enum db_err		 e;
+
+	e = db_one(db, a, SEARCH_RANK, k, "susssssssuussi", f->q.boolean, unit,
+	    kind, phrase, f->q.boolean, phrase, f->q.folded, f->q.boolean,
+	    f->q.boolean, unit, unit, kind, kind, (long long)SEARCH_KEEP);
+	if (e == DB_OK)
+		e = db_exec(db, STMT_SEARCH_KEEP, NULL, NULL, "sisi",
+		    k->query_key, (long long)k->total, k->hits,
+		    (long long)k->valid_until);
+	if (e == DB_OK)
+		e = db_exec(db, STMT_SEARCH_KEEP_AGE, NULL, NULL, "");
+	return e;
+}
+
+/* The kept result of f into got (query_key, total): found, or made now
+ * by one request while the others asking the same wait for it (the
+ * lock's name is the key).  Returns DB_OK or the failure. */
+static enum db_err
+find_kept(struct db *db, struct arena *a, const struct search_filter *f,
+    struct row_SEARCH_KEPT *got)
+{
+	struct row_SEARCH_LOCK	 l;
+	struct row_SEARCH_UNLOCK u;
+	struct row_SEARCH_RANK	 k;
+	const char		*kind = search_kind_name(f->kind);
+	unsigned long long	 unit = (unsigned long long)f->unit;
+	const char		*key;
+	enum db_err		 e;
+
+	e = db_one(db, a, SEARCH_KEPT, got, "sus", f->q.boolean, unit, kind);
+	if (e != DB_OK || got->kept)
+		goto out;
+	key = got->query_key;
+	if ((e = db_one(db, a, SEARCH_LOCK, &l, "s", key)) != DB_OK)
+		goto out;
+	e = db_one(db, a, SEARCH_KEPT, got, "sus", f->q.boolean, unit, kind);
+	if (e == DB_OK && !got->kept &&
+	    (e = find_keep(db, a, f, &k)) == DB_OK) {
+		got->query_key = k.query_key;
+		got->total = k.total;
+	}
+	if (l.locked && db_one(db, a, SEARCH_UNLOCK, &u, "s", key) != DB_OK)
+		e = DB_ERR;
+out:
+	return e;
+}
+
+/* A page of hits of f into rows (n of them) and how many there are in
+ * all into total.  A common query's FULLTEXT search reads thousands of
+ * rows to rank them: its first SEARCH_KEEP hits are kept (table
+ * search_results, while the index, the units and the visible rows stay
+ * as they were), so that the same search again, or its next pages, is
+ * read from there; a page past them is searched for again. */
+enum db_err
+search_find(struct db *db, struct arena *a, const struct search_filter *f,
+    struct row_SEARCH_FIND **rows, size_t *n, int64_t *total)
+{
+	struct row_SEARCH_KEPT	 got;
+	long long		 from = (long long)((f->page - 1) * SEARCH_PAGE);
+	enum db_err		 e;
+
+	*n = 0;
+	*total = 0;
+	if (from + SEARCH_PAGE > SEARCH_KEEP) {
+		e = find_direct(db, a, f, rows, n, total);
+		goto out;
+	}
+	e = find_kept(db, a, f, &got);
+	if (e == DB_OK && (*total = got.total) > from)
+		e = db_all(db, a, SEARCH_KEPT_PAGE,
+		    (struct row_SEARCH_KEPT_PAGE **)(void *)rows, n, "sii",
+		    got.query_key, from, from + SEARCH_PAGE);
+out:
+	return e;
 }

@@ -17,6 +17,7 @@
 #include "data/db.h"
 #include "h/h.h"
 #include "h/page.h"
+#include "h/sites.h"
 #include "http/request.h"
 #include "http/resp.h"
 
@@ -227,7 +228,10 @@ results_fill(struct request *r, struct tmpl_dict *d, const struct ask *s)
 }
 
 /* GET /tim-kiem?q=&don_vi=&loai=&trang=: the form alone without a
- * query; the hits with one. */
+ * query; the hits with one.  The same for every anonymous reader: kept a
+ * second by the page cache, so that a query many ask at once (a common
+ * one, whose FULLTEXT search reads thousands of rows) costs one search a
+ * second. */
 int
 h_search(struct request *r)
 {
@@ -257,6 +261,7 @@ h_search(struct request *r)
 		    search_qerr_msg(qe));
 	else if (s.q != NULL && (st = results_fill(r, p.body, &s)) != 200)
 		return resp_error(r, st, NULL);
+	sites_cache_public(r);
 	return resp_page(r, 200, &p);
 }
 
@@ -280,7 +285,7 @@ api_hit(struct arena *a, const struct search_query *q,
 
 /* GET /api/v1/search?q=&don_vi=&loai=&trang=: total, page, per_page,
  * results (api_hit); no query (or none with a letter or digit): no
- * results. */
+ * results.  Kept a second by the page cache, as /tim-kiem. */
 int
 h_api_search(struct request *r)
 {
@@ -307,5 +312,7 @@ h_api_search(struct request *r)
 	doc = json_pack("{s:I, s:I, s:i, s:o}", "total", (json_int_t)total,
 	    "page", (json_int_t)s.f.page, "per_page", SEARCH_PAGE,
 	    "results", list);
+	if (doc != NULL)
+		sites_cache_public(r);
 	return resp_json(r, doc != NULL ? 200 : 500, doc, NULL);
 }
