@@ -11,7 +11,7 @@ import os
 import uuid
 from urllib.parse import quote
 
-from lib import ROOT, Client, case, check, demo_login, main, sql, sql_quote, sql_value
+from lib import ROOT, Client, case, check, demo_login, fresh, main, sql, sql_quote, sql_value
 
 ADDR = "127.0.8.31"
 ADMIN = "0912000001"
@@ -198,7 +198,7 @@ def test_admin_edit_creates_version_two():
     steps = sql_value("SELECT v.steps FROM procedures p JOIN procedure_versions v "
                       "ON v.id = p.current_version WHERE p.code = '%s'" % EDITED)
     check(json.loads(steps) == ["Bước một", "Bước hai"], steps)
-    r = get("/thu-tuc/" + EDITED)
+    r = fresh(lambda: get("/thu-tuc/" + EDITED), lambda r: name in text(r))
     t = text(r)
     check(name in t and "<b>%s</b>" % TAG not in r.text and "Bước hai" in t and
           "7 ngày làm việc" in t and "Phiên bản %d" % (last + 1) in t, t[:2000])
