@@ -477,24 +477,31 @@ stats_claim(struct stats *s, long ttl, time_t now, int *slot)
 	return hit;
 }
 
-/* Ends the computation of s's question: keeps s in place of the oldest
- * answer when ok, takes off the mark slot and wakes the waiting. */
+/* Keeps a copy of s in place of the oldest answer.  With stats_lock
+ * held. */
 static void
-stats_release(const struct stats *s, int ok, time_t now, int slot)
+stats_keep(const struct stats *s, time_t now)
 {
 	size_t	 i, old = 0;
 
-	pthread_mutex_lock(&stats_lock);
-	for (i = 0; i < STATS_CACHE && ok; i++)
+	for (i = 0; i < STATS_CACHE; i++)
 		if (stats_cache[i].made < stats_cache[old].made)
 			old = i;
-	if (ok && stats_cache[old].s == NULL &&
+	if (stats_cache[old].s == NULL &&
 	    (stats_cache[old].s = malloc(sizeof(*s))) == NULL)
 		abort();
-	if (ok) {
-		memcpy(stats_cache[old].s, s, sizeof(*s));
-		stats_cache[old].made = now;
-	}
+	memcpy(stats_cache[old].s, s, sizeof(*s));
+	stats_cache[old].made = now;
+}
+
+/* Ends the computation of s's question: keeps s when ok, takes off the
+ * mark slot and wakes the waiting. */
+static void
+stats_release(const struct stats *s, int ok, time_t now, int slot)
+{
+	pthread_mutex_lock(&stats_lock);
+	if (ok)
+		stats_keep(s, now);
 	if (slot >= 0)
 		memset(&stats_busy[slot], 0, sizeof(stats_busy[slot]));
 	pthread_cond_broadcast(&stats_done);

@@ -620,8 +620,7 @@ store_place(int src, const char *spool, const struct store_file *f)
 enum store_err
 store_put(const char *path, struct store_file *f)
 {
-	return store_put_typed(path, STORE_T_PDF | STORE_T_JPEG | STORE_T_PNG,
-	    conf.file_max, f);
+	return store_put_typed(path, STORE_T_APPLICATION, conf.file_max, f);
 }
 
 /* f's SHA-256, size and first bytes (*head, *headlen): the spool's when
@@ -713,8 +712,7 @@ store_put_typed(const char *path, unsigned allow, size_t max,
 enum store_err
 store_put_spool(const struct store_spool *sp, struct store_file *f)
 {
-	return store_put_from(NULL, sp, STORE_T_PDF | STORE_T_JPEG |
-	    STORE_T_PNG, conf.file_max, f);
+	return store_put_from(NULL, sp, STORE_T_APPLICATION, conf.file_max, f);
 }
 
 /* Opens the stored file sha256 for reading; its size into *size.

@@ -58,6 +58,8 @@ enum store_err {
 #define STORE_T_JPEG	0x2u
 #define STORE_T_PNG	0x4u
 #define STORE_T_WEBP	0x8u
+/* What an application's files may be (store_put, store_put_spool). */
+#define STORE_T_APPLICATION	(STORE_T_PDF | STORE_T_JPEG | STORE_T_PNG)
 
 struct store_file {
 	char		 sha256[65];	/* lower-case hex */
